@@ -1,0 +1,73 @@
+import { number, object, oneOf, optional, string, type Infer } from './schema.js';
+
+export const errorCodes = [
+  /** No or invalid credentials. */
+  'unauthenticated',
+  /** The `user_token` has expired: fetch the room again for a new one. */
+  'token_expired',
+  /** Signed in, but neither enrolled in the course nor a certified ST for it. */
+  'not_enrolled',
+  /** The `course_chat` feature flag is off for this user. */
+  'feature_disabled',
+  'course_not_found',
+  'message_not_found',
+  'invalid_request',
+  'content_too_long',
+  'rate_limited',
+  /** Only the author may mark a message as a question. */
+  'not_author',
+  /** Only a student-teacher may toggle "Available to Help". */
+  'not_student_teacher',
+  'self_award',
+  /** `recipient_id` is not the author of the referenced message. */
+  'recipient_mismatch',
+  'insufficient_balance',
+  'points_out_of_range',
+  'internal',
+] as const;
+
+export const errorCode = oneOf(errorCodes);
+export type ErrorCode = Infer<typeof errorCode>;
+
+export const errorBody = object({
+  error: object({
+    code: errorCode,
+    message: string({ maxLength: 2000 }),
+    retry_after_ms: optional(number({ integer: true, min: 0 })),
+  }),
+});
+export type ErrorBody = Infer<typeof errorBody>;
+
+/** HTTP status for each error code; both backends answer with these. */
+export const errorStatus: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  token_expired: 401,
+  not_enrolled: 403,
+  feature_disabled: 403,
+  course_not_found: 404,
+  message_not_found: 404,
+  invalid_request: 400,
+  content_too_long: 413,
+  rate_limited: 429,
+  not_author: 403,
+  not_student_teacher: 403,
+  self_award: 422,
+  recipient_mismatch: 422,
+  insufficient_balance: 409,
+  points_out_of_range: 422,
+  internal: 500,
+};
+
+export function errorBodyOf(code: ErrorCode, message: string, retryAfterMs?: number): ErrorBody {
+  return { error: retryAfterMs === undefined ? { code, message } : { code, message, retry_after_ms: retryAfterMs } };
+}
+
+/** WebSocket close codes (4000-4999 are application-defined). */
+export const closeCodes = {
+  /** Token invalid or expired: fetch the room again, then reconnect. */
+  unauthorized: 4001,
+  /** Not allowed in this room: do not reconnect. */
+  forbidden: 4003,
+  /** The room no longer exists. */
+  notFound: 4004,
+} as const;

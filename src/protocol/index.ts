@@ -1,0 +1,11 @@
+/**
+ * The course-chat wire protocol: types and validators shared by the client, the mock backend and
+ * the Worker. Described for people in docs/protocol.md.
+ */
+export * from './schema.js';
+export * from './entities.js';
+export * from './errors.js';
+export * from './rest.js';
+export * from './socket.js';
+export * from './rules.js';
+export * from './jwt.js';

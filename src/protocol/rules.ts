@@ -1,0 +1,22 @@
+/**
+ * Rules both backends and the client share, kept here so none of them can drift.
+ */
+
+/** Room limits both backends apply unless a deployment configures others. */
+export const defaultLimits = {
+  max_message_length: 2000,
+  min_send_interval_ms: 1000,
+  default_award_points: 5,
+  max_award_points: 20,
+  low_balance_threshold: 10,
+  history_page_size: 50,
+  heartbeat_interval_ms: 25_000,
+} as const;
+
+/** How long a `user_token` lives; the client renews it by fetching the room again. */
+export const userTokenTtlSeconds = 15 * 60;
+
+/** Normalises message text the same way on every side: trims and unifies line breaks. */
+export function normaliseContent(content: string): string {
+  return content.replace(/\r\n?/g, '\n').trim();
+}

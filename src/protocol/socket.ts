@@ -1,0 +1,64 @@
+import { chatMessage, clientId, goodwillAward, id, presentUser } from './entities.js';
+import { errorCode } from './errors.js';
+import { array, boolean, literal, number, object, optional, string, taggedUnion, type Infer } from './schema.js';
+
+/** Frames the client sends over `WS /chat/connect`. */
+export const clientFrame = taggedUnion({
+  message: object({
+    type: literal('message'),
+    client_id: clientId,
+    content: string({ minLength: 1, maxLength: 20_000 }),
+    is_question: boolean(),
+    reply_to_id: optional(id),
+    mentions: optional(array(id, { maxLength: 50 })),
+  }),
+  typing: object({ type: literal('typing') }),
+  /** The asker (or an ST) marks an answer as the one that helped: the question becomes answered. */
+  mark_helpful: object({ type: literal('mark_helpful'), message_id: id }),
+  /** The author turns an earlier message of theirs into a question. */
+  mark_question: object({ type: literal('mark_question'), message_id: id }),
+  /** A student-teacher's "Available to Help" switch. */
+  set_available: object({ type: literal('set_available'), available: boolean() }),
+  ping: object({ type: literal('ping') }),
+});
+export type ClientFrame = Infer<typeof clientFrame>;
+
+/** Frames the server sends. */
+export const serverFrame = taggedUnion({
+  /** First frame after a successful connect. */
+  hello: object({
+    type: literal('hello'),
+    user_id: id,
+    last_seq: number({ integer: true, min: 0 }),
+  }),
+  message: object({ type: literal('message'), data: chatMessage }),
+  /** A stored message changed (became a question, was answered, earned points). */
+  message_updated: object({ type: literal('message_updated'), data: chatMessage }),
+  user_joined: object({ type: literal('user_joined'), user: presentUser }),
+  user_left: object({ type: literal('user_left'), user_id: id }),
+  presence: object({ type: literal('presence'), users: array(presentUser) }),
+  typing: object({ type: literal('typing'), user_id: id }),
+  /** Broadcast to the room after an award commits. */
+  award: object({
+    type: literal('award'),
+    data: object({ award: goodwillAward, message_points: number({ integer: true, min: 0 }) }),
+  }),
+  /** Sent to one user's own sockets when their balance changes. */
+  balance: object({ type: literal('balance'), balance: number({ integer: true, min: 0 }) }),
+  /** A frame from this socket was refused; the connection stays open. */
+  error: object({
+    type: literal('error'),
+    code: errorCode,
+    message: string({ maxLength: 2000 }),
+    client_id: optional(clientId),
+    retry_after_ms: optional(number({ integer: true, min: 0 })),
+  }),
+  pong: object({ type: literal('pong') }),
+});
+export type ServerFrame = Infer<typeof serverFrame>;
+
+export type ServerFrameOf<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
+export type ClientFrameOf<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
+
+/** Largest frame either side accepts, in characters, before parsing it. */
+export const maxFrameLength = 64 * 1024;

@@ -1,0 +1,62 @@
+import { expect } from '@open-wc/testing';
+import {
+  chatMessage,
+  clientFrame,
+  ProtocolValidationError,
+  safeParse,
+  sendMessageBody,
+  serverFrame,
+} from '../../src/protocol/index.js';
+
+const validMessage = {
+  id: 'm1',
+  seq: 1,
+  course_id: 'c1',
+  client_id: '0b7d3f7e-6a51-4a0e-9d6b-2a1c1e5f9a10',
+  author: { id: 'u1', name: 'Ana', avatar_url: null, is_student_teacher: false },
+  content: 'Hello',
+  is_question: false,
+  question_status: null,
+  reply_to_id: null,
+  mentions: [],
+  helpful_points: 0,
+  created_at: '2026-11-24T10:00:00.000Z',
+};
+
+describe('protocol validators', () => {
+  it('accepts a well-formed message and drops unknown keys', () => {
+    const parsed = chatMessage.parse({ ...validMessage, injected: '<script>' });
+    expect(parsed).to.deep.equal(validMessage);
+  });
+
+  it('names the path of the first bad field', () => {
+    const result = safeParse(chatMessage, { ...validMessage, author: { ...validMessage.author, name: 7 } });
+    expect(result.ok).to.be.false;
+    if (!result.ok) {
+      expect(result.error).to.be.instanceOf(ProtocolValidationError);
+      expect(result.error.path).to.equal('author.name');
+    }
+  });
+
+  it('refuses a seq that is not a positive integer', () => {
+    expect(safeParse(chatMessage, { ...validMessage, seq: 0 }).ok).to.be.false;
+    expect(safeParse(chatMessage, { ...validMessage, seq: 1.5 }).ok).to.be.false;
+  });
+
+  it('tells server frames apart by type and refuses unknown types', () => {
+    expect(serverFrame.parse({ type: 'message', data: validMessage }).type).to.equal('message');
+    expect(safeParse(serverFrame, { type: 'nonsense' }).ok).to.be.false;
+    expect(safeParse(serverFrame, 'not an object').ok).to.be.false;
+  });
+
+  it('requires a UUID client_id on sends, over REST and over the socket', () => {
+    expect(safeParse(sendMessageBody, { client_id: 'x', content: 'hi', is_question: false }).ok).to.be.false;
+    const frame = { type: 'message', client_id: validMessage.client_id, content: 'hi', is_question: true };
+    expect(clientFrame.parse(frame)).to.deep.equal(frame);
+  });
+
+  it('keeps optional fields absent rather than undefined', () => {
+    const body = sendMessageBody.parse({ client_id: validMessage.client_id, content: 'hi', is_question: false });
+    expect(Object.keys(body)).to.deep.equal(['client_id', 'content', 'is_question']);
+  });
+});

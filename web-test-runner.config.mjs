@@ -1,0 +1,48 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { existsSync } from 'node:fs';
+import { chromeArgs, findChrome } from './scripts/chrome.mjs';
+import { mockServiceWorkerMiddleware } from './scripts/msw-middleware.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+/**
+ * Starts the reference Worker (wrangler dev, local D1) once for the whole run, so the conformance
+ * suite can prove the same protocol against it as against the mock.
+ */
+function workerBackendPlugin() {
+  let worker;
+  return {
+    name: 'course-chat-worker-backend',
+    async serverStart() {
+      if (!existsSync(new URL('./server/test-server.mjs', import.meta.url))) return;
+      const { startWorkerForTests } = await import('./server/test-server.mjs');
+      worker = await startWorkerForTests();
+    },
+    async serverStop() {
+      await worker?.stop();
+    },
+    executeCommand({ command }) {
+      if (command !== 'worker-api-base') return undefined;
+      if (!worker) throw new Error('The Worker backend did not start.');
+      return worker.apiBase;
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 10 * 60 * 1000,
+  testFramework: { config: { timeout: 20_000 } },
+  middleware: [mockServiceWorkerMiddleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), workerBackendPlugin()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
+    }),
+  ],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), summaryReporter()],
+};
