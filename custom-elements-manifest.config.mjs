@@ -1,0 +1,8 @@
+// The analyzer brings its own TypeScript (5.4), independent of the project's compiler.
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['src/components/**/*.styles.ts', 'src/components/store-controller.ts'],
+  outdir: '.',
+  litelement: true,
+  dev: false,
+};

@@ -1,0 +1,18 @@
+// The script-tag build: one self-contained, minified ES module that registers <course-chat>, for
+// hosts without a bundler (`<script type="module" src=".../course-chat.js">`). The npm build with
+// bare imports is tsc's output in dist/; this bundles its registration entry with every dependency.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export default {
+  input: 'dist/define.js',
+  output: {
+    file: 'dist/course-chat.js',
+    format: 'es',
+    sourcemap: true,
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+};

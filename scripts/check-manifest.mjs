@@ -1,0 +1,20 @@
+// Fails when custom-elements.json is not what the analyzer makes of the current source, so the
+// committed manifest (what IDEs and docs tools read) can never drift from the element's JSDoc.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+try {
+  execFileSync('npx', ['custom-elements-manifest', 'analyze', '--outdir', outdir], { stdio: 'pipe' });
+  const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
+  const committed = readFileSync('custom-elements.json', 'utf8');
+  if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {
+    console.error('custom-elements.json is out of date: run `npm run analyze` and commit the result.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json is current.');
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}
