@@ -11,7 +11,7 @@ export default {
   hostname: '127.0.0.1',
   appIndex: undefined,
   open: false,
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['browser', 'development'] },
   watch: false,
   middleware: [
     mockServiceWorkerMiddleware,

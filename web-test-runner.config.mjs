@@ -32,7 +32,8 @@ function workerBackendPlugin() {
 
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  // msw's interceptors ship a Node build too; the browser one is what pages need.
+  nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20_000 } },
@@ -41,6 +42,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
+      // Each page in its own browser context: msw's service worker is per context, and two test
+      // files sharing one would unregister or reload each other's.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

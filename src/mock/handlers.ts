@@ -1,0 +1,81 @@
+import { delay, http, HttpResponse, ws, type AnyHandler } from 'msw';
+import { errorBodyOf, paths, routes } from '../protocol/index.js';
+import type { MockBackend, RouteName } from './backend.js';
+
+export interface MockHandlerOptions {
+  /** Relative to the page (`/api`) or absolute (`http://localhost:8787/api`). */
+  apiBase?: string;
+  /** The session cookie the backend reads when a request carries no bearer token. */
+  cookieName?: string;
+}
+
+/** The page URL relative bases resolve against; absent outside a browser. */
+function pageHref(): string {
+  return globalThis.location?.href ?? 'http://localhost/';
+}
+
+/** The absolute HTTP base for `apiBase`, without a trailing slash. */
+export function resolveApiBase(apiBase: string): string {
+  return new URL(apiBase, pageHref()).href.replace(/\/+$/, '');
+}
+
+/** `ws(s)://…/chat/connect` for `apiBase`: same host and path, WebSocket scheme. */
+export function webSocketUrl(apiBase: string): string {
+  return resolveApiBase(apiBase).replace(/^http/, 'ws') + paths.connect();
+}
+
+const restRoutes: ReadonlyArray<readonly [RouteName, 'GET' | 'POST']> = [
+  ['room', 'GET'],
+  ['messages', 'GET'],
+  ['messages', 'POST'],
+  ['markQuestion', 'POST'],
+  ['report', 'POST'],
+  ['helpers', 'GET'],
+  ['award', 'POST'],
+  ['devToken', 'POST'],
+  ['devFixtures', 'POST'],
+];
+
+/** The credential of a request: the bearer token first, else the session cookie. */
+function credential(request: Request, cookies: Record<string, string>, cookieName: string): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
+  return bearer?.[1] ?? cookies[cookieName] ?? null;
+}
+
+/**
+ * msw handlers putting `backend` behind `apiBase`: one per REST route and one WebSocket link.
+ * They only move bytes and apply injected faults; every rule lives in the backend.
+ */
+export function mockHandlers(backend: MockBackend, options: MockHandlerOptions = {}): AnyHandler[] {
+  const apiBase = resolveApiBase(options.apiBase ?? '/api');
+  const cookieName = options.cookieName ?? 'course_chat_session';
+
+  const rest = restRoutes.map(([name, method]) =>
+    (method === 'GET' ? http.get : http.post)(`${apiBase}${routes[name]}`, async ({ request, params, cookies }) => {
+      const failure = backend.faults.takeFailure(name);
+      const wait = backend.faults.delayFor(name);
+      if (wait > 0) await delay(wait);
+      if (failure) return HttpResponse.json(errorBodyOf(failure.code, 'Injected failure.'), { status: failure.status });
+      const answer = await backend.handle(name, {
+        method,
+        params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])),
+        query: new URL(request.url).searchParams,
+        body: method === 'POST' ? await request.text() : null,
+        token: credential(request, cookies, cookieName),
+      });
+      return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status });
+    }),
+  );
+
+  const socket = ws.link(webSocketUrl(options.apiBase ?? '/api')).addEventListener('connection', ({ client }) => {
+    const query = client.url.searchParams;
+    const connection = backend.connect(query.get('room') ?? '', query.get('token') ?? '', {
+      send: (data) => client.send(data),
+      close: (code, reason) => client.close(code, reason),
+    });
+    client.addEventListener('message', (event) => connection.receive(event.data));
+    client.addEventListener('close', () => connection.closed());
+  });
+
+  return [...rest, socket];
+}
