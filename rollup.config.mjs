@@ -2,6 +2,7 @@
 // hosts without a bundler (`<script type="module" src=".../course-chat.js">`). The npm build with
 // bare imports is tsc's output in dist/; this bundles its registration entry with every dependency.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 
 export default {

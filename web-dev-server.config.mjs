@@ -2,6 +2,7 @@
 // node_modules, and MSW's service worker at the root so the mock backend can answer requests.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mockServiceWorkerMiddleware } from './scripts/msw-middleware.mjs';
+import { nodeEnvShimPlugin } from './scripts/node-env-shim.mjs';
 
 const port = Number(process.env.PORT ?? 8000);
 
@@ -21,5 +22,5 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [nodeEnvShimPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
 };

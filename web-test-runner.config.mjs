@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { chromeArgs, findChrome } from './scripts/chrome.mjs';
 import { mockServiceWorkerMiddleware } from './scripts/msw-middleware.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { nodeEnvShim } from './scripts/node-env-shim.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 /**
@@ -38,6 +39,8 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [mockServiceWorkerMiddleware],
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head>${nodeEnvShim}</head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), workerBackendPlugin()],
   browsers: [
     chromeLauncher({

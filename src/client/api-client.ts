@@ -1,0 +1,125 @@
+import {
+  awardResponse,
+  errorBody,
+  helpersResponse,
+  historyResponse,
+  messageResponse,
+  paths,
+  reportResponse,
+  roomResponse,
+  safeParse,
+  type AwardBody,
+  type AwardResponse,
+  type ErrorCode,
+  type HelpersResponse,
+  type HistoryQuery,
+  type HistoryResponse,
+  type MessageResponse,
+  type ReportBody,
+  type ReportResponse,
+  type RoomResponse,
+  type Schema,
+  type SendMessageBody,
+} from '../protocol/index.js';
+
+/** What went wrong with a request: the server's error code, or why there was no usable answer. */
+export type ApiErrorCode = ErrorCode | 'network' | 'invalid_response';
+
+/** The one error every client call rejects with. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(status: number, code: ApiErrorCode, message: string, retryAfterMs?: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  /** Worth retrying unchanged: the request may not have reached the server, or it failed there. */
+  get transient(): boolean {
+    return this.code === 'network' || this.code === 'rate_limited' || this.status >= 500;
+  }
+}
+
+export interface ApiClientOptions {
+  /** Where the REST endpoints live, absolute or relative to the page (default `/api`). */
+  apiBase: string;
+  /** Bearer token source, called before each request; without it the browser's cookies are used. */
+  getAuthToken?: (() => Promise<string>) | undefined;
+}
+
+export interface ApiClient {
+  readonly apiBase: string;
+  room(courseId: string): Promise<RoomResponse>;
+  history(courseId: string, query?: HistoryQuery): Promise<HistoryResponse>;
+  send(courseId: string, body: SendMessageBody): Promise<MessageResponse>;
+  markQuestion(courseId: string, messageId: string): Promise<MessageResponse>;
+  report(courseId: string, messageId: string, body?: ReportBody): Promise<ReportResponse>;
+  helpers(courseId: string): Promise<HelpersResponse>;
+  award(body: AwardBody): Promise<AwardResponse>;
+}
+
+function query(params: HistoryQuery): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const apiBase = options.apiBase.replace(/\/+$/, '');
+
+  async function request<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.getAuthToken) headers.authorization = `Bearer ${await options.getAuthToken()}`;
+
+    let response: Response;
+    try {
+      response = await fetch(`${apiBase}${path}`, {
+        method,
+        headers,
+        credentials: 'include',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new ApiError(0, 'network', error instanceof Error ? error.message : 'Network request failed');
+    }
+
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = safeParse(errorBody, payload);
+      if (parsed.ok) {
+        const { code, message, retry_after_ms } = parsed.value.error;
+        throw new ApiError(response.status, code, message, retry_after_ms);
+      }
+      throw new ApiError(
+        response.status,
+        response.status >= 500 ? 'internal' : 'invalid_response',
+        response.statusText,
+      );
+    }
+    const parsed = safeParse(schema, payload);
+    if (!parsed.ok) throw new ApiError(response.status, 'invalid_response', parsed.error.message);
+    return parsed.value;
+  }
+
+  return {
+    apiBase,
+    room: (courseId) => request('GET', paths.room(courseId), roomResponse),
+    history: (courseId, params = {}) => request('GET', `${paths.messages(courseId)}${query(params)}`, historyResponse),
+    send: (courseId, body) => request('POST', paths.messages(courseId), messageResponse, body),
+    markQuestion: (courseId, messageId) =>
+      request('POST', paths.markQuestion(courseId, messageId), messageResponse, {}),
+    report: (courseId, messageId, body = {}) =>
+      request('POST', paths.report(courseId, messageId), reportResponse, body),
+    helpers: (courseId) => request('GET', paths.helpers(courseId), helpersResponse),
+    award: (body) => request('POST', paths.award(), awardResponse, body),
+  };
+}

@@ -1,0 +1,406 @@
+import { atom, computed } from 'nanostores';
+import {
+  ApiError,
+  createApiClient,
+  createRoomSocket,
+  socketUrl,
+  type ApiClient,
+  type RoomSocket,
+} from '../client/index.js';
+import {
+  closeCodes,
+  normaliseContent,
+  type ChatMessage,
+  type PresentUser,
+  type RoomResponse,
+  type SendMessageBody,
+  type ServerFrame,
+} from '../protocol/index.js';
+import { groupThreads, mergeMessages } from './messages.js';
+import type { ChatFailure, ChatStore, ConnectionStatus, FailureKind, SendOptions, StreamMessage } from './types.js';
+
+export interface ChatSessionOptions {
+  apiBase: string;
+  courseId: string;
+  getAuthToken?: (() => Promise<string>) | undefined;
+  /** Told once about each frame or body from the network that failed validation and was dropped. */
+  onProtocolError?: ((error: Error) => void) | undefined;
+}
+
+/** How long another participant shows as typing after their last typing frame. */
+export const typingDisplayMs = 5_000;
+/** The fewest milliseconds between two typing frames we send. */
+export const typingThrottleMs = 3_000;
+/** Renew the room token this long before it expires, rather than fail a reconnect with it. */
+const tokenRenewMarginMs = 60_000;
+
+type Outgoing = StreamMessage & { body: SendMessageBody };
+
+const failureText: Record<FailureKind, string> = {
+  not_enrolled: 'You must be enrolled to access this chat.',
+  unauthenticated: 'You must be enrolled to access this chat.',
+  feature_disabled: 'Course chat is not available for your account.',
+  course_not_found: 'This course has no chat.',
+  unavailable: 'The chat could not be loaded.',
+};
+
+function failureOf(error: unknown): ChatFailure {
+  const code = error instanceof ApiError ? error.code : 'unavailable';
+  const kind: FailureKind =
+    code === 'not_enrolled' || code === 'feature_disabled' || code === 'course_not_found'
+      ? code
+      : code === 'unauthenticated' || code === 'token_expired'
+        ? 'unauthenticated'
+        : 'unavailable';
+  return { kind, message: failureText[kind] };
+}
+
+export function createChatSession(options: ChatSessionOptions): ChatStore {
+  return createChatStore(createApiClient(options), options);
+}
+
+export function createChatStore(api: ApiClient, options: ChatSessionOptions): ChatStore {
+  const { courseId } = options;
+  const $status = atom<ConnectionStatus>('loading');
+  const $failure = atom<ChatFailure | null>(null);
+  const $room = atom<RoomResponse | null>(null);
+  const $balance = atom(0);
+  const $stored = atom<readonly ChatMessage[]>([]);
+  const $outgoing = atom<readonly Outgoing[]>([]);
+  const $hasOlder = atom(false);
+  const $loadingOlder = atom(false);
+  const $presence = atom<readonly PresentUser[]>([]);
+  const $typingUntil = atom<Readonly<Record<string, number>>>({});
+
+  const $messages = computed([$stored, $outgoing], (stored, outgoing): StreamMessage[] => [
+    ...stored.map((message): StreamMessage => ({ ...message, delivery: 'sent' })),
+    ...outgoing,
+  ]);
+  const $threads = computed($messages, groupThreads);
+  const $onlineCount = computed($presence, (users) => users.length);
+  const $typing = computed([$typingUntil, $presence], (until, users) =>
+    users.filter((user) => user.id in until && user.id !== $room.get()?.me.id),
+  );
+
+  let socket: RoomSocket | undefined;
+  let stopped = false;
+  let tokenStale = false;
+  let catchingUp = false;
+  let buffered: ServerFrame[] = [];
+  let lastTypingSentAt = 0;
+  let delivery: Promise<void> = Promise.resolve();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const reported = new Set<string>();
+
+  function later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!stopped) run();
+    }, ms);
+    timers.add(timer);
+  }
+
+  function reportProtocolError(error: Error): void {
+    if (reported.has(error.message)) return;
+    reported.add(error.message);
+    console.warn('[course-chat] dropped invalid data from the network:', error.message);
+    options.onProtocolError?.(error);
+  }
+
+  function fail(error: unknown): void {
+    $failure.set(failureOf(error));
+    $status.set('failed');
+    socket?.close();
+    socket = undefined;
+  }
+
+  function merge(messages: readonly ChatMessage[]): void {
+    $stored.set(mergeMessages($stored.get(), messages));
+    const me = $room.get()?.me.id;
+    const delivered = new Set(messages.filter((m) => m.author.id === me).map((m) => m.client_id));
+    if (delivered.size > 0) $outgoing.set($outgoing.get().filter((m) => !delivered.has(m.client_id)));
+  }
+
+  function lastSeq(): number {
+    return $stored.get().at(-1)?.seq ?? 0;
+  }
+
+  async function loadRoom(): Promise<RoomResponse> {
+    const room = await api.room(courseId);
+    $room.set(room);
+    $balance.set(room.balance);
+    tokenStale = false;
+    return room;
+  }
+
+  /** Fetches everything after the newest message held, page by page, so no gap survives a reconnect. */
+  async function catchUp(): Promise<void> {
+    const limit = $room.get()?.limits.history_page_size;
+    for (let more = true; more && !stopped;) {
+      const page = await api.history(courseId, { after: lastSeq(), ...(limit ? { limit } : {}) });
+      merge(page.messages);
+      more = page.has_more && page.messages.length > 0;
+    }
+  }
+
+  function applyFrame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'message':
+      case 'message_updated':
+        merge([frame.data]);
+        break;
+      case 'presence':
+        $presence.set(frame.users);
+        break;
+      case 'user_joined':
+        $presence.set([...$presence.get().filter((u) => u.id !== frame.user.id), frame.user]);
+        break;
+      case 'user_left': {
+        $presence.set($presence.get().filter((u) => u.id !== frame.user_id));
+        $typingUntil.set(Object.fromEntries(Object.entries($typingUntil.get()).filter(([id]) => id !== frame.user_id)));
+        break;
+      }
+      case 'typing':
+        $typingUntil.set({ ...$typingUntil.get(), [frame.user_id]: Date.now() + typingDisplayMs });
+        later(typingDisplayMs, expireTyping);
+        break;
+      case 'balance':
+        $balance.set(frame.balance);
+        break;
+      case 'error':
+        reportProtocolError(new Error(`The server refused a frame: ${frame.code}: ${frame.message}`));
+        break;
+      case 'award':
+      case 'hello':
+      case 'pong':
+        break;
+    }
+  }
+
+  function expireTyping(): void {
+    const now = Date.now();
+    const current = $typingUntil.get();
+    const live = Object.fromEntries(Object.entries(current).filter(([, until]) => until > now));
+    if (Object.keys(live).length !== Object.keys(current).length) $typingUntil.set(live);
+  }
+
+  async function onHello(): Promise<void> {
+    catchingUp = true;
+    $status.set('connecting');
+    try {
+      await catchUp();
+    } catch (error) {
+      // The socket stays up; the next reconnect catches up again from the same seq.
+      catchingUp = false;
+      buffered = [];
+      if (error instanceof ApiError && !error.transient) fail(error);
+      else socket?.reconnect();
+      return;
+    }
+    catchingUp = false;
+    const frames = buffered;
+    buffered = [];
+    frames.forEach(applyFrame);
+    if (!stopped) $status.set('live');
+  }
+
+  function onFrame(frame: ServerFrame): void {
+    if (frame.type === 'hello') {
+      void onHello();
+      return;
+    }
+    // Presence and typing are about now; messages wait until history has caught up to them.
+    if (catchingUp && (frame.type === 'message' || frame.type === 'message_updated')) buffered.push(frame);
+    else applyFrame(frame);
+  }
+
+  function onClose(code: number): void {
+    if (stopped) return;
+    catchingUp = false;
+    buffered = [];
+    $presence.set([]);
+    if (code === closeCodes.forbidden) fail(new ApiError(403, 'not_enrolled', 'Not allowed in this room'));
+    else if (code === closeCodes.notFound) fail(new ApiError(404, 'course_not_found', 'No such room'));
+    else {
+      if (code === closeCodes.unauthorized) tokenStale = true;
+      $status.set(navigator.onLine === false ? 'offline' : 'reconnecting');
+    }
+  }
+
+  async function nextSocketUrl(): Promise<string> {
+    let room = $room.get();
+    const expiresAt = room ? Date.parse(room.token_expires_at) : 0;
+    if (!room || tokenStale || expiresAt - Date.now() < tokenRenewMarginMs) {
+      try {
+        room = await loadRoom();
+      } catch (error) {
+        if (error instanceof ApiError && !error.transient) fail(error);
+        throw error;
+      }
+    }
+    return socketUrl(api.apiBase, room.room_id, room.user_token);
+  }
+
+  function openSocket(room: RoomResponse): void {
+    socket = createRoomSocket({
+      url: nextSocketUrl,
+      heartbeatIntervalMs: room.limits.heartbeat_interval_ms,
+      onOpen: () => undefined,
+      onFrame,
+      onClose,
+      onInvalidFrame: reportProtocolError,
+    });
+  }
+
+  const onOffline = (): void => {
+    if ($status.get() !== 'failed') $status.set('offline');
+  };
+  const onOnline = (): void => {
+    if ($status.get() === 'offline') {
+      $status.set('reconnecting');
+      socket?.reconnect();
+    }
+  };
+
+  async function start(): Promise<void> {
+    $status.set('loading');
+    $failure.set(null);
+    try {
+      const room = await loadRoom();
+      const page = await api.history(courseId, { limit: room.limits.history_page_size });
+      if (stopped) return;
+      merge(page.messages);
+      $hasOlder.set(page.has_more);
+      $status.set('connecting');
+      openSocket(room);
+    } catch (error) {
+      if (!stopped) fail(error);
+    }
+  }
+
+  async function deliver(message: Outgoing): Promise<void> {
+    for (;;) {
+      if (stopped) return;
+      try {
+        const { message: stored } = await api.send(courseId, message.body);
+        merge([stored]);
+        return;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'rate_limited') {
+          // Not lost, only early: wait out the limit and send again with the same client_id.
+          await new Promise((resolve) => later(error.retryAfterMs ?? 1000, () => resolve(undefined)));
+          continue;
+        }
+        const failure = error instanceof ApiError && !error.transient ? error.message : 'Message not sent.';
+        $outgoing.set(
+          $outgoing.get().map((m) => (m.client_id === message.client_id ? { ...m, delivery: 'failed', failure } : m)),
+        );
+        return;
+      }
+    }
+  }
+
+  function enqueue(message: Outgoing): void {
+    delivery = delivery.then(() => deliver(message));
+  }
+
+  return {
+    $status,
+    $failure,
+    $room,
+    $balance,
+    $messages,
+    $threads,
+    $hasOlder,
+    $loadingOlder,
+    $presence,
+    $onlineCount,
+    $typing,
+
+    async start() {
+      window.addEventListener('offline', onOffline);
+      window.addEventListener('online', onOnline);
+      await start();
+    },
+
+    stop() {
+      stopped = true;
+      socket?.close();
+      socket = undefined;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+    },
+
+    send(content, sendOptions: SendOptions = {}) {
+      const room = $room.get();
+      const text = normaliseContent(content);
+      if (!room || text.length === 0 || text.length > room.limits.max_message_length) return;
+      const clientId = crypto.randomUUID();
+      const body: SendMessageBody = {
+        client_id: clientId,
+        content: text,
+        is_question: sendOptions.isQuestion ?? false,
+        ...(sendOptions.replyToId ? { reply_to_id: sendOptions.replyToId } : {}),
+      };
+      const message: Outgoing = {
+        id: `pending:${clientId}`,
+        seq: 0,
+        course_id: courseId,
+        client_id: clientId,
+        author: room.me,
+        content: text,
+        is_question: body.is_question,
+        question_status: body.is_question ? 'open' : null,
+        reply_to_id: body.reply_to_id ?? null,
+        mentions: [],
+        helpful_points: 0,
+        created_at: new Date().toISOString(),
+        delivery: 'pending',
+        body,
+      };
+      $outgoing.set([...$outgoing.get(), message]);
+      enqueue(message);
+    },
+
+    retry(clientId) {
+      const message = $outgoing.get().find((m) => m.client_id === clientId && m.delivery === 'failed');
+      if (!message) return;
+      const pending: Outgoing = { ...message, delivery: 'pending' };
+      delete pending.failure;
+      $outgoing.set($outgoing.get().map((m) => (m.client_id === clientId ? pending : m)));
+      enqueue(pending);
+    },
+
+    async loadOlder() {
+      const first = $stored.get()[0];
+      if (!first || !$hasOlder.get() || $loadingOlder.get()) return;
+      $loadingOlder.set(true);
+      try {
+        const limit = $room.get()?.limits.history_page_size;
+        const page = await api.history(courseId, { before: first.seq, ...(limit ? { limit } : {}) });
+        merge(page.messages);
+        $hasOlder.set(page.has_more);
+      } catch (error) {
+        reportProtocolError(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        $loadingOlder.set(false);
+      }
+    },
+
+    typing() {
+      const now = Date.now();
+      if (now - lastTypingSentAt < typingThrottleMs) return;
+      if (socket?.send({ type: 'typing' })) lastTypingSentAt = now;
+    },
+
+    reconnectNow() {
+      if ($status.get() === 'failed' && $failure.get()?.kind === 'unavailable') void start();
+      else if (socket) {
+        $status.set('reconnecting');
+        socket.reconnect();
+      }
+    },
+  };
+}

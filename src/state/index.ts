@@ -1,0 +1,9 @@
+export * from './types.js';
+export {
+  createChatSession,
+  createChatStore,
+  typingDisplayMs,
+  typingThrottleMs,
+  type ChatSessionOptions,
+} from './chat-store.js';
+export { groupThreads, mergeMessages } from './messages.js';

@@ -1,0 +1,74 @@
+import type { ReadableAtom } from 'nanostores';
+import type { ChatMessage, PresentUser, RoomResponse } from '../protocol/index.js';
+
+/** Where the element's connection to its room stands, as a person should see it. */
+export type ConnectionStatus =
+  /** Fetching the room and the newest history. */
+  | 'loading'
+  /** Socket opening, or catching up on missed messages before showing live. */
+  | 'connecting'
+  | 'live'
+  /** Lost the socket; retrying with backoff ("Reconnecting..."). */
+  | 'reconnecting'
+  /** The browser says it is offline. */
+  | 'offline'
+  /** Stopped for good: see `$failure`. */
+  | 'failed';
+
+/** Why the room cannot be shown; the element maps each kind to the spec's text. */
+export type FailureKind = 'not_enrolled' | 'feature_disabled' | 'course_not_found' | 'unauthenticated' | 'unavailable';
+
+export interface ChatFailure {
+  kind: FailureKind;
+  message: string;
+}
+
+export type Delivery = 'sent' | 'pending' | 'failed';
+
+/**
+ * A message as the stream shows it: a stored one (`delivery: 'sent'`), or one of ours still on its
+ * way (`pending`, `failed`), which has `seq` 0 and the id `pending:<client_id>` until stored.
+ */
+export type StreamMessage = ChatMessage & { delivery: Delivery; failure?: string };
+
+/** A top-level message with the replies grouped under it (questions with their answers). */
+export interface Thread {
+  message: StreamMessage;
+  replies: readonly StreamMessage[];
+}
+
+export interface SendOptions {
+  isQuestion?: boolean;
+  replyToId?: string;
+}
+
+/** One element's view of one course room. Every element has its own; nothing is module-global. */
+export interface ChatStore {
+  readonly $status: ReadableAtom<ConnectionStatus>;
+  readonly $failure: ReadableAtom<ChatFailure | null>;
+  /** The room response: course, me, limits, token. Null until loaded. */
+  readonly $room: ReadableAtom<RoomResponse | null>;
+  readonly $balance: ReadableAtom<number>;
+  /** Every message, stored ones by seq then ours in flight, never duplicated. */
+  readonly $messages: ReadableAtom<readonly StreamMessage[]>;
+  /** `$messages` grouped: replies under the message they answer when it is loaded. */
+  readonly $threads: ReadableAtom<readonly Thread[]>;
+  readonly $hasOlder: ReadableAtom<boolean>;
+  readonly $loadingOlder: ReadableAtom<boolean>;
+  readonly $presence: ReadableAtom<readonly PresentUser[]>;
+  readonly $onlineCount: ReadableAtom<number>;
+  /** Other participants typing now (expire 5 s after their last typing frame). */
+  readonly $typing: ReadableAtom<readonly PresentUser[]>;
+
+  start(): Promise<void>;
+  /** Closes the socket and clears every timer; the store may not be started again. */
+  stop(): void;
+  send(content: string, options?: SendOptions): void;
+  /** Sends a failed message again with the same `client_id`. */
+  retry(clientId: string): void;
+  loadOlder(): Promise<void>;
+  /** Call on every keystroke in the composer; throttled to one frame per 3 s. */
+  typing(): void;
+  /** "Retry" while reconnecting: try now instead of waiting for the backoff. */
+  reconnectNow(): void;
+}

@@ -1,0 +1,76 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { createApiClient, createRoomSocket, socketUrl, type RoomSocket } from '../../src/client/index.js';
+import { startMockBackend, type MockSession } from '../../src/mock/index.js';
+import type { ServerFrame } from '../../src/protocol/index.js';
+
+describe('room socket', () => {
+  let mock: MockSession;
+  let socket: RoomSocket | undefined;
+
+  before(async () => {
+    mock = await startMockBackend({ scenario: 'quiet-room' });
+  });
+  after(() => mock.stop());
+  afterEach(() => {
+    socket?.close();
+    mock.backend.faults.reset();
+  });
+
+  function open(userId = mock.scenario!.me.id) {
+    const api = createApiClient({ apiBase: '/api', getAuthToken: () => mock.tokenFor(userId) });
+    const seen = { frames: [] as ServerFrame[], invalid: [] as Error[], opens: 0, closes: [] as number[] };
+    socket = createRoomSocket({
+      url: async () => {
+        const room = await api.room(mock.scenario!.courseId);
+        return socketUrl('/api', room.room_id, room.user_token);
+      },
+      heartbeatIntervalMs: 25_000,
+      onOpen: () => (seen.opens += 1),
+      onFrame: (frame) => seen.frames.push(frame),
+      onClose: (code) => seen.closes.push(code),
+      onInvalidFrame: (error) => seen.invalid.push(error),
+    });
+    return seen;
+  }
+
+  it('derives the socket URL from a relative or absolute api base', () => {
+    expect(socketUrl('/api', 'r1', 't')).to.equal(`ws://${location.host}/api/chat/connect?room=r1&token=t`);
+    expect(socketUrl('https://chat.example/api/', 'r1', 't')).to.equal(
+      'wss://chat.example/api/chat/connect?room=r1&token=t',
+    );
+  });
+
+  it('connects and receives hello, then presence', async () => {
+    const seen = open();
+    await waitUntil(() => seen.frames.some((f) => f.type === 'presence'));
+    expect(seen.frames[0]?.type).to.equal('hello');
+  });
+
+  it('drops invalid frames, reports them, and keeps delivering valid ones', async () => {
+    const seen = open();
+    await waitUntil(() => seen.frames.some((f) => f.type === 'presence'));
+    const me = mock.scenario!.me.id;
+    mock.backend.faults.sendRaw(me, 'not json');
+    mock.backend.faults.sendRaw(me, JSON.stringify({ type: 'message', data: { id: 'x' } }));
+    mock.backend.faults.sendRaw(me, JSON.stringify({ type: 'balance', balance: 7 }));
+    await waitUntil(() => seen.frames.some((f) => f.type === 'balance'));
+    expect(seen.invalid).to.have.length(2);
+  });
+
+  it('reconnects after the server drops the connection', async () => {
+    const seen = open();
+    await waitUntil(() => seen.opens === 1);
+    mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
+    await waitUntil(() => seen.opens === 2, 'did not reconnect', { timeout: 8000 });
+    expect(seen.closes).to.have.length(1);
+  });
+
+  it('does not reconnect once the room refuses the user (4003)', async () => {
+    mock.backend.faults.refuseSockets(4003);
+    const seen = open();
+    await waitUntil(() => seen.closes.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(seen.closes).to.deep.equal([4003]);
+    expect(seen.opens).to.be.lessThan(2);
+  });
+});

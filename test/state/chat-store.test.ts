@@ -1,0 +1,131 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { startMockBackend, type MockSession } from '../../src/mock/index.js';
+import { createChatSession, type ChatStore } from '../../src/state/index.js';
+
+describe('chat store', () => {
+  let mock: MockSession;
+  const stores: ChatStore[] = [];
+
+  beforeEach(async () => {
+    mock = await startMockBackend({ scenario: 'quiet-room' });
+  });
+  afterEach(async () => {
+    stores.splice(0).forEach((store) => store.stop());
+    await mock.stop();
+  });
+
+  async function live(userId = mock.scenario!.me.id): Promise<ChatStore> {
+    const store = createChatSession({
+      apiBase: '/api',
+      courseId: mock.scenario!.courseId,
+      getAuthToken: () => mock.tokenFor(userId),
+    });
+    stores.push(store);
+    await store.start();
+    await waitUntil(() => store.$status.get() === 'live', 'never went live');
+    return store;
+  }
+
+  const storedIds = () => mock.backend.messages(mock.scenario!.courseId).map((m) => m.id);
+  const shownIds = (store: ChatStore) => store.$messages.get().map((m) => m.id);
+
+  it('loads the room and goes live', async () => {
+    const store = await live();
+    expect(store.$room.get()?.me.id).to.equal(mock.scenario!.me.id);
+    expect(store.$onlineCount.get()).to.be.greaterThan(0);
+  });
+
+  it('shows a sent message at once as pending, then once as sent', async () => {
+    const store = await live();
+    store.send('  Hello, class  ');
+    expect(store.$messages.get().at(-1)).to.include({ delivery: 'pending', content: 'Hello, class' });
+    await waitUntil(() => store.$messages.get().at(-1)?.delivery === 'sent');
+    expect(shownIds(store)).to.deep.equal(storedIds());
+  });
+
+  it('receives other participants’ messages live, in order, without duplicates', async () => {
+    const store = await live();
+    const other = await live(mock.scenario!.other.id);
+    other.send('first');
+    await waitUntil(() => store.$messages.get().length === 1);
+    other.send('second');
+    await waitUntil(() => store.$messages.get().length === 2, 'second message missing', { timeout: 5000 });
+    expect(store.$messages.get().map((m) => m.content)).to.deep.equal(['first', 'second']);
+    expect(shownIds(store)).to.deep.equal(storedIds());
+  });
+
+  it('marks a failed send and retries it with the same client_id, stored once', async () => {
+    const store = await live();
+    mock.backend.faults.failNext('messages', 500);
+    store.send('try me');
+    await waitUntil(() => store.$messages.get().at(-1)?.delivery === 'failed');
+    const { client_id } = store.$messages.get().at(-1)!;
+    store.retry(client_id);
+    await waitUntil(() => store.$messages.get().at(-1)?.delivery === 'sent');
+    const stored = mock.backend.messages(mock.scenario!.courseId);
+    expect(stored.map((m) => m.client_id)).to.deep.equal([client_id]);
+  });
+
+  it('waits out the rate limit instead of losing the second of two quick sends', async () => {
+    const store = await live();
+    store.send('one');
+    store.send('two');
+    await waitUntil(() => store.$messages.get().filter((m) => m.delivery === 'sent').length === 2, 'lost', {
+      timeout: 5000,
+    });
+    expect(store.$messages.get().map((m) => m.content)).to.deep.equal(['one', 'two']);
+  });
+
+  it('catches up on everything missed while disconnected before going live again', async () => {
+    const store = await live();
+    mock.backend.faults.refuseSockets(1013);
+    mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
+    await waitUntil(() => store.$status.get() === 'reconnecting');
+    const courseId = mock.scenario!.courseId;
+    for (const person of mock.scenario!.people.filter((p) => p.id !== mock.scenario!.me.id)) {
+      mock.backend.send(person.id, courseId, {
+        client_id: crypto.randomUUID(),
+        content: `hi from ${person.name}`,
+        is_question: false,
+      });
+    }
+    mock.backend.faults.refuseSockets(null);
+    await waitUntil(() => store.$status.get() === 'live', 'did not come back', { timeout: 10_000 });
+    expect(shownIds(store)).to.deep.equal(storedIds());
+  });
+
+  it('loads older pages until the beginning of the room', async () => {
+    const courseId = mock.scenario!.courseId;
+    const people = mock.scenario!.people;
+    for (const person of people) {
+      mock.backend.send(person.id, courseId, {
+        client_id: crypto.randomUUID(),
+        content: person.name,
+        is_question: false,
+      });
+    }
+    const store = createChatSession({
+      apiBase: '/api',
+      courseId,
+      getAuthToken: () => mock.tokenFor(mock.scenario!.me.id),
+    });
+    stores.push(store);
+    await store.start();
+    while (store.$hasOlder.get()) await store.loadOlder();
+    expect(shownIds(store)).to.deep.equal(storedIds());
+  });
+
+  it('fails with the spec’s text when the user is not enrolled', async () => {
+    await mock.stop();
+    mock = await startMockBackend({ scenario: 'not-enrolled' });
+    const store = createChatSession({
+      apiBase: '/api',
+      courseId: mock.scenario!.courseId,
+      getAuthToken: () => mock.tokenFor(mock.scenario!.me.id),
+    });
+    stores.push(store);
+    await store.start();
+    expect(store.$status.get()).to.equal('failed');
+    expect(store.$failure.get()?.message).to.equal('You must be enrolled to access this chat.');
+  });
+});
