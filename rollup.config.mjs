@@ -12,5 +12,10 @@ export default {
     format: 'es',
     sourcemap: true,
   },
-  plugins: [nodeResolve({ browser: true }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+  plugins: [
+    // nanostores keeps its development checks behind NODE_ENV, as bundlers expect.
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    nodeResolve({ browser: true }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
 };
