@@ -1,11 +1,12 @@
 // Fails when custom-elements.json is not what the analyzer makes of the current source, so the
 // committed manifest (what IDEs and docs tools read) can never drift from the element's JSDoc.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer takes --outdir relative to the working directory, so stay inside the project.
+mkdirSync('node_modules/.cache', { recursive: true });
+const outdir = mkdtempSync('node_modules/.cache/cem-check-');
 try {
   execFileSync('npx', ['custom-elements-manifest', 'analyze', '--outdir', outdir], { stdio: 'pipe' });
   const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
