@@ -12,11 +12,13 @@ import {
   normaliseContent,
   type ChatMessage,
   type PresentUser,
+  type User,
   type RoomResponse,
   type SendMessageBody,
   type ServerFrame,
 } from '../protocol/index.js';
 import { groupThreads, mergeMessages } from './messages.js';
+import { loadDraft, loadOutbox, saveDraft, saveOutbox, type SessionStorageKeys } from './persistence.js';
 import type { ChatFailure, ChatStore, ConnectionStatus, FailureKind, SendOptions, StreamMessage } from './types.js';
 
 export interface ChatSessionOptions {
@@ -71,6 +73,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   const $loadingOlder = atom(false);
   const $presence = atom<readonly PresentUser[]>([]);
   const $typingUntil = atom<Readonly<Record<string, number>>>({});
+  const $draft = atom('');
 
   const $messages = computed([$stored, $outgoing], (stored, outgoing): StreamMessage[] => [
     ...stored.map((message): StreamMessage => ({ ...message, delivery: 'sent' })),
@@ -82,6 +85,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     users.filter((user) => user.id in until && user.id !== $room.get()?.me.id),
   );
 
+  let storageKeys: SessionStorageKeys | undefined;
   let socket: RoomSocket | undefined;
   let stopped = false;
   let tokenStale = false;
@@ -267,6 +271,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $failure.set(null);
     try {
       const room = await loadRoom();
+      restoreSaved(room.me);
       const page = await api.history(courseId, { limit: room.limits.history_page_size });
       if (stopped) return;
       merge(page.messages);
@@ -304,6 +309,48 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     delivery = delivery.then(() => deliver(message));
   }
 
+  function outgoing(body: SendMessageBody, author: User, createdAt: string): Outgoing {
+    return {
+      id: `pending:${body.client_id}`,
+      seq: 0,
+      course_id: courseId,
+      client_id: body.client_id,
+      author,
+      content: body.content,
+      is_question: body.is_question,
+      question_status: body.is_question ? 'open' : null,
+      reply_to_id: body.reply_to_id ?? null,
+      mentions: body.mentions ?? [],
+      helpful_points: 0,
+      created_at: createdAt,
+      delivery: 'pending',
+      body,
+    };
+  }
+
+  /**
+   * Picks up what an earlier page left unsent and sends it again under its original client_id, so
+   * a message that did reach the backend before the reload is stored once all the same.
+   */
+  function restoreSaved(me: User): void {
+    if (storageKeys) return;
+    storageKeys = { apiBase: api.apiBase, courseId, userId: me.id };
+    $draft.set(loadDraft(storageKeys));
+    const known = new Set($outgoing.get().map((m) => m.client_id));
+    const restored = loadOutbox(storageKeys)
+      .filter((entry) => !known.has(entry.body.client_id))
+      .map((entry) => outgoing(entry.body, me, entry.created_at));
+    $outgoing.set([...$outgoing.get(), ...restored]);
+    restored.forEach(enqueue);
+    $outgoing.listen((entries) => {
+      if (storageKeys)
+        saveOutbox(
+          storageKeys,
+          entries.map(({ body, created_at }) => ({ body, created_at })),
+        );
+    });
+  }
+
   return {
     $status,
     $failure,
@@ -316,6 +363,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $presence,
     $onlineCount,
     $typing,
+    $draft,
 
     async start() {
       window.addEventListener('offline', onOffline);
@@ -344,24 +392,14 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
         is_question: sendOptions.isQuestion ?? false,
         ...(sendOptions.replyToId ? { reply_to_id: sendOptions.replyToId } : {}),
       };
-      const message: Outgoing = {
-        id: `pending:${clientId}`,
-        seq: 0,
-        course_id: courseId,
-        client_id: clientId,
-        author: room.me,
-        content: text,
-        is_question: body.is_question,
-        question_status: body.is_question ? 'open' : null,
-        reply_to_id: body.reply_to_id ?? null,
-        mentions: [],
-        helpful_points: 0,
-        created_at: new Date().toISOString(),
-        delivery: 'pending',
-        body,
-      };
+      const message = outgoing(body, room.me, new Date().toISOString());
       $outgoing.set([...$outgoing.get(), message]);
       enqueue(message);
+    },
+
+    setDraft(text) {
+      $draft.set(text);
+      if (storageKeys) saveDraft(storageKeys, text);
     },
 
     retry(clientId) {

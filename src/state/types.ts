@@ -59,11 +59,14 @@ export interface ChatStore {
   readonly $onlineCount: ReadableAtom<number>;
   /** Other participants typing now (expire 5 s after their last typing frame). */
   readonly $typing: ReadableAtom<readonly PresentUser[]>;
+  /** The composer's unsent text, kept across reloads per course and user. */
+  readonly $draft: ReadableAtom<string>;
 
   start(): Promise<void>;
   /** Closes the socket and clears every timer; the store may not be started again. */
   stop(): void;
   send(content: string, options?: SendOptions): void;
+  setDraft(text: string): void;
   /** Sends a failed message again with the same `client_id`. */
   retry(clientId: string): void;
   loadOlder(): Promise<void>;

@@ -11,6 +11,7 @@ describe('chat store', () => {
   });
   afterEach(async () => {
     stores.splice(0).forEach((store) => store.stop());
+    localStorage.clear();
     await mock.stop();
   });
 
@@ -92,6 +93,22 @@ describe('chat store', () => {
     mock.backend.faults.refuseSockets(null);
     await waitUntil(() => store.$status.get() === 'live', 'did not come back', { timeout: 10_000 });
     expect(shownIds(store)).to.deep.equal(storedIds());
+  });
+
+  it('keeps unsent messages and the draft across a reload, and stores each message once', async () => {
+    const first = await live();
+    mock.backend.faults.failNext('messages', 500);
+    first.send('survive the reload');
+    first.setDraft('half a thought');
+    await waitUntil(() => first.$messages.get().at(-1)?.delivery === 'failed');
+    first.stop();
+
+    const second = await live();
+    expect(second.$draft.get()).to.equal('half a thought');
+    await waitUntil(() => second.$messages.get().at(-1)?.delivery === 'sent', 'restored message not delivered');
+    const stored = mock.backend.messages(mock.scenario!.courseId);
+    expect(stored.map((m) => m.content)).to.deep.equal(['survive the reload']);
+    expect(shownIds(second)).to.deep.equal(storedIds());
   });
 
   it('loads older pages until the beginning of the room', async () => {
