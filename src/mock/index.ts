@@ -3,7 +3,7 @@
  * the widget before their backend exists. msw is an optional peer dependency used only here.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { MockBackend } from './backend.js';
+import { MockBackend, type MockBackendOptions } from './backend.js';
 import { mockHandlers } from './handlers.js';
 import { loadScenario, type ScenarioInfo, type ScenarioName } from './scenarios.js';
 import { startSimulation, type Simulation, type SimulationOptions } from './simulation.js';
@@ -30,6 +30,8 @@ export interface StartMockOptions {
   /** Simulated classmates and STs act in the room; pass options to tune them. */
   simulate?: boolean | SimulationOptions;
   secret?: string;
+  /** Room limits other than the protocol's defaults (tests shorten the rate limit this way). */
+  limits?: MockBackendOptions['limits'];
   /** Where the page serves msw's `mockServiceWorker.js`. */
   serviceWorkerUrl?: string;
   seed?: number;
@@ -77,7 +79,10 @@ async function awaitPendingController(workerUrl: string, timeoutMs = 5000): Prom
 
 export async function startMockBackend(options: StartMockOptions = {}): Promise<MockSession> {
   await running?.stop();
-  const backend = new MockBackend(options.secret === undefined ? {} : { secret: options.secret });
+  const backend = new MockBackend({
+    ...(options.secret === undefined ? {} : { secret: options.secret }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+  });
   const scenario =
     options.scenario === null
       ? null

@@ -188,7 +188,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     if (Object.keys(live).length !== Object.keys(current).length) $typingUntil.set(live);
   }
 
-  async function onHello(): Promise<void> {
+  async function onOpened(): Promise<void> {
     catchingUp = true;
     $status.set('connecting');
     try {
@@ -209,10 +209,6 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   }
 
   function onFrame(frame: ServerFrame): void {
-    if (frame.type === 'hello') {
-      void onHello();
-      return;
-    }
     // Presence and typing are about now; messages wait until history has caught up to them.
     if (catchingUp && (frame.type === 'message' || frame.type === 'message_updated')) buffered.push(frame);
     else applyFrame(frame);
@@ -249,7 +245,8 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     socket = createRoomSocket({
       url: nextSocketUrl,
       heartbeatIntervalMs: room.limits.heartbeat_interval_ms,
-      onOpen: () => undefined,
+      // Catch up on open rather than on `hello`, so a lost first frame cannot leave us stuck.
+      onOpen: () => void onOpened(),
       onFrame,
       onClose,
       onInvalidFrame: reportProtocolError,

@@ -95,6 +95,47 @@ describe('chat store', () => {
     expect(shownIds(store)).to.deep.equal(storedIds());
   });
 
+  it('resumes after 1,500 missed messages: all of them, once each, in order', async () => {
+    await mock.stop();
+    mock = await startMockBackend({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
+    const store = await live();
+    mock.backend.faults.refuseSockets(1013);
+    mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
+    await waitUntil(() => store.$status.get() === 'reconnecting');
+    const { courseId, other } = mock.scenario!;
+    for (let i = 0; i < 1500; i += 1) {
+      mock.backend.send(other.id, courseId, {
+        client_id: crypto.randomUUID(),
+        content: `missed ${i}`,
+        is_question: false,
+      });
+    }
+    mock.backend.faults.refuseSockets(null);
+    await waitUntil(() => store.$status.get() === 'live', 'did not come back', { timeout: 15_000 });
+    expect(store.$messages.get()).to.have.length(1500);
+    expect(shownIds(store)).to.deep.equal(storedIds());
+  });
+
+  it('notices a socket that silently stopped delivering, and reconnects', async () => {
+    await mock.stop();
+    mock = await startMockBackend({ scenario: 'quiet-room', limits: { heartbeat_interval_ms: 1000 } });
+    const store = await live();
+    const seen: string[] = [];
+    store.$status.listen((status) => seen.push(status));
+    mock.backend.faults.silence(true);
+    await waitUntil(() => seen.includes('reconnecting'), 'silence went unnoticed', { timeout: 5000 });
+    mock.backend.faults.silence(false);
+    await waitUntil(() => store.$status.get() === 'live', 'did not come back', { timeout: 8000 });
+  });
+
+  it('shows offline while the browser is offline and reconnects when it is back', async () => {
+    const store = await live();
+    window.dispatchEvent(new Event('offline'));
+    expect(store.$status.get()).to.equal('offline');
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => store.$status.get() === 'live', 'did not come back', { timeout: 8000 });
+  });
+
   it('keeps unsent messages and the draft across a reload, and stores each message once', async () => {
     const first = await live();
     mock.backend.faults.failNext('messages', 500);
