@@ -19,7 +19,15 @@ import {
 } from '../protocol/index.js';
 import { groupThreads, mergeMessages } from './messages.js';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type SessionStorageKeys } from './persistence.js';
-import type { ChatFailure, ChatStore, ConnectionStatus, FailureKind, SendOptions, StreamMessage } from './types.js';
+import type {
+  ChatFailure,
+  ChatStore,
+  ConnectionStatus,
+  FailureKind,
+  Notice,
+  SendOptions,
+  StreamMessage,
+} from './types.js';
 
 export interface ChatSessionOptions {
   apiBase: string;
@@ -66,7 +74,12 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   const $status = atom<ConnectionStatus>('loading');
   const $failure = atom<ChatFailure | null>(null);
   const $room = atom<RoomResponse | null>(null);
-  const $balance = atom(0);
+  const $confirmedBalance = atom(0);
+  /** Awards sent but not yet answered, by message id: their points are already off the balance. */
+  const $awardsInFlight = atom<Readonly<Record<string, number>>>({});
+  const $awarded = atom<Readonly<Record<string, number>>>({});
+  const $hidden = atom<ReadonlySet<string>>(new Set());
+  const $notice = atom<Notice | null>(null);
   const $stored = atom<readonly ChatMessage[]>([]);
   const $outgoing = atom<readonly Outgoing[]>([]);
   const $hasOlder = atom(false);
@@ -75,12 +88,26 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   const $typingUntil = atom<Readonly<Record<string, number>>>({});
   const $draft = atom('');
 
-  const $messages = computed([$stored, $outgoing], (stored, outgoing): StreamMessage[] => [
-    ...stored.map((message): StreamMessage => ({ ...message, delivery: 'sent' })),
+  const $balance = computed([$confirmedBalance, $awardsInFlight], (balance, inFlight) =>
+    Math.max(
+      0,
+      Object.values(inFlight).reduce((left, points) => left - points, balance),
+    ),
+  );
+  const $messages = computed([$stored, $outgoing, $hidden], (stored, outgoing, hidden): StreamMessage[] => [
+    ...stored
+      .filter((message) => !hidden.has(message.id))
+      .map((message): StreamMessage => ({ ...message, delivery: 'sent' })),
     ...outgoing,
   ]);
+  const $pendingQuestions = computed($messages, (messages) =>
+    messages.filter((message) => message.question_status === 'open' && message.delivery === 'sent'),
+  );
   const $threads = computed($messages, groupThreads);
   const $onlineCount = computed($presence, (users) => users.length);
+  const $helpers = computed($presence, (users) =>
+    users.filter((user) => user.is_student_teacher).sort((a, b) => Number(b.available) - Number(a.available)),
+  );
   const $typing = computed([$typingUntil, $presence], (until, users) =>
     users.filter((user) => user.id in until && user.id !== $room.get()?.me.id),
   );
@@ -111,6 +138,10 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     options.onProtocolError?.(error);
   }
 
+  function notify(kind: Notice['kind'], message: string): void {
+    $notice.set({ kind, message });
+  }
+
   function fail(error: unknown): void {
     $failure.set(failureOf(error));
     $status.set('failed');
@@ -132,7 +163,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   async function loadRoom(): Promise<RoomResponse> {
     const room = await api.room(courseId);
     $room.set(room);
-    $balance.set(room.balance);
+    $confirmedBalance.set(room.balance);
     tokenStale = false;
     return room;
   }
@@ -169,7 +200,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
         later(typingDisplayMs, expireTyping);
         break;
       case 'balance':
-        $balance.set(frame.balance);
+        $confirmedBalance.set(frame.balance);
         break;
       case 'error':
         reportProtocolError(new Error(`The server refused a frame: ${frame.code}: ${frame.message}`));
@@ -361,6 +392,10 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $onlineCount,
     $typing,
     $draft,
+    $pendingQuestions,
+    $helpers,
+    $awarded,
+    $notice,
 
     async start() {
       window.addEventListener('offline', onOffline);
@@ -392,6 +427,61 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       const message = outgoing(body, room.me, new Date().toISOString());
       $outgoing.set([...$outgoing.get(), message]);
       enqueue(message);
+    },
+
+    async markQuestion(messageId) {
+      try {
+        merge([(await api.markQuestion(courseId, messageId)).message]);
+      } catch (error) {
+        notify('action_failed', error instanceof ApiError ? error.message : 'Could not mark the question.');
+      }
+    },
+
+    markHelpful(messageId) {
+      if (!socket?.send({ type: 'mark_helpful', message_id: messageId }))
+        notify('action_failed', 'Not connected. Try again when the chat is back.');
+    },
+
+    async award(messageId, points) {
+      const message = $stored.get().find((m) => m.id === messageId);
+      if (!message || messageId in $awardsInFlight.get()) return false;
+      $awardsInFlight.set({ ...$awardsInFlight.get(), [messageId]: points });
+      try {
+        const result = await api.award({
+          recipient_id: message.author.id,
+          points,
+          reason: 'chat_help',
+          reference_id: messageId,
+        });
+        $confirmedBalance.set(result.balance);
+        $awarded.set({ ...$awarded.get(), [messageId]: result.award.points });
+        return true;
+      } catch {
+        notify('award_failed', 'Unable to award points. Try again.');
+        return false;
+      } finally {
+        $awardsInFlight.set(
+          Object.fromEntries(Object.entries($awardsInFlight.get()).filter(([id]) => id !== messageId)),
+        );
+      }
+    },
+
+    setAvailable(available) {
+      if (!socket?.send({ type: 'set_available', available }))
+        notify('action_failed', 'Not connected. Try again when the chat is back.');
+    },
+
+    async report(messageId, reason) {
+      try {
+        await api.report(courseId, messageId, reason === undefined ? {} : { reason });
+        $hidden.set(new Set([...$hidden.get(), messageId]));
+      } catch (error) {
+        notify('action_failed', error instanceof ApiError ? error.message : 'Could not report the message.');
+      }
+    },
+
+    dismissNotice() {
+      $notice.set(null);
     },
 
     setDraft(text) {

@@ -37,6 +37,12 @@ export interface Thread {
   replies: readonly StreamMessage[];
 }
 
+/** Something to tell the person once, e.g. an award that did not go through. */
+export interface Notice {
+  kind: 'award_failed' | 'action_failed';
+  message: string;
+}
+
 export interface SendOptions {
   isQuestion?: boolean;
   replyToId?: string;
@@ -59,6 +65,13 @@ export interface ChatStore {
   readonly $onlineCount: ReadableAtom<number>;
   /** Other participants typing now (expire 5 s after their last typing frame). */
   readonly $typing: ReadableAtom<readonly PresentUser[]>;
+  /** Questions still waiting for an answer, oldest first: the help queue. */
+  readonly $pendingQuestions: ReadableAtom<readonly StreamMessage[]>;
+  /** Student-teachers online now, those "Available to Help" first. */
+  readonly $helpers: ReadableAtom<readonly PresentUser[]>;
+  /** Points this user awarded, by message id, as the backend confirmed them. */
+  readonly $awarded: ReadableAtom<Readonly<Record<string, number>>>;
+  readonly $notice: ReadableAtom<Notice | null>;
   /** The composer's unsent text, kept across reloads per course and user. */
   readonly $draft: ReadableAtom<string>;
 
@@ -67,6 +80,20 @@ export interface ChatStore {
   stop(): void;
   send(content: string, options?: SendOptions): void;
   setDraft(text: string): void;
+  /** "Mark as Question" on one of the user's own messages. */
+  markQuestion(messageId: string): Promise<void>;
+  /** The asker (or an ST) marks a reply as the answer that helped. */
+  markHelpful(messageId: string): void;
+  /**
+   * "This Helped!": awards points to the message's author. The balance drops at once and comes
+   * back if the award fails. Resolves whether the backend recorded it.
+   */
+  award(messageId: string, points: number): Promise<boolean>;
+  /** A student-teacher's "Available to Help" switch. */
+  setAvailable(available: boolean): void;
+  /** Reports a message to the moderators and hides it for this user. */
+  report(messageId: string, reason?: string): Promise<void>;
+  dismissNotice(): void;
   /** Sends a failed message again with the same `client_id`. */
   retry(clientId: string): void;
   loadOlder(): Promise<void>;
