@@ -117,6 +117,16 @@ describe('chat store: questions, helpers and awards', () => {
     expect(mock.backend.balanceOf(me())).to.equal(before - 5);
   });
 
+  it('shows who is typing to the others, throttled on the sender and expiring on the receiver', async () => {
+    const writer = await live(me());
+    const reader = await live(other());
+    writer.typing();
+    writer.typing();
+    await waitUntil(() => reader.$typing.get().some((u) => u.id === me()));
+    expect(writer.$typing.get()).to.have.length(0);
+    await waitUntil(() => reader.$typing.get().length === 0, 'typing never expired', { timeout: 7000 });
+  });
+
   it('hides a reported message for the reporter only', async () => {
     const reporter = await live(me());
     const classmate = await live(other());
