@@ -5,4 +5,6 @@ export default {
   outdir: '.',
   litelement: true,
   dev: false,
+  // Never rewrite package.json's customElements field (the freshness check analyzes into a temp dir).
+  packagejson: false,
 };
