@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+export const composerStyles = css`
+  :host {
+    display: block;
+    border-block-start: 1px solid var(--course-chat-border);
+    background: var(--course-chat-surface);
+    padding: 0.75rem 1rem;
+  }
+  form {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  textarea {
+    font: inherit;
+    color: var(--course-chat-text);
+    background: var(--course-chat-bg);
+    border: 1px solid var(--course-chat-border);
+    border-radius: var(--course-chat-radius, 0.75rem);
+    padding: 0.6rem 0.75rem;
+    resize: none;
+    min-block-size: 2.75rem;
+    max-block-size: 10rem;
+    field-sizing: content;
+    line-height: 1.4;
+  }
+  textarea:focus-visible {
+    outline: 2px solid var(--course-chat-focus, #2563eb);
+    outline-offset: 0;
+    border-color: transparent;
+  }
+  .send {
+    font: inherit;
+    font-weight: 600;
+    color: var(--course-chat-on-accent, #fff);
+    background: var(--course-chat-accent);
+    border: none;
+    border-radius: var(--course-chat-radius, 0.75rem);
+    padding: 0 1.1rem;
+    block-size: 2.75rem;
+    cursor: pointer;
+  }
+  .send:disabled {
+    background: var(--course-chat-disabled, #94a3b8);
+    cursor: not-allowed;
+  }
+  .tools {
+    grid-column: 1 / -1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    font-size: 0.8rem;
+    color: var(--course-chat-muted);
+  }
+  .ask {
+    font: inherit;
+    font-weight: 600;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    border: 1px solid var(--course-chat-border);
+    background: transparent;
+    color: var(--course-chat-muted);
+    border-radius: 999px;
+    padding: 0.2rem 0.75rem;
+    cursor: pointer;
+  }
+  .ask[aria-pressed='true'] {
+    background: var(--course-chat-question-bg, #fef3c7);
+    border-color: var(--course-chat-question-border, #d97706);
+    color: var(--course-chat-question-text, #92400e);
+  }
+  .count.near {
+    color: var(--course-chat-warning, #92400e);
+    font-weight: 600;
+  }
+  .count.over {
+    color: var(--course-chat-danger, #b91c1c);
+    font-weight: 700;
+  }
+`;

@@ -1,0 +1,110 @@
+import { html, LitElement } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ChatStore } from '../state/index.js';
+import { composerStyles } from './course-chat-composer.styles.js';
+import { sharedStyles } from './shared.styles.js';
+
+/**
+ * The message composer: text, the "Ask Question" toggle, Send, and the character-limit indicator.
+ * Enter sends; Shift+Enter starts a new line.
+ *
+ * @csspart input - The text area.
+ * @csspart send - The Send button.
+ */
+export class CourseChatComposer extends LitElement {
+  static override styles = [sharedStyles, composerStyles];
+
+  /** The room's store: the composer sends through it and keeps the draft in it. */
+  @property({ attribute: false }) store?: ChatStore;
+
+  /** Longest message the room accepts. */
+  @property({ type: Number, attribute: 'max-length' }) maxLength = 2000;
+
+  @state() private text = '';
+  @state() private asking = false;
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  #restoredFrom?: ChatStore;
+
+  override willUpdate(): void {
+    // A new room's store brings its own saved draft.
+    if (this.store && this.store !== this.#restoredFrom) {
+      this.#restoredFrom = this.store;
+      this.text = this.store.$draft.get();
+    }
+  }
+
+  /** Moves focus to the text area. */
+  override focus(): void {
+    this.textarea?.focus();
+  }
+
+  override render() {
+    const length = this.text.trim().length;
+    const over = length > this.maxLength;
+    const near = !over && length > this.maxLength * 0.9;
+    const counter = `${length} / ${this.maxLength}`;
+    return html`<form @submit=${this.#submit}>
+      <label class="visually-hidden" for="message">Message</label>
+      <textarea
+        id="message"
+        part="input"
+        rows="1"
+        placeholder=${this.asking ? 'Ask your question…' : 'Write a message…'}
+        .value=${this.text}
+        aria-describedby="count"
+        aria-invalid=${over ? 'true' : 'false'}
+        @input=${this.#input}
+        @keydown=${this.#keydown}
+      ></textarea>
+      <button class="send" part="send" type="submit" ?disabled=${length === 0 || over}>Send</button>
+      <div class="tools">
+        <button
+          class="ask"
+          type="button"
+          aria-pressed=${this.asking ? 'true' : 'false'}
+          @click=${() => (this.asking = !this.asking)}
+        >
+          <span aria-hidden="true">?</span> Ask Question
+        </button>
+        <span id="count" class="count ${over ? 'over' : near ? 'near' : ''}" aria-label="${counter} characters"
+          >${counter}</span
+        >
+      </div>
+    </form>`;
+  }
+
+  #input(event: InputEvent): void {
+    this.text = (event.target as HTMLTextAreaElement).value;
+    this.store?.setDraft(this.text);
+    if (this.text.length > 0) this.store?.typing();
+  }
+
+  #keydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.#send();
+    }
+  }
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.#send();
+  }
+
+  #send(): void {
+    const content = this.text.trim();
+    if (!this.store || content.length === 0 || content.length > this.maxLength) return;
+    this.store.send(content, { isQuestion: this.asking });
+    this.text = '';
+    this.asking = false;
+    this.store.setDraft('');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-chat-composer': CourseChatComposer;
+  }
+}

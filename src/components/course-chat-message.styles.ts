@@ -1,0 +1,108 @@
+import { css } from 'lit';
+
+export const messageStyles = css`
+  :host {
+    display: block;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 2.25rem 1fr;
+    column-gap: 0.75rem;
+    padding: 0.35rem 1rem;
+  }
+  .row.continued {
+    padding-block-start: 0.05rem;
+  }
+  .row:hover {
+    background: var(--course-chat-hover, rgba(15, 23, 42, 0.03));
+  }
+  .avatar {
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    font-size: 0.8rem;
+    font-weight: 600;
+    color: #fff;
+    object-fit: cover;
+    grid-row: span 2;
+  }
+  .meta {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    line-height: 1.3;
+  }
+  .name {
+    font-weight: 600;
+    color: var(--course-chat-text);
+  }
+  .badge {
+    font-size: 0.7rem;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+    padding: 0.05rem 0.4rem;
+    border-radius: 999px;
+    background: var(--course-chat-badge-bg, #dcfce7);
+    color: var(--course-chat-badge-text, #14532d);
+  }
+  time {
+    font-size: 0.75rem;
+    color: var(--course-chat-muted);
+  }
+  .body {
+    grid-column: 2;
+    min-inline-size: 0;
+  }
+  .content {
+    margin: 0.1rem 0 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    color: var(--course-chat-text);
+    line-height: 1.45;
+  }
+  .question-label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    font-size: 0.72rem;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--course-chat-question-text, #92400e);
+  }
+  .question-label.answered {
+    color: var(--course-chat-answered-text, #166534);
+  }
+  .points {
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--course-chat-points-text, #6d28d9);
+  }
+  .delivery {
+    font-size: 0.75rem;
+    color: var(--course-chat-muted);
+  }
+  .delivery.failed {
+    color: var(--course-chat-danger, #b91c1c);
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .pending .content {
+    opacity: 0.65;
+  }
+  button {
+    font: inherit;
+    font-size: 0.75rem;
+    font-weight: 600;
+    border: 1px solid currentColor;
+    background: transparent;
+    color: inherit;
+    border-radius: 999px;
+    padding: 0.1rem 0.6rem;
+    cursor: pointer;
+  }
+`;

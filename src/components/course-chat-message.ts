@@ -1,0 +1,93 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { StreamMessage } from '../state/index.js';
+import { messageStyles } from './course-chat-message.styles.js';
+import { sharedStyles } from './shared.styles.js';
+import { CourseChatRetryEvent } from './events.js';
+import { formatFullTime, formatMessageTime, hueOf, initials } from './format.js';
+
+/**
+ * One message of the stream: author, ST badge, time, text, and its question or delivery state.
+ * Content is always rendered as text.
+ *
+ * @fires course-chat-retry - The author asked to send a failed message again.
+ * @csspart row - The message's row.
+ */
+export class CourseChatMessage extends LitElement {
+  static override styles = [sharedStyles, messageStyles];
+
+  /** The message to show. */
+  @property({ attribute: false }) message?: StreamMessage;
+
+  /** Follows a message by the same author: shown without avatar and name. */
+  @property({ type: Boolean, reflect: true }) continued = false;
+
+  /** Milliseconds since the epoch that relative times are measured from. */
+  @property({ attribute: false }) now = Date.now();
+
+  override render() {
+    const message = this.message;
+    if (!message) return nothing;
+    const { author } = message;
+    const classes = ['row', this.continued ? 'continued' : '', message.delivery].join(' ');
+    const avatar = author.avatar_url
+      ? html`<img class="avatar" src=${author.avatar_url} alt="" />`
+      : html`<span class="avatar" aria-hidden="true" style="background: hsl(${hueOf(author.id)} 45% 42%)"
+          >${initials(author.name)}</span
+        >`;
+    const header = this.continued
+      ? nothing
+      : html`<div class="meta">
+          <span class="name">${author.name}</span>
+          ${
+            author.is_student_teacher
+              ? html`<span class="badge" title="Student-teacher for this course"
+                  ><span aria-hidden="true">ST</span><span class="visually-hidden">Student-teacher</span></span
+                >`
+              : nothing
+          }
+          <time datetime=${message.created_at} title=${formatFullTime(message.created_at)}
+            >${formatMessageTime(message.created_at, this.now)}</time
+          >
+        </div>`;
+    return html`<div part="row" class=${classes}>
+      ${this.continued ? html`<span></span>` : avatar}
+      <div class="body">
+        ${header} ${this.#questionLabel(message)}
+        <p class="content">${message.content}</p>
+        ${
+          message.helpful_points > 0
+            ? html`<span class="points">+${message.helpful_points} goodwill points</span>`
+            : nothing
+        }
+        ${this.#delivery(message)}
+      </div>
+    </div>`;
+  }
+
+  #questionLabel(message: StreamMessage) {
+    if (!message.is_question) return nothing;
+    const answered = message.question_status === 'answered';
+    return html`<span class="question-label ${answered ? 'answered' : ''}"
+      >${answered ? 'Answered question' : 'Question'}</span
+    >`;
+  }
+
+  #delivery(message: StreamMessage) {
+    if (message.delivery === 'pending') return html`<span class="delivery">Sending…</span>`;
+    if (message.delivery === 'failed')
+      return html`<span class="delivery failed" role="alert"
+        >${message.failure ?? 'Message not sent.'}
+        <button type="button" @click=${() => this.dispatchEvent(new CourseChatRetryEvent(message.client_id))}>
+          Retry
+        </button></span
+      >`;
+    return nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-chat-message': CourseChatMessage;
+  }
+}

@@ -1,0 +1,155 @@
+import { css } from 'lit';
+
+export const courseChatStyles = css`
+  :host {
+    --course-chat-accent: #4338ca;
+    --course-chat-bg: #ffffff;
+    --course-chat-surface: #f8fafc;
+    --course-chat-text: #0f172a;
+    --course-chat-muted: #475569;
+    --course-chat-border: #e2e8f0;
+    --course-chat-question-bg: #fffbeb;
+    --course-chat-question-border: #d97706;
+    --course-chat-radius: 0.75rem;
+    --course-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+    min-block-size: 24rem;
+    container-type: inline-size;
+    font-family: var(--course-chat-font);
+    font-size: 0.95rem;
+    color: var(--course-chat-text);
+    background: var(--course-chat-bg);
+    border: 1px solid var(--course-chat-border);
+    border-radius: var(--course-chat-radius);
+    overflow: hidden;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    padding: 0.75rem 1rem;
+    border-block-end: 1px solid var(--course-chat-border);
+    background: var(--course-chat-surface);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.05rem;
+    font-weight: 700;
+  }
+  .online {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    font-size: 0.8rem;
+    color: var(--course-chat-muted);
+  }
+  .online::before {
+    content: '';
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: #16a34a;
+  }
+  .back {
+    font-size: 0.85rem;
+    font-weight: 600;
+    color: var(--course-chat-accent);
+    text-decoration: none;
+    white-space: nowrap;
+  }
+  .back:hover {
+    text-decoration: underline;
+  }
+  .banner {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    padding: 0.4rem 1rem;
+    font-size: 0.85rem;
+    background: #fef3c7;
+    color: #78350f;
+  }
+  .banner button,
+  .older,
+  .failure button {
+    font: inherit;
+    font-weight: 600;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    background: transparent;
+    color: inherit;
+    padding: 0.15rem 0.75rem;
+    cursor: pointer;
+  }
+  .log {
+    flex: 1;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding-block: 0.5rem;
+  }
+  .older {
+    display: block;
+    margin: 0.25rem auto 0.75rem;
+    color: var(--course-chat-accent);
+  }
+  .thread.question {
+    margin: 0.35rem 0.75rem;
+    border-inline-start: 3px solid var(--course-chat-question-border);
+    background: var(--course-chat-question-bg);
+    border-radius: 0 var(--course-chat-radius) var(--course-chat-radius) 0;
+  }
+  .thread.question.answered {
+    border-inline-start-color: #16a34a;
+    background: #f0fdf4;
+  }
+  .replies {
+    margin-inline-start: 2.5rem;
+    border-inline-start: 2px solid var(--course-chat-border);
+  }
+  .quiet,
+  .failure,
+  .loading {
+    flex: 1;
+    display: grid;
+    place-content: center;
+    text-align: center;
+    gap: 0.35rem;
+    padding: 2rem;
+    color: var(--course-chat-muted);
+  }
+  .quiet strong,
+  .failure strong {
+    font-size: 1.1rem;
+    color: var(--course-chat-text);
+  }
+  .typing {
+    min-block-size: 1.4rem;
+    padding: 0 1rem;
+    font-size: 0.8rem;
+    font-style: italic;
+    color: var(--course-chat-muted);
+  }
+  @container (max-width: 30rem) {
+    :host {
+      border-radius: 0;
+      border-inline: none;
+    }
+    header {
+      padding: 0.6rem 0.75rem;
+    }
+    .replies {
+      margin-inline-start: 1.25rem;
+    }
+    .thread.question {
+      margin-inline: 0.25rem;
+    }
+  }
+`;

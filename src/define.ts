@@ -1,0 +1,18 @@
+/**
+ * Registers the course-chat elements. The package's only module with a side effect: import it
+ * once (`import 'course-chat/define'`), or load the script-tag build, which includes it.
+ */
+import { CourseChatComposer } from './components/course-chat-composer.js';
+import { CourseChatMessage } from './components/course-chat-message.js';
+import { CourseChat } from './components/course-chat.js';
+
+const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
+  ['course-chat', CourseChat],
+  ['course-chat-message', CourseChatMessage],
+  ['course-chat-composer', CourseChatComposer],
+];
+
+for (const [tag, element] of elements) {
+  // A page may load two copies (an app bundle and a script tag): the first one wins.
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}

@@ -1,0 +1,9 @@
+/** The course-chat package: elements (unregistered; see ./define), events, stores and client. */
+export { CourseChat } from './components/course-chat.js';
+export { CourseChatMessage } from './components/course-chat-message.js';
+export { CourseChatComposer } from './components/course-chat-composer.js';
+export { CourseChatNavigateEvent, CourseChatRetryEvent, type NavigationTarget } from './components/events.js';
+export { StoreController } from './components/store-controller.js';
+export * from './state/index.js';
+export { ApiError, createApiClient, type ApiClient, type ApiClientOptions, type ApiErrorCode } from './client/index.js';
+export type * from './protocol/index.js';
