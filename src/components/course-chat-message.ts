@@ -32,7 +32,7 @@ export class CourseChatMessage extends LitElement {
     const classes = ['row', this.continued ? 'continued' : '', message.delivery].join(' ');
     const avatar = author.avatar_url
       ? html`<img class="avatar" src=${author.avatar_url} alt="" />`
-      : html`<span class="avatar" aria-hidden="true" style="background: hsl(${hueOf(author.id)} 45% 42%)"
+      : html`<span class="avatar" aria-hidden="true" style="background: hsl(${hueOf(author.id)} 50% 32%)"
           >${initials(author.name)}</span
         >`;
     const header = this.continued

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { createChatSession, type ChatStore, type StreamMessage, type Thread } from '../state/index.js';
 import { courseChatStyles } from './course-chat.styles.js';
-import { CourseChatNavigateEvent, CourseChatRetryEvent } from './events.js';
+import { CourseChatNavigateEvent, type CourseChatRetryEvent } from './events.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 
@@ -67,11 +67,6 @@ export class CourseChat extends LitElement {
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   #stick = true;
   #before = { height: 0, top: 0, firstId: '' };
-
-  constructor() {
-    super();
-    this.addEventListener(CourseChatRetryEvent.eventName, (event) => this.store?.retry(event.clientId));
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -160,7 +155,15 @@ export class CourseChat extends LitElement {
               <strong>Start the conversation</strong>
               <span>No messages yet. Ask a question or say hello to your classmates.</span>
             </div>`
-          : html`<div class="log" part="log" role="log" aria-label="Messages" tabindex="0" @scroll=${this.#onScroll}>
+          : html`<div
+              class="log"
+              part="log"
+              role="log"
+              aria-label="Messages"
+              tabindex="0"
+              @scroll=${this.#onScroll}
+              @course-chat-retry=${(event: CourseChatRetryEvent) => this.store?.retry(event.clientId)}
+            >
               ${
                 this.#hasOlder.value
                   ? html`<button

@@ -1,0 +1,194 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { CourseChat } from '../../src/components/course-chat.js';
+import type { CourseChatNavigateEvent } from '../../src/components/events.js';
+import { startMockBackend, type MockSession, type ScenarioName } from '../../src/mock/index.js';
+
+/** The element as a person uses it, against the mock backend. */
+describe('<course-chat>', () => {
+  let mock: MockSession;
+
+  afterEach(async () => {
+    localStorage.clear();
+    await mock?.stop();
+  });
+
+  async function room(scenario: ScenarioName, userId?: (m: MockSession) => string): Promise<CourseChat> {
+    mock = await startMockBackend({ scenario, limits: { min_send_interval_ms: 0 } });
+    return open(userId ? userId(mock) : mock.scenario!.me.id);
+  }
+
+  async function open(userId: string): Promise<CourseChat> {
+    const el = await fixture<CourseChat>(
+      html`<course-chat
+        course-id=${mock.scenario!.courseId}
+        back-href="#course"
+        .getAuthToken=${() => mock.tokenFor(userId)}
+      ></course-chat>`,
+    );
+    await waitUntil(() => text(el).includes('online') || el.shadowRoot!.querySelector('[role="alert"]'));
+    return el;
+  }
+
+  const text = (el: CourseChat) => el.shadowRoot!.textContent ?? '';
+  const messages = (el: CourseChat) =>
+    [...el.shadowRoot!.querySelectorAll('course-chat-message')].map(
+      (m) => m.shadowRoot!.querySelector('.content')?.textContent ?? '',
+    );
+  const composer = (el: CourseChat) => el.shadowRoot!.querySelector('course-chat-composer')!;
+  const textarea = (el: CourseChat) => composer(el).shadowRoot!.querySelector('textarea')!;
+
+  async function type(el: CourseChat, keys: string) {
+    textarea(el).focus();
+    await sendKeys({ type: keys });
+  }
+
+  it('is accessible and shows the busy room: title, who is online, messages and ST badges', async () => {
+    const el = await room('busy-room');
+    await waitUntil(() => messages(el).length > 0);
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(`${mock.scenario!.title} Chat`);
+    await waitUntil(() => /\d+ online/.test(text(el)));
+    const badges = [...el.shadowRoot!.querySelectorAll('course-chat-message')].filter((m) =>
+      m.shadowRoot!.querySelector('.badge'),
+    );
+    expect(badges.length).to.be.greaterThan(0);
+    expect(el.shadowRoot!.querySelector('[role="log"]')).to.exist;
+  });
+
+  it('invites the first message in a quiet room', async () => {
+    const el = await room('quiet-room');
+    await expect(el).to.be.accessible();
+    expect(text(el)).to.include('Start the conversation');
+  });
+
+  it('sends with Enter and the message arrives in a second participant’s element', async () => {
+    const el = await room('quiet-room');
+    const second = await open(mock.scenario!.other.id);
+    await type(el, 'Hello from the keyboard');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => messages(second).includes('Hello from the keyboard'), 'never arrived');
+    expect(messages(el)).to.deep.equal(['Hello from the keyboard']);
+    expect(textarea(el).value).to.equal('');
+  });
+
+  it('starts a new line with Shift+Enter instead of sending', async () => {
+    const el = await room('quiet-room');
+    await type(el, 'line one');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ type: 'line two' });
+    expect(textarea(el).value).to.equal('line one\nline two');
+    expect(mock.backend.messages(mock.scenario!.courseId)).to.have.length(0);
+  });
+
+  it('sends a question with the Ask Question toggle and highlights it', async () => {
+    const el = await room('quiet-room');
+    const toggle = composer(el).shadowRoot!.querySelector<HTMLButtonElement>('.ask')!;
+    toggle.click();
+    await composer(el).updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    await type(el, 'What is a vector space?');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => mock.backend.messages(mock.scenario!.courseId).length === 1);
+    expect(mock.backend.messages(mock.scenario!.courseId)[0]?.is_question).to.be.true;
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread.question'));
+  });
+
+  it('renders markup typed into a message as text', async () => {
+    const el = await room('quiet-room');
+    const hostile = '<img src=x onerror="window.hacked=1"><b>bold</b>';
+    await type(el, hostile);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => messages(el).includes(hostile));
+    const row = el.shadowRoot!.querySelector('course-chat-message')!.shadowRoot!;
+    expect(row.querySelector('.content img, .content b')).to.be.null;
+    expect((window as { hacked?: number }).hacked).to.be.undefined;
+  });
+
+  it('counts characters against the limit and refuses to send over it', async () => {
+    mock = await startMockBackend({ scenario: 'quiet-room', limits: { max_message_length: 10 } });
+    const el = await open(mock.scenario!.me.id);
+    await waitUntil(() => composer(el).maxLength === 10);
+    await type(el, 'twelve chars');
+    await composer(el).updateComplete;
+    const count = composer(el).shadowRoot!.querySelector('.count')!;
+    expect(count.textContent).to.equal('12 / 10');
+    expect(count.classList.contains('over')).to.be.true;
+    expect(composer(el).shadowRoot!.querySelector<HTMLButtonElement>('.send')!.disabled).to.be.true;
+    await sendKeys({ press: 'Enter' });
+    expect(mock.backend.messages(mock.scenario!.courseId)).to.have.length(0);
+  });
+
+  it('tells a student who is not enrolled, without retrying', async () => {
+    const el = await room('not-enrolled');
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.include(
+      'You must be enrolled to access this chat.',
+    );
+    expect(el.shadowRoot!.querySelector('[role="alert"] button')).to.be.null;
+  });
+
+  it('says so when course chat is switched off for the user', async () => {
+    const el = await room('feature-disabled');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.include('not available');
+  });
+
+  it('shows Reconnecting... with a Retry button while the connection is down', async () => {
+    const el = await room('quiet-room');
+    await waitUntil(() => mock.backend.online(mock.scenario!.courseId).length === 1);
+    mock.backend.faults.refuseSockets(1013);
+    mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
+    await waitUntil(() => text(el).includes('Reconnecting...'));
+    await expect(el).to.be.accessible();
+    mock.backend.faults.refuseSockets(null);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.banner button')!.click();
+    await waitUntil(() => !text(el).includes('Reconnecting...'), 'stayed reconnecting', { timeout: 8000 });
+  });
+
+  it('offers Retry on a message that failed to send, and sends it once', async () => {
+    const el = await room('quiet-room');
+    mock.backend.faults.failNext('messages', 500);
+    await type(el, 'flaky wifi');
+    await sendKeys({ press: 'Enter' });
+    const row = () => el.shadowRoot!.querySelector('course-chat-message')!.shadowRoot!;
+    await waitUntil(() => row().textContent?.includes('Message not sent.'), `shows: ${row().textContent}`);
+    row().querySelector<HTMLButtonElement>('.failed button')!.click();
+    await waitUntil(() => mock.backend.messages(mock.scenario!.courseId).length === 1);
+    await waitUntil(
+      () => !row().textContent?.includes('Message not sent.'),
+      `still: ${el.shadowRoot!.querySelectorAll('course-chat-message').length} ${row().textContent}`,
+    );
+  });
+
+  it('closes its socket when removed', async () => {
+    const el = await room('quiet-room');
+    await waitUntil(() => mock.backend.online(mock.scenario!.courseId).some((u) => u.id === mock.scenario!.me.id));
+    el.remove();
+    await waitUntil(() => mock.backend.online(mock.scenario!.courseId).length === 0, 'socket left open');
+  });
+
+  it('switches rooms cleanly when course-id changes', async () => {
+    const el = await room('busy-room');
+    mock.backend.applyFixtures({
+      course: { id: 'second-course', title: 'Calculus II' },
+      users: [{ id: mock.scenario!.me.id, name: mock.scenario!.me.name, role: 'student', balance: 10 }],
+    });
+    el.courseId = 'second-course';
+    await waitUntil(() => text(el).includes('Calculus II Chat'));
+    await waitUntil(() => text(el).includes('Start the conversation'));
+    await waitUntil(() => mock.backend.online(mock.scenario!.courseId).every((u) => u.id !== mock.scenario!.me.id));
+  });
+
+  it('fires a cancelable course-chat-navigate for Back to Course', async () => {
+    const el = await room('quiet-room');
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('.back')!;
+    setTimeout(() => link.click());
+    const event = (await oneEvent(el, 'course-chat-navigate')) as unknown as CourseChatNavigateEvent;
+    expect(event.destination).to.equal('course');
+    expect(event.href).to.equal('#course');
+    expect(event.cancelable).to.be.true;
+  });
+});
