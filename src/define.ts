@@ -2,7 +2,9 @@
  * Registers the course-chat elements. The package's only module with a side effect: import it
  * once (`import 'course-chat/define'`), or load the script-tag build, which includes it.
  */
+import { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 import { CourseChatComposer } from './components/course-chat-composer.js';
+import { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 import { CourseChatMessage } from './components/course-chat-message.js';
 import { CourseChat } from './components/course-chat.js';
 
@@ -10,6 +12,8 @@ const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['course-chat', CourseChat],
   ['course-chat-message', CourseChatMessage],
   ['course-chat-composer', CourseChatComposer],
+  ['course-chat-help-queue', CourseChatHelpQueue],
+  ['course-chat-award-dialog', CourseChatAwardDialog],
 ];
 
 for (const [tag, element] of elements) {

@@ -2,7 +2,16 @@
 export { CourseChat } from './components/course-chat.js';
 export { CourseChatMessage } from './components/course-chat-message.js';
 export { CourseChatComposer } from './components/course-chat-composer.js';
-export { CourseChatNavigateEvent, CourseChatRetryEvent, type NavigationTarget } from './components/events.js';
+export { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
+export { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
+export {
+  CourseChatJumpEvent,
+  CourseChatMessageActionEvent,
+  CourseChatNavigateEvent,
+  CourseChatRetryEvent,
+  type MessageAction,
+  type NavigationTarget,
+} from './components/events.js';
 export { StoreController } from './components/store-controller.js';
 export * from './state/index.js';
 export { ApiError, createApiClient, type ApiClient, type ApiClientOptions, type ApiErrorCode } from './client/index.js';

@@ -81,4 +81,23 @@ export const composerStyles = css`
     color: var(--course-chat-danger, #b91c1c);
     font-weight: 700;
   }
+  .replying {
+    grid-column: 1 / -1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    font-size: 0.8rem;
+    color: var(--course-chat-muted);
+    overflow-wrap: anywhere;
+  }
+  .cancel {
+    font: inherit;
+    border: none;
+    background: transparent;
+    color: var(--course-chat-accent);
+    font-weight: 600;
+    cursor: pointer;
+    white-space: nowrap;
+  }
 `;

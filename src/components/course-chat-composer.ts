@@ -1,8 +1,12 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ChatStore } from '../state/index.js';
+import type { ChatStore, StreamMessage } from '../state/index.js';
 import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
+
+function excerpt(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
 
 /**
  * The message composer: text, the "Ask Question" toggle, Send, and the character-limit indicator.
@@ -16,6 +20,9 @@ export class CourseChatComposer extends LitElement {
 
   /** The room's store: the composer sends through it and keeps the draft in it. */
   @property({ attribute: false }) store?: ChatStore;
+
+  /** The message being answered; the next send replies to it. */
+  @property({ attribute: false }) replyTo?: StreamMessage;
 
   /** Longest message the room accepts. */
   @property({ type: Number, attribute: 'max-length' }) maxLength = 2000;
@@ -46,6 +53,14 @@ export class CourseChatComposer extends LitElement {
     const near = !over && length > this.maxLength * 0.9;
     const counter = `${length} / ${this.maxLength}`;
     return html`<form @submit=${this.#submit}>
+      ${
+        this.replyTo
+          ? html`<div class="replying">
+              <span>Replying to <strong>${this.replyTo.author.name}</strong>: ${excerpt(this.replyTo.content)}</span>
+              <button type="button" class="cancel" @click=${() => (this.replyTo = undefined)}>Cancel reply</button>
+            </div>`
+          : nothing
+      }
       <label class="visually-hidden" for="message">Message</label>
       <textarea
         id="message"
@@ -96,9 +111,13 @@ export class CourseChatComposer extends LitElement {
   #send(): void {
     const content = this.text.trim();
     if (!this.store || content.length === 0 || content.length > this.maxLength) return;
-    this.store.send(content, { isQuestion: this.asking });
+    this.store.send(content, {
+      isQuestion: this.asking,
+      ...(this.replyTo ? { replyToId: this.replyTo.id } : {}),
+    });
     this.text = '';
     this.asking = false;
+    this.replyTo = undefined;
     this.store.setDraft('');
   }
 }

@@ -105,4 +105,28 @@ export const messageStyles = css`
     padding: 0.1rem 0.6rem;
     cursor: pointer;
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    margin-block-start: 0.25rem;
+    color: var(--course-chat-muted);
+  }
+  /* Actions stay out of the way until the row is hovered or focused, except on touch screens. */
+  @media (hover: hover) {
+    .row:not(:hover):not(:focus-within) .actions {
+      opacity: 0;
+      block-size: 0;
+      margin: 0;
+      overflow: hidden;
+    }
+  }
+  .action.award {
+    color: var(--course-chat-points-text, #6d28d9);
+  }
+  .awarded {
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--course-chat-points-text, #6d28d9);
+  }
 `;

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { StreamMessage } from '../state/index.js';
 import { messageStyles } from './course-chat-message.styles.js';
 import { sharedStyles } from './shared.styles.js';
-import { CourseChatRetryEvent } from './events.js';
+import { CourseChatMessageActionEvent, CourseChatRetryEvent, type MessageAction } from './events.js';
 import { formatFullTime, formatMessageTime, hueOf, initials } from './format.js';
 
 /**
@@ -11,6 +11,7 @@ import { formatFullTime, formatMessageTime, hueOf, initials } from './format.js'
  * Content is always rendered as text.
  *
  * @fires course-chat-retry - The author asked to send a failed message again.
+ * @fires course-chat-message-action - An action on the message was chosen (reply, mark as question, ...).
  * @csspart row - The message's row.
  */
 export class CourseChatMessage extends LitElement {
@@ -21,6 +22,15 @@ export class CourseChatMessage extends LitElement {
 
   /** Follows a message by the same author: shown without avatar and name. */
   @property({ type: Boolean, reflect: true }) continued = false;
+
+  /** The message is the signed-in user's own. */
+  @property({ type: Boolean }) mine = false;
+
+  /** The signed-in user may mark this reply as the answer that helped (asker of its question, or ST). */
+  @property({ type: Boolean, attribute: 'can-mark-helpful' }) canMarkHelpful = false;
+
+  /** Points the signed-in user awarded this message, if any. */
+  @property({ type: Number }) awarded = 0;
 
   /** Milliseconds since the epoch that relative times are measured from. */
   @property({ attribute: false }) now = Date.now();
@@ -60,7 +70,7 @@ export class CourseChatMessage extends LitElement {
             ? html`<span class="points">+${message.helpful_points} goodwill points</span>`
             : nothing
         }
-        ${this.#delivery(message)}
+        ${this.#delivery(message)} ${message.delivery === 'sent' ? this.#actions(message) : nothing}
       </div>
     </div>`;
   }
@@ -71,6 +81,31 @@ export class CourseChatMessage extends LitElement {
     return html`<span class="question-label ${answered ? 'answered' : ''}"
       >${answered ? 'Answered question' : 'Question'}</span
     >`;
+  }
+
+  #actions(message: StreamMessage) {
+    const button = (action: MessageAction, label: string, accessibleLabel = `${label}: ${message.author.name}`) =>
+      html`<button
+        type="button"
+        class="action ${action}"
+        aria-label=${accessibleLabel}
+        @click=${() => this.dispatchEvent(new CourseChatMessageActionEvent(action, message.id))}
+      >
+        ${label}
+      </button>`;
+    return html`<div class="actions">
+      ${button('reply', 'Reply')}
+      ${this.mine && !message.is_question ? button('mark-question', 'Mark as Question', 'Mark as Question') : nothing}
+      ${this.canMarkHelpful ? button('mark-helpful', 'Mark as answer') : nothing}
+      ${
+        this.mine
+          ? nothing
+          : this.awarded > 0
+            ? html`<span class="awarded">You gave ${this.awarded} points</span>`
+            : button('award', 'This Helped!')
+      }
+      ${this.mine ? nothing : button('report', 'Report')}
+    </div>`;
   }
 
   #delivery(message: StreamMessage) {

@@ -29,7 +29,7 @@ export const courseChatStyles = css`
   :host([hidden]) {
     display: none;
   }
-  header {
+  .header {
     display: flex;
     align-items: center;
     justify-content: space-between;
@@ -67,7 +67,8 @@ export const courseChatStyles = css`
   .back:hover {
     text-decoration: underline;
   }
-  .banner {
+  .banner,
+  .notice {
     display: flex;
     align-items: center;
     justify-content: center;
@@ -78,6 +79,7 @@ export const courseChatStyles = css`
     color: #78350f;
   }
   .banner button,
+  .notice button,
   .older,
   .failure button {
     font: inherit;
@@ -88,6 +90,70 @@ export const courseChatStyles = css`
     color: inherit;
     padding: 0.15rem 0.75rem;
     cursor: pointer;
+  }
+  .body {
+    flex: 1;
+    min-block-size: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 17rem;
+  }
+  .main {
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+  }
+  course-chat-help-queue {
+    border-inline-start: 1px solid var(--course-chat-border);
+    min-block-size: 0;
+  }
+  .tabs {
+    display: none;
+    border-block-end: 1px solid var(--course-chat-border);
+    background: var(--course-chat-surface);
+  }
+  .tabs button {
+    flex: 1;
+    font: inherit;
+    font-weight: 600;
+    padding: 0.5rem;
+    border: none;
+    border-block-end: 3px solid transparent;
+    background: transparent;
+    color: var(--course-chat-muted);
+    cursor: pointer;
+  }
+  .tabs button[aria-selected='true'] {
+    color: var(--course-chat-accent);
+    border-block-end-color: var(--course-chat-accent);
+  }
+  .balance {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    margin-inline-start: auto;
+    font-size: 0.8rem;
+  }
+  .points-to-give {
+    font-weight: 700;
+    color: var(--course-chat-points-text, #6d28d9);
+  }
+  .balance a {
+    color: var(--course-chat-accent);
+  }
+  .low-balance {
+    margin: 0;
+    padding: 0.4rem 1rem;
+    font-size: 0.8rem;
+    background: #f5f3ff;
+    color: #4c1d95;
+  }
+  .notice {
+    background: #fee2e2;
+    color: #7f1d1d;
+  }
+  .thread.highlighted {
+    outline: 2px solid var(--course-chat-accent);
+    outline-offset: -2px;
   }
   .log {
     flex: 1;
@@ -137,12 +203,27 @@ export const courseChatStyles = css`
     font-style: italic;
     color: var(--course-chat-muted);
   }
+  @container (max-width: 40rem) {
+    .tabs {
+      display: flex;
+    }
+    .body {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .body[data-tab='chat'] course-chat-help-queue,
+    .body[data-tab='queue'] .main {
+      display: none;
+    }
+    course-chat-help-queue {
+      border-inline-start: none;
+    }
+  }
   @container (max-width: 30rem) {
     :host {
       border-radius: 0;
       border-inline: none;
     }
-    header {
+    .header {
       padding: 0.6rem 0.75rem;
     }
     .replies {

@@ -3,7 +3,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { createChatSession, type ChatStore, type StreamMessage, type Thread } from '../state/index.js';
 import { courseChatStyles } from './course-chat.styles.js';
-import { CourseChatNavigateEvent, type CourseChatRetryEvent } from './events.js';
+import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
+import type { CourseChatComposer } from './course-chat-composer.js';
+import {
+  CourseChatNavigateEvent,
+  type CourseChatJumpEvent,
+  type CourseChatMessageActionEvent,
+  type CourseChatRetryEvent,
+} from './events.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 
@@ -32,6 +39,7 @@ const stickToBottomPx = 48;
  * @csspart header - The header with the course title and who is online.
  * @csspart log - The scrolling message stream.
  * @csspart composer - The message composer.
+ * @csspart help-queue - The help queue: pending questions and available helpers.
  */
 export class CourseChat extends LitElement {
   static override styles = [sharedStyles, courseChatStyles];
@@ -45,6 +53,9 @@ export class CourseChat extends LitElement {
   /** Where "Back to Course" leads, unless the host handles `course-chat-navigate`. */
   @property({ attribute: 'back-href' }) backHref = '';
 
+  /** Where "Earn more" leads from the points indicator. */
+  @property({ attribute: 'earn-href' }) earnHref = '';
+
   /**
    * Returns the bearer token for requests, called before each one. Without it the browser's
    * cookies authenticate the user.
@@ -53,7 +64,13 @@ export class CourseChat extends LitElement {
 
   @state() private store?: ChatStore;
 
+  /** Narrow layouts show either the stream or the help queue. */
+  @state() private tab: 'chat' | 'queue' = 'chat';
+  @state() private highlighted = '';
+
   @query('.log') private log?: HTMLElement;
+  @query('course-chat-composer') private composer?: CourseChatComposer;
+  @query('course-chat-award-dialog') private awardDialog?: CourseChatAwardDialog;
 
   readonly #status = new StoreController(this, () => this.store?.$status, 'loading');
   readonly #failure = new StoreController(this, () => this.store?.$failure, null);
@@ -63,6 +80,10 @@ export class CourseChat extends LitElement {
   readonly #loadingOlder = new StoreController(this, () => this.store?.$loadingOlder, false);
   readonly #online = new StoreController(this, () => this.store?.$onlineCount, 0);
   readonly #typing = new StoreController(this, () => this.store?.$typing, []);
+  readonly #balance = new StoreController(this, () => this.store?.$balance, 0);
+  readonly #awarded = new StoreController(this, () => this.store?.$awarded, {});
+  readonly #notice = new StoreController(this, () => this.store?.$notice, null);
+  readonly #pending = new StoreController(this, () => this.store?.$pendingQuestions, []);
 
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   #stick = true;
@@ -111,13 +132,14 @@ export class CourseChat extends LitElement {
     const room = this.#room.value;
     const failure = this.#failure.value;
     return html`
-      <header part="header">
+      <div class="header" part="header">
         <div>
           <h2>${room ? `${room.course.title} Chat` : 'Course Chat'}</h2>
           ${room ? html`<span class="online">${this.#online.value} online</span>` : nothing}
         </div>
+        ${room ? this.#renderBalance() : nothing}
         <a class="back" href=${this.backHref || '#'} @click=${this.#back}>Back to Course</a>
-      </header>
+      </div>
       ${
         failure
           ? html`<div class="failure" role="alert">
@@ -135,11 +157,21 @@ export class CourseChat extends LitElement {
     `;
   }
 
+  #renderBalance() {
+    return html`<div class="balance">
+      <span class="points-to-give">${this.#balance.value} points to give</span>
+      ${this.earnHref ? html`<a href=${this.earnHref}>Earn more</a>` : nothing}
+    </div>`;
+  }
+
   #renderRoom() {
     const status = this.#status.value;
     const threads = this.#threads.value;
     const typing = this.#typing.value;
+    const room = this.#room.value;
+    const notice = this.#notice.value;
     const now = Date.now();
+    const low = room !== null && this.#balance.value < room.limits.low_balance_threshold;
     return html`
       ${
         status === 'reconnecting' || status === 'offline'
@@ -150,54 +182,156 @@ export class CourseChat extends LitElement {
           : nothing
       }
       ${
-        threads.length === 0
-          ? html`<div class="quiet" part="log">
-              <strong>Start the conversation</strong>
-              <span>No messages yet. Ask a question or say hello to your classmates.</span>
+        notice
+          ? html`<div class="notice" role="alert">
+              ${notice.message}
+              <button type="button" @click=${() => this.store?.dismissNotice()}>Dismiss</button>
             </div>`
-          : html`<div
-              class="log"
-              part="log"
-              role="log"
-              aria-label="Messages"
-              tabindex="0"
-              @scroll=${this.#onScroll}
-              @course-chat-retry=${(event: CourseChatRetryEvent) => this.store?.retry(event.clientId)}
-            >
-              ${
-                this.#hasOlder.value
-                  ? html`<button
-                      class="older"
-                      type="button"
-                      ?disabled=${this.#loadingOlder.value}
-                      @click=${() => this.store?.loadOlder()}
-                    >
-                      ${this.#loadingOlder.value ? 'Loading…' : 'Load older messages'}
-                    </button>`
-                  : nothing
-              }
-              ${repeat(
-                threads,
-                (thread) => thread.message.id,
-                (thread, index) => this.#renderThread(thread, threads[index - 1], now),
-              )}
-            </div>`
+          : nothing
       }
-      <div class="typing" aria-live="polite">${typingText(typing.map((user) => user.name))}</div>
-      <course-chat-composer
-        part="composer"
-        .store=${this.store}
-        max-length=${this.#room.value?.limits.max_message_length ?? 2000}
-      ></course-chat-composer>
+      <div class="tabs" role="tablist" aria-label="Chat sections">
+        <button
+          role="tab"
+          id="chat-tab"
+          aria-selected=${this.tab === 'chat' ? 'true' : 'false'}
+          aria-controls="chat-panel"
+          @click=${() => (this.tab = 'chat')}
+        >
+          Chat
+        </button>
+        <button
+          role="tab"
+          id="queue-tab"
+          aria-selected=${this.tab === 'queue' ? 'true' : 'false'}
+          aria-controls="queue-panel"
+          @click=${() => (this.tab = 'queue')}
+        >
+          Help queue (${this.#pending.value.length})
+        </button>
+      </div>
+      <div class="body" data-tab=${this.tab}>
+        <div class="main" id="chat-panel" role="tabpanel" aria-labelledby="chat-tab">
+          ${
+            low
+              ? html`<p class="low-balance">
+                  Running low on points? Answer a pending question to earn more from grateful classmates.
+                </p>`
+              : nothing
+          }
+          ${
+            threads.length === 0
+              ? html`<div class="quiet" part="log">
+                  <strong>Start the conversation</strong>
+                  <span>No messages yet. Ask a question or say hello to your classmates.</span>
+                </div>`
+              : html`<div
+                  class="log"
+                  part="log"
+                  role="log"
+                  aria-label="Messages"
+                  tabindex="0"
+                  @scroll=${this.#onScroll}
+                  @course-chat-retry=${(event: CourseChatRetryEvent) => this.store?.retry(event.clientId)}
+                  @course-chat-message-action=${this.#onAction}
+                >
+                  ${
+                    this.#hasOlder.value
+                      ? html`<button
+                          class="older"
+                          type="button"
+                          ?disabled=${this.#loadingOlder.value}
+                          @click=${() => this.store?.loadOlder()}
+                        >
+                          ${this.#loadingOlder.value ? 'Loading…' : 'Load older messages'}
+                        </button>`
+                      : nothing
+                  }
+                  ${repeat(
+                    threads,
+                    (thread) => thread.message.id,
+                    (thread, index) => this.#renderThread(thread, threads[index - 1], now),
+                  )}
+                </div>`
+          }
+          <div class="typing" aria-live="polite">${typingText(typing.map((user) => user.name))}</div>
+          <course-chat-composer
+            part="composer"
+            .store=${this.store}
+            max-length=${room?.limits.max_message_length ?? 2000}
+          ></course-chat-composer>
+        </div>
+        <course-chat-help-queue
+          part="help-queue"
+          id="queue-panel"
+          role="tabpanel"
+          aria-labelledby="queue-tab"
+          .store=${this.store}
+          .now=${now}
+          @course-chat-jump=${this.#onJump}
+        ></course-chat-help-queue>
+      </div>
+      <course-chat-award-dialog .store=${this.store}></course-chat-award-dialog>
     `;
+  }
+
+  #onAction(event: CourseChatMessageActionEvent): void {
+    const store = this.store;
+    const message = store?.$messages.get().find((m) => m.id === event.messageId);
+    if (!store || !message) return;
+    switch (event.action) {
+      case 'reply':
+        if (this.composer) {
+          this.composer.replyTo = message;
+          this.composer.focus();
+        }
+        break;
+      case 'mark-question':
+        void store.markQuestion(message.id);
+        break;
+      case 'mark-helpful':
+        store.markHelpful(message.id);
+        break;
+      case 'award':
+        void this.awardDialog?.show(message);
+        break;
+      case 'report':
+        void store.report(message.id);
+        break;
+    }
+  }
+
+  async #onJump(event: CourseChatJumpEvent): Promise<void> {
+    this.tab = 'chat';
+    this.highlighted = event.messageId;
+    await this.updateComplete;
+    const target = [...(this.log?.querySelectorAll('course-chat-message') ?? [])].find(
+      (row) => row.message?.id === event.messageId,
+    );
+    target?.scrollIntoView({ block: 'center' });
+    this.#stick = false;
   }
 
   #renderThread(thread: Thread, previous: Thread | undefined, now: number) {
     const { message } = thread;
-    const classes = ['thread', message.is_question ? 'question' : '', message.question_status ?? ''].join(' ');
+    const me = this.#room.value?.me;
+    const awarded = this.#awarded.value;
+    const classes = [
+      'thread',
+      message.is_question ? 'question' : '',
+      message.question_status ?? '',
+      this.highlighted === message.id ? 'highlighted' : '',
+    ].join(' ');
     const continued = !message.is_question && !previous?.message.is_question && follows(message, previous?.message);
+    const canMarkAnswer =
+      message.question_status === 'open' && (message.author.id === me?.id || me?.is_student_teacher === true);
     return html`<div class=${classes}>
-      <course-chat-message .message=${message} .now=${now} ?continued=${continued}></course-chat-message>
+      <course-chat-message
+        .message=${message}
+        .now=${now}
+        ?continued=${continued}
+        ?mine=${message.author.id === me?.id}
+        .awarded=${awarded[message.id] ?? 0}
+      ></course-chat-message>
       ${
         thread.replies.length > 0
           ? html`<div class="replies" role="group" aria-label="Answers">
@@ -209,6 +343,9 @@ export class CourseChat extends LitElement {
                     .message=${reply}
                     .now=${now}
                     ?continued=${follows(reply, thread.replies[index - 1])}
+                    ?mine=${reply.author.id === me?.id}
+                    ?can-mark-helpful=${canMarkAnswer && reply.author.id !== message.author.id}
+                    .awarded=${awarded[reply.id] ?? 0}
                   ></course-chat-message>`,
               )}
             </div>`

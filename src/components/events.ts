@@ -28,9 +28,38 @@ export class CourseChatRetryEvent extends Event {
   }
 }
 
+/** What a person can do with a message from its row. */
+export type MessageAction = 'reply' | 'mark-question' | 'mark-helpful' | 'award' | 'report';
+
+/** A message row's action button was chosen; the room carries it out. */
+export class CourseChatMessageActionEvent extends Event {
+  static readonly eventName = 'course-chat-message-action';
+  readonly action: MessageAction;
+  readonly messageId: string;
+
+  constructor(action: MessageAction, messageId: string) {
+    super(CourseChatMessageActionEvent.eventName, { bubbles: true });
+    this.action = action;
+    this.messageId = messageId;
+  }
+}
+
+/** Show this message in the stream: scroll to it and highlight it (from the help queue). */
+export class CourseChatJumpEvent extends Event {
+  static readonly eventName = 'course-chat-jump';
+  readonly messageId: string;
+
+  constructor(messageId: string) {
+    super(CourseChatJumpEvent.eventName, { bubbles: true });
+    this.messageId = messageId;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'course-chat-navigate': CourseChatNavigateEvent;
     'course-chat-retry': CourseChatRetryEvent;
+    'course-chat-message-action': CourseChatMessageActionEvent;
+    'course-chat-jump': CourseChatJumpEvent;
   }
 }

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatNavigateEvent } from '../../src/components/events.js';
 import { startMockBackend, type MockSession, type ScenarioName } from '../../src/mock/index.js';
+import { openRoom } from './helpers.js';
 
 /** The element as a person uses it, against the mock backend. */
 describe('<course-chat>', () => {
@@ -14,22 +14,12 @@ describe('<course-chat>', () => {
     await mock?.stop();
   });
 
-  async function room(scenario: ScenarioName, userId?: (m: MockSession) => string): Promise<CourseChat> {
+  async function room(scenario: ScenarioName): Promise<CourseChat> {
     mock = await startMockBackend({ scenario, limits: { min_send_interval_ms: 0 } });
-    return open(userId ? userId(mock) : mock.scenario!.me.id);
+    return open(mock.scenario!.me.id);
   }
 
-  async function open(userId: string): Promise<CourseChat> {
-    const el = await fixture<CourseChat>(
-      html`<course-chat
-        course-id=${mock.scenario!.courseId}
-        back-href="#course"
-        .getAuthToken=${() => mock.tokenFor(userId)}
-      ></course-chat>`,
-    );
-    await waitUntil(() => text(el).includes('online') || el.shadowRoot!.querySelector('[role="alert"]'));
-    return el;
-  }
+  const open = (userId: string) => openRoom(mock, userId);
 
   const text = (el: CourseChat) => el.shadowRoot!.textContent ?? '';
   const messages = (el: CourseChat) =>

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const awardDialogStyles = css`
+  dialog {
+    border: none;
+    border-radius: var(--course-chat-radius, 0.75rem);
+    padding: 1.25rem 1.5rem;
+    inline-size: min(22rem, calc(100vw - 2rem));
+    color: var(--course-chat-text);
+    background: var(--course-chat-bg);
+    font-family: var(--course-chat-font);
+    box-shadow: 0 20px 45px rgba(15, 23, 42, 0.25);
+  }
+  dialog::backdrop {
+    background: rgba(15, 23, 42, 0.45);
+  }
+  h2 {
+    margin: 0 0 0.25rem;
+    font-size: 1.1rem;
+  }
+  p {
+    margin: 0 0 1rem;
+    color: var(--course-chat-muted);
+    font-size: 0.9rem;
+  }
+  label {
+    display: flex;
+    justify-content: space-between;
+    font-weight: 600;
+  }
+  output {
+    font-size: 1.25rem;
+    color: var(--course-chat-points-text, #6d28d9);
+  }
+  input[type='range'] {
+    inline-size: 100%;
+    margin-block: 0.5rem 1rem;
+    accent-color: var(--course-chat-accent);
+  }
+  .buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    border-radius: 999px;
+    padding: 0.4rem 1rem;
+    cursor: pointer;
+    border: 1px solid var(--course-chat-border);
+    background: transparent;
+    color: var(--course-chat-text);
+  }
+  button.confirm {
+    border-color: transparent;
+    background: var(--course-chat-accent);
+    color: var(--course-chat-on-accent, #fff);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+`;

@@ -1,0 +1,100 @@
+import { html, LitElement } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ChatStore, StreamMessage } from '../state/index.js';
+import { awardDialogStyles } from './course-chat-award-dialog.styles.js';
+import { sharedStyles } from './shared.styles.js';
+
+/**
+ * "This Helped!": a modal that awards goodwill points for a message, from 1 to the smaller of the
+ * giver's balance and the room's per-award maximum, 5 by default. Being a native modal dialog,
+ * focus moves into it, Escape closes it, and focus returns to where it was.
+ *
+ * @csspart dialog - The dialog box.
+ */
+export class CourseChatAwardDialog extends LitElement {
+  static override styles = [sharedStyles, awardDialogStyles];
+
+  /** The room's store, through which the award is made. */
+  @property({ attribute: false }) store?: ChatStore;
+
+  @state() private message?: StreamMessage;
+  @state() private points = 5;
+  @state() private busy = false;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  /** Opens the dialog to award points for `message`. */
+  async show(message: StreamMessage): Promise<void> {
+    this.message = message;
+    this.points = Math.min(this.#defaultPoints, this.#cap) || 1;
+    await this.updateComplete;
+    this.dialog?.showModal();
+  }
+
+  close(): void {
+    this.dialog?.close();
+  }
+
+  get #cap(): number {
+    const room = this.store?.$room.get();
+    return Math.min(this.store?.$balance.get() ?? 0, room?.limits.max_award_points ?? 0);
+  }
+
+  get #defaultPoints(): number {
+    return this.store?.$room.get()?.limits.default_award_points ?? 5;
+  }
+
+  override render() {
+    const cap = this.#cap;
+    const name = this.message?.author.name ?? '';
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="note" @close=${this.#closed}>
+      <form method="dialog" @submit=${this.#confirm}>
+        <h2 id="title">Thank ${name}</h2>
+        <p id="note">Award points for helpful answer</p>
+        ${
+          cap >= 1
+            ? html`<label for="points">Points <output for="points">${this.points}</output></label>
+                <input
+                  id="points"
+                  type="range"
+                  min="1"
+                  max=${cap}
+                  step="1"
+                  .value=${String(this.points)}
+                  aria-valuetext="${this.points} points"
+                  @input=${(event: Event) => (this.points = Number((event.target as HTMLInputElement).value))}
+                />`
+            : html`<p role="status">You have no points to give right now. Help others to earn some.</p>`
+        }
+        <div class="buttons">
+          <button type="button" @click=${() => this.close()}>Cancel</button>
+          <button class="confirm" type="submit" ?disabled=${cap < 1 || this.busy}>
+            ${this.busy ? 'Awarding…' : 'Confirm'}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  async #confirm(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const message = this.message;
+    if (!message || !this.store || this.busy) return;
+    this.busy = true;
+    // The balance drops at once; a failure restores it and the room shows the store's notice.
+    const awarding = this.store.award(message.id, this.points);
+    this.close();
+    await awarding;
+    this.busy = false;
+  }
+
+  #closed(): void {
+    this.message = undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-chat-award-dialog': CourseChatAwardDialog;
+  }
+}

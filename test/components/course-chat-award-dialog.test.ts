@@ -1,0 +1,91 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { startMockBackend, type MockSession } from '../../src/mock/index.js';
+import { action, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+
+/** "This Helped!": the award dialog, the balance indicator and the Low Balance state. */
+describe('<course-chat-award-dialog>', () => {
+  const running = useMockBackend({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
+  let mock: MockSession;
+  beforeEach(() => {
+    mock = running();
+  });
+
+  async function answerFromOther() {
+    const giver = await openRoom(mock, mock.scenario!.me.id);
+    const helper = await openRoom(mock, mock.scenario!.other.id);
+    await say(helper, 'Use row reduction.');
+    await waitUntil(() => rowWith(giver, 'Use row reduction.'));
+    return { giver, helper, row: rowWith(giver, 'Use row reduction.')! };
+  }
+
+  const points = (el: Element) => shadow(el).querySelector('.points-to-give')!.textContent;
+
+  it('offers This Helped! on other people’s messages only', async () => {
+    const { helper, row } = await answerFromOther();
+    expect(action(row, 'award')).to.exist;
+    expect(action(rowWith(helper, 'Use row reduction.')!, 'award')).to.be.null;
+  });
+
+  it('is accessible when open and awards the chosen points from the keyboard', async () => {
+    const { giver, row } = await answerFromOther();
+    const before = mock.backend.balanceOf(mock.scenario!.me.id);
+    expect(points(giver)).to.equal(`${before} points to give`);
+    action(row, 'award')!.click();
+    const dialog = shadow(giver).querySelector('course-chat-award-dialog')!;
+    await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
+    await expect(dialog).to.be.accessible();
+    const slider = shadow(dialog).querySelector<HTMLInputElement>('input[type="range"]')!;
+    expect(slider.value).to.equal('5');
+    expect(shadow(dialog).textContent).to.include('Award points for helpful answer');
+    slider.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(slider.value).to.equal('6');
+    shadow(dialog).querySelector<HTMLButtonElement>('.confirm')!.click();
+    await waitUntil(() => mock.backend.ledger().length === 1);
+    expect(mock.backend.ledger()[0]).to.include({ points: 6, to_user_id: mock.scenario!.other.id });
+    await waitUntil(() => points(giver) === `${before - 6} points to give`);
+    await waitUntil(() => shadow(row).textContent?.includes('You gave 6 points'));
+    expect(shadow(row).textContent).to.include('+6 goodwill points');
+  });
+
+  it('closes on Escape and gives focus back to This Helped!', async () => {
+    const { giver, row } = await answerFromOther();
+    const button = action(row, 'award')!;
+    button.focus();
+    button.click();
+    const dialog = shadow(giver).querySelector('course-chat-award-dialog')!;
+    await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !shadow(dialog).querySelector('dialog')!.open);
+    expect(shadow(row).activeElement).to.equal(button);
+    expect(mock.backend.ledger()).to.have.length(0);
+  });
+
+  it('gives the points back and says so when the award fails', async () => {
+    const { giver, row } = await answerFromOther();
+    const before = points(giver);
+    mock.backend.faults.failNext('award', 500);
+    action(row, 'award')!.click();
+    const dialog = shadow(giver).querySelector('course-chat-award-dialog')!;
+    await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
+    shadow(dialog).querySelector<HTMLButtonElement>('.confirm')!.click();
+    await waitUntil(() => shadow(giver).querySelector('.notice'));
+    expect(shadow(giver).querySelector('.notice')!.textContent).to.include('Unable to award points. Try again.');
+    expect(points(giver)).to.equal(before);
+    await expect(giver).to.be.accessible();
+  });
+});
+
+describe('Low Balance', () => {
+  it('prompts a student with few points to help others', async () => {
+    const mock = await startMockBackend({ scenario: 'low-balance' });
+    try {
+      const el = await openRoom(mock, mock.scenario!.me.id);
+      await expect(el).to.be.accessible();
+      expect(shadow(el).querySelector('.low-balance')!.textContent).to.include('Answer a pending question');
+    } finally {
+      await mock.stop();
+    }
+  });
+});

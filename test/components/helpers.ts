@@ -1,0 +1,72 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
+import type { CourseChat } from '../../src/components/course-chat.js';
+import { startMockBackend, type MockSession, type StartMockOptions } from '../../src/mock/index.js';
+
+/**
+ * Starts a fresh mock backend before each test of the calling suite and stops it after; returns
+ * a getter for the running one.
+ */
+export function useMockBackend(options: StartMockOptions): () => MockSession {
+  let mock: MockSession | undefined;
+  beforeEach(async () => {
+    mock = await startMockBackend(options);
+  });
+  afterEach(async () => {
+    localStorage.clear();
+    await mock?.stop();
+  });
+  return () => {
+    if (!mock) throw new Error('The mock backend is not running');
+    return mock;
+  };
+}
+
+/** Opens `<course-chat>` on the mock's scenario course as `userId` and waits until it is live. */
+export async function openRoom(mock: MockSession, userId: string): Promise<CourseChat> {
+  const el = await fixture<CourseChat>(
+    html`<course-chat
+      course-id=${mock.scenario!.courseId}
+      back-href="#course"
+      .getAuthToken=${() => mock.tokenFor(userId)}
+    ></course-chat>`,
+  );
+  await waitUntil(
+    () => (el.shadowRoot!.textContent ?? '').includes('online') || el.shadowRoot!.querySelector('[role="alert"]'),
+    'the room never loaded',
+  );
+  return el;
+}
+
+export const shadow = (el: Element) => el.shadowRoot!;
+
+export function rows(el: CourseChat): CourseChatMessage[] {
+  return [...shadow(el).querySelectorAll('course-chat-message')];
+}
+
+export function rowWith(el: CourseChat, content: string): CourseChatMessage | undefined {
+  return rows(el).find((row) => row.message?.content === content);
+}
+
+export function composerOf(el: CourseChat) {
+  return shadow(el).querySelector('course-chat-composer')!;
+}
+
+/** Types into the composer and sends with Enter, as a person would. */
+export async function say(el: CourseChat, text: string, { question = false } = {}): Promise<void> {
+  const composer = composerOf(el);
+  if (question) {
+    shadow(composer).querySelector<HTMLButtonElement>('.ask')!.click();
+    await composer.updateComplete;
+  }
+  shadow(composer).querySelector('textarea')!.focus();
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => rowWith(el, text)?.message?.delivery === 'sent', `"${text}" was not sent`);
+}
+
+export function action(row: CourseChatMessage, name: string): HTMLButtonElement | null {
+  return shadow(row).querySelector<HTMLButtonElement>(`.action.${name}`);
+}
