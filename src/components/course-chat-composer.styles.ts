@@ -100,4 +100,31 @@ export const composerStyles = css`
     cursor: pointer;
     white-space: nowrap;
   }
+  .similar {
+    grid-column: 1 / -1;
+    font-size: 0.8rem;
+    color: var(--course-chat-muted);
+  }
+  .similar ul {
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.2rem;
+  }
+  .similar button {
+    font: inherit;
+    border: none;
+    background: transparent;
+    padding: 0;
+    color: var(--course-chat-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    text-align: start;
+  }
+  .similar .answered {
+    margin-inline-start: 0.4rem;
+    color: #166534;
+    font-weight: 600;
+  }
 `;

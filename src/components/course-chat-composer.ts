@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ChatStore, StreamMessage } from '../state/index.js';
+import { similarQuestions, type ChatStore, type StreamMessage } from '../state/index.js';
+import { CourseChatJumpEvent } from './events.js';
 import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
 
@@ -10,8 +11,10 @@ function excerpt(text: string): string {
 
 /**
  * The message composer: text, the "Ask Question" toggle, Send, and the character-limit indicator.
- * Enter sends; Shift+Enter starts a new line.
+ * Enter sends; Shift+Enter starts a new line. While a question is being written, up to three
+ * similar questions already asked in the room are offered, each a link to it.
  *
+ * @fires course-chat-jump - A similar question was chosen: the room shows it.
  * @csspart input - The text area.
  * @csspart send - The Send button.
  */
@@ -74,6 +77,7 @@ export class CourseChatComposer extends LitElement {
         @keydown=${this.#keydown}
       ></textarea>
       <button class="send" part="send" type="submit" ?disabled=${length === 0 || over}>Send</button>
+      ${this.#renderSimilar()}
       <div class="tools">
         <button
           class="ask"
@@ -88,6 +92,26 @@ export class CourseChatComposer extends LitElement {
         >
       </div>
     </form>`;
+  }
+
+  #renderSimilar() {
+    if (!this.asking || !this.store) return nothing;
+    const similar = similarQuestions(this.text, this.store.$messages.get());
+    if (similar.length === 0) return nothing;
+    return html`<div class="similar" role="region" aria-label="Similar questions">
+      <span>Similar questions already asked:</span>
+      <ul>
+        ${similar.map(
+          (question) =>
+            html`<li>
+              <button type="button" @click=${() => this.dispatchEvent(new CourseChatJumpEvent(question.id))}>
+                ${excerpt(question.content)}
+              </button>
+              ${question.question_status === 'answered' ? html`<span class="answered">answered</span>` : nothing}
+            </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   #input(event: InputEvent): void {

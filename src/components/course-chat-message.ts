@@ -6,6 +6,9 @@ import { sharedStyles } from './shared.styles.js';
 import { CourseChatMessageActionEvent, CourseChatRetryEvent, type MessageAction } from './events.js';
 import { formatFullTime, formatMessageTime, hueOf, initials } from './format.js';
 
+/** How long a touch must rest on This Helped! to award at once. */
+const longPressMs = 600;
+
 /**
  * One message of the stream: author, ST badge, time, text, and its question or delivery state.
  * Content is always rendered as text.
@@ -83,13 +86,50 @@ export class CourseChatMessage extends LitElement {
     >`;
   }
 
+  #longPress: ReturnType<typeof setTimeout> | undefined;
+  #suppressClick = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#longPress);
+  }
+
+  /** On touch screens a long press on This Helped! awards the default points at once. */
+  #pressStart(event: PointerEvent, message: StreamMessage): void {
+    if (event.pointerType !== 'touch') return;
+    clearTimeout(this.#longPress);
+    this.#longPress = setTimeout(() => {
+      this.#longPress = undefined;
+      // The click that ends this press must not open the dialog as well.
+      this.#suppressClick = true;
+      this.dispatchEvent(new CourseChatMessageActionEvent('quick-award', message.id));
+    }, longPressMs);
+  }
+
+  readonly #pressEnd = (): void => {
+    clearTimeout(this.#longPress);
+    this.#longPress = undefined;
+  };
+
+  #choose(action: MessageAction, message: StreamMessage): void {
+    if (this.#suppressClick) {
+      this.#suppressClick = false;
+      return;
+    }
+    this.dispatchEvent(new CourseChatMessageActionEvent(action, message.id));
+  }
+
   #actions(message: StreamMessage) {
     const button = (action: MessageAction, label: string, accessibleLabel = `${label}: ${message.author.name}`) =>
       html`<button
         type="button"
         class="action ${action}"
         aria-label=${accessibleLabel}
-        @click=${() => this.dispatchEvent(new CourseChatMessageActionEvent(action, message.id))}
+        @click=${() => this.#choose(action, message)}
+        @pointerdown=${(event: PointerEvent) => action === 'award' && this.#pressStart(event, message)}
+        @pointerup=${this.#pressEnd}
+        @pointercancel=${this.#pressEnd}
+        @pointerleave=${this.#pressEnd}
       >
         ${label}
       </button>`;

@@ -147,6 +147,38 @@ export const courseChatStyles = css`
     background: #f5f3ff;
     color: #4c1d95;
   }
+  .question-pending,
+  .confirmation {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    padding: 0.4rem 1rem;
+    font-size: 0.85rem;
+    background: var(--course-chat-question-bg);
+    color: #78350f;
+  }
+  .confirmation {
+    justify-content: center;
+    background: #f5f3ff;
+    color: #4c1d95;
+    font-weight: 600;
+  }
+  .help-link {
+    font-weight: 600;
+    color: var(--course-chat-accent);
+    white-space: nowrap;
+  }
+  .question-pending.long-wait {
+    background: #fde68a;
+  }
+  .question-pending.long-wait .help-link {
+    color: #fff;
+    background: var(--course-chat-accent);
+    border-radius: 999px;
+    padding: 0.2rem 0.75rem;
+    text-decoration: none;
+  }
   .notice {
     background: #fee2e2;
     color: #7f1d1d;

@@ -6,7 +6,9 @@ import { courseChatStyles } from './course-chat.styles.js';
 import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
 import {
+  CourseChatAnalyticsEvent,
   CourseChatNavigateEvent,
+  type NavigationTarget,
   type CourseChatJumpEvent,
   type CourseChatMessageActionEvent,
   type CourseChatRetryEvent,
@@ -16,6 +18,10 @@ import { StoreController } from './store-controller.js';
 
 /** Messages by one author this close together read as one block. */
 const groupWindowMs = 5 * 60_000;
+/** After this long unanswered, one's own question offers 1-on-1 help prominently. */
+export const longWaitMs = 10 * 60_000;
+/** How long a quick-award confirmation stays up. */
+const confirmationMs = 3000;
 /** How near the bottom still counts as reading the newest messages. */
 const stickToBottomPx = 48;
 
@@ -23,7 +29,8 @@ const stickToBottomPx = 48;
  * A live chat room for one course: the message stream with questions and their answers, who is
  * online, and a composer. It reaches its backend through the protocol in docs/protocol.md.
  *
- * @fires course-chat-navigate - "Back to Course" was chosen. Cancelable; otherwise `back-href` is followed.
+ * @fires course-chat-navigate - "Back to Course" or "Need 1-on-1 Help?" was chosen. Cancelable; otherwise `back-href` or `help-href` is followed.
+ * @fires course-chat-analytics - An analytics event of the page spec happened (`name`, `data`).
  *
  * @cssprop --course-chat-accent - Buttons, links and the Send button.
  * @cssprop --course-chat-bg - Background of the stream and the text area.
@@ -53,6 +60,9 @@ export class CourseChat extends LitElement {
   /** Where "Back to Course" leads, unless the host handles `course-chat-navigate`. */
   @property({ attribute: 'back-href' }) backHref = '';
 
+  /** Where "Need 1-on-1 Help?" leads (the Summon page), unless the host handles `course-chat-navigate`. */
+  @property({ attribute: 'help-href' }) helpHref = '';
+
   /** Where "Earn more" leads from the points indicator. */
   @property({ attribute: 'earn-href' }) earnHref = '';
 
@@ -67,6 +77,8 @@ export class CourseChat extends LitElement {
   /** Narrow layouts show either the stream or the help queue. */
   @state() private tab: 'chat' | 'queue' = 'chat';
   @state() private highlighted = '';
+  @state() private confirmation = '';
+  #confirmationTimer: ReturnType<typeof setTimeout> | undefined;
 
   @query('.log') private log?: HTMLElement;
   @query('course-chat-composer') private composer?: CourseChatComposer;
@@ -91,6 +103,7 @@ export class CourseChat extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#confirmationTimer);
     this.store?.stop();
     this.store = undefined;
   }
@@ -99,7 +112,12 @@ export class CourseChat extends LitElement {
     if (this.isConnected && this.courseId && (!this.store || changed.has('courseId') || changed.has('apiBase'))) {
       this.store?.stop();
       const getAuthToken = this.getAuthToken;
-      this.store = createChatSession({ apiBase: this.apiBase, courseId: this.courseId, getAuthToken });
+      this.store = createChatSession({
+        apiBase: this.apiBase,
+        courseId: this.courseId,
+        getAuthToken,
+        onAnalytics: (event) => this.dispatchEvent(new CourseChatAnalyticsEvent(event)),
+      });
       void this.store.start();
     }
     const log = this.log;
@@ -138,7 +156,9 @@ export class CourseChat extends LitElement {
           ${room ? html`<span class="online">${this.#online.value} online</span>` : nothing}
         </div>
         ${room ? this.#renderBalance() : nothing}
-        <a class="back" href=${this.backHref || '#'} @click=${this.#back}>Back to Course</a>
+        <a class="back" href=${this.backHref || '#'} @click=${(event: MouseEvent) => this.#navigate(event, 'course')}
+          >Back to Course</a
+        >
       </div>
       ${
         failure
@@ -189,6 +209,8 @@ export class CourseChat extends LitElement {
             </div>`
           : nothing
       }
+      ${this.confirmation ? html`<div class="confirmation" role="status">${this.confirmation}</div>` : nothing}
+      ${this.#renderQuestionPending(now)}
       <div class="tabs" role="tablist" aria-label="Chat sections">
         <button
           role="tab"
@@ -256,6 +278,7 @@ export class CourseChat extends LitElement {
           <div class="typing" aria-live="polite">${typingText(typing.map((user) => user.name))}</div>
           <course-chat-composer
             part="composer"
+            @course-chat-jump=${this.#onJump}
             .store=${this.store}
             max-length=${room?.limits.max_message_length ?? 2000}
           ></course-chat-composer>
@@ -272,6 +295,24 @@ export class CourseChat extends LitElement {
       </div>
       <course-chat-award-dialog .store=${this.store}></course-chat-award-dialog>
     `;
+  }
+
+  /** "Question Pending": one's own question is still waiting; after a long wait, offer 1-on-1 help. */
+  #renderQuestionPending(now: number) {
+    const me = this.#room.value?.me.id;
+    const mine = this.#pending.value.filter((question) => question.author.id === me);
+    const oldest = mine[0];
+    if (!oldest) return nothing;
+    const longWait = now - Date.parse(oldest.created_at) > longWaitMs;
+    return html`<div class="question-pending ${longWait ? 'long-wait' : ''}" role="status">
+      <span
+        >${mine.length === 1 ? 'Your question is waiting for an answer.' : `${mine.length} of your questions are waiting.`}
+        ${longWait ? 'It has been a while.' : ''}</span
+      >
+      <a href=${this.helpHref || '#'} class="help-link" @click=${(event: MouseEvent) => this.#navigate(event, 'help')}
+        >Need 1-on-1 Help?</a
+      >
+    </div>`;
   }
 
   #onAction(event: CourseChatMessageActionEvent): void {
@@ -294,10 +335,24 @@ export class CourseChat extends LitElement {
       case 'award':
         void this.awardDialog?.show(message);
         break;
+      case 'quick-award':
+        void this.#quickAward(message);
+        break;
       case 'report':
         void store.report(message.id);
         break;
     }
+  }
+
+  async #quickAward(message: StreamMessage): Promise<void> {
+    const store = this.store;
+    const room = this.#room.value;
+    if (!store || !room) return;
+    const points = Math.min(room.limits.default_award_points, this.#balance.value);
+    if (points < 1 || !(await store.award(message.id, points))) return;
+    this.confirmation = `${points} points to ${message.author.name}. Thank you!`;
+    clearTimeout(this.#confirmationTimer);
+    this.#confirmationTimer = setTimeout(() => (this.confirmation = ''), confirmationMs);
   }
 
   async #onJump(event: CourseChatJumpEvent): Promise<void> {
@@ -354,10 +409,10 @@ export class CourseChat extends LitElement {
     </div>`;
   }
 
-  #back(event: MouseEvent): void {
+  #navigate(event: MouseEvent, destination: NavigationTarget): void {
     event.preventDefault();
-    const navigate = new CourseChatNavigateEvent('course', this.backHref);
-    if (this.dispatchEvent(navigate) && this.backHref) location.assign(this.backHref);
+    const href = destination === 'course' ? this.backHref : this.helpHref;
+    if (this.dispatchEvent(new CourseChatNavigateEvent(destination, href)) && href) location.assign(href);
   }
 }
 

@@ -1,5 +1,7 @@
+import type { AnalyticsEvent } from '../state/index.js';
+
 /** Where a navigation from the chat wants to go; the host may route it itself. */
-export type NavigationTarget = 'course';
+export type NavigationTarget = 'course' | 'help';
 
 /**
  * Fired when the person asks to leave the chat ("Back to Course"). Cancelable: call
@@ -29,7 +31,7 @@ export class CourseChatRetryEvent extends Event {
 }
 
 /** What a person can do with a message from its row. */
-export type MessageAction = 'reply' | 'mark-question' | 'mark-helpful' | 'award' | 'report';
+export type MessageAction = 'reply' | 'mark-question' | 'mark-helpful' | 'award' | 'quick-award' | 'report';
 
 /** A message row's action button was chosen; the room carries it out. */
 export class CourseChatMessageActionEvent extends Event {
@@ -55,11 +57,28 @@ export class CourseChatJumpEvent extends Event {
   }
 }
 
+/**
+ * One of the page spec's analytics events (`page_view`, `message_sent`, `question_asked`,
+ * `points_awarded`, `helper_online`) with its data, for the host to forward to its analytics.
+ */
+export class CourseChatAnalyticsEvent extends Event {
+  static readonly eventName = 'course-chat-analytics';
+  readonly name: AnalyticsEvent['name'];
+  readonly data: AnalyticsEvent['data'];
+
+  constructor(event: AnalyticsEvent) {
+    super(CourseChatAnalyticsEvent.eventName, { bubbles: true, composed: true });
+    this.name = event.name;
+    this.data = event.data;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'course-chat-navigate': CourseChatNavigateEvent;
     'course-chat-retry': CourseChatRetryEvent;
     'course-chat-message-action': CourseChatMessageActionEvent;
     'course-chat-jump': CourseChatJumpEvent;
+    'course-chat-analytics': CourseChatAnalyticsEvent;
   }
 }

@@ -30,6 +30,8 @@ export interface StartMockOptions {
   /** Simulated classmates and STs act in the room; pass options to tune them. */
   simulate?: boolean | SimulationOptions;
   secret?: string;
+  /** The backend's clock, milliseconds since the epoch (tests move time this way). */
+  now?: MockBackendOptions['now'];
   /** Room limits other than the protocol's defaults (tests shorten the rate limit this way). */
   limits?: MockBackendOptions['limits'];
   /** Where the page serves msw's `mockServiceWorker.js`. */
@@ -82,6 +84,7 @@ export async function startMockBackend(options: StartMockOptions = {}): Promise<
   const backend = new MockBackend({
     ...(options.secret === undefined ? {} : { secret: options.secret }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   const scenario =
     options.scenario === null

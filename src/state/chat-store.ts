@@ -20,6 +20,7 @@ import {
 import { groupThreads, mergeMessages } from './messages.js';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type SessionStorageKeys } from './persistence.js';
 import type {
+  AnalyticsEvent,
   ChatFailure,
   ChatStore,
   ConnectionStatus,
@@ -35,6 +36,8 @@ export interface ChatSessionOptions {
   getAuthToken?: (() => Promise<string>) | undefined;
   /** Told once about each frame or body from the network that failed validation and was dropped. */
   onProtocolError?: ((error: Error) => void) | undefined;
+  /** Told of each analytics event as it happens (the page spec's list). */
+  onAnalytics?: ((event: AnalyticsEvent) => void) | undefined;
 }
 
 /** How long another participant shows as typing after their last typing frame. */
@@ -119,6 +122,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   let catchingUp = false;
   let buffered: ServerFrame[] = [];
   let lastTypingSentAt = 0;
+  let announcedOnline = false;
   let delivery: Promise<void> = Promise.resolve();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const reported = new Set<string>();
@@ -136,6 +140,10 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     reported.add(error.message);
     console.warn('[course-chat] dropped invalid data from the network:', error.message);
     options.onProtocolError?.(error);
+  }
+
+  function track(event: AnalyticsEvent): void {
+    options.onAnalytics?.(event);
   }
 
   function notify(kind: Notice['kind'], message: string): void {
@@ -236,7 +244,13 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     const frames = buffered;
     buffered = [];
     frames.forEach(applyFrame);
-    if (!stopped) $status.set('live');
+    if (stopped) return;
+    $status.set('live');
+    const me = $room.get()?.me;
+    if (me?.is_student_teacher && !announcedOnline) {
+      announcedOnline = true;
+      track({ name: 'helper_online', data: { st_id: me.id, course_id: courseId } });
+    }
   }
 
   function onFrame(frame: ServerFrame): void {
@@ -299,6 +313,10 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $failure.set(null);
     try {
       const room = await loadRoom();
+      track({
+        name: 'page_view',
+        data: { course_id: courseId, user_role: room.me.is_student_teacher ? 'student_teacher' : 'student' },
+      });
       restoreSaved(room.me);
       const page = await api.history(courseId, { limit: room.limits.history_page_size });
       if (stopped) return;
@@ -317,6 +335,8 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       try {
         const { message: stored } = await api.send(courseId, message.body);
         merge([stored]);
+        track({ name: 'message_sent', data: { course_id: courseId, is_question: stored.is_question } });
+        if (stored.is_question) track({ name: 'question_asked', data: { course_id: courseId } });
         return;
       } catch (error) {
         if (error instanceof ApiError && error.code === 'rate_limited') {
@@ -432,6 +452,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     async markQuestion(messageId) {
       try {
         merge([(await api.markQuestion(courseId, messageId)).message]);
+        track({ name: 'question_asked', data: { course_id: courseId } });
       } catch (error) {
         notify('action_failed', error instanceof ApiError ? error.message : 'Could not mark the question.');
       }
@@ -455,6 +476,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
         });
         $confirmedBalance.set(result.balance);
         $awarded.set({ ...$awarded.get(), [messageId]: result.award.points });
+        track({ name: 'points_awarded', data: { points: result.award.points, recipient_id: result.award.to_user_id } });
         return true;
       } catch {
         notify('award_failed', 'Unable to award points. Try again.');

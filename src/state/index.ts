@@ -7,3 +7,4 @@ export {
   type ChatSessionOptions,
 } from './chat-store.js';
 export { groupThreads, mergeMessages } from './messages.js';
+export { similarQuestions } from './similar.js';

@@ -43,6 +43,14 @@ export interface Notice {
   message: string;
 }
 
+/** The page spec's analytics events, with the data it names for each. */
+export type AnalyticsEvent =
+  | { name: 'page_view'; data: { course_id: string; user_role: 'student' | 'student_teacher' } }
+  | { name: 'message_sent'; data: { course_id: string; is_question: boolean } }
+  | { name: 'question_asked'; data: { course_id: string } }
+  | { name: 'points_awarded'; data: { points: number; recipient_id: string } }
+  | { name: 'helper_online'; data: { st_id: string; course_id: string } };
+
 export interface SendOptions {
   isQuestion?: boolean;
   replyToId?: string;
