@@ -46,7 +46,8 @@ export const composerStyles = css`
     background: var(--course-chat-disabled, #94a3b8);
     cursor: not-allowed;
   }
-  .tools {
+  .tools,
+  .replying {
     grid-column: 1 / -1;
     display: flex;
     align-items: center;
@@ -82,13 +83,6 @@ export const composerStyles = css`
     font-weight: 700;
   }
   .replying {
-    grid-column: 1 / -1;
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    font-size: 0.8rem;
-    color: var(--course-chat-muted);
     overflow-wrap: anywhere;
   }
   .cancel {

@@ -358,6 +358,7 @@ export class CourseChat extends LitElement {
   async #onJump(event: CourseChatJumpEvent): Promise<void> {
     this.tab = 'chat';
     this.highlighted = event.messageId;
+    await this.store?.loadUntil(event.messageId);
     await this.updateComplete;
     const target = [...(this.log?.querySelectorAll('course-chat-message') ?? [])].find(
       (row) => row.message?.id === event.messageId,

@@ -342,6 +342,11 @@ export class MockBackend {
       if (!/^\d+$/.test(raw)) return fail('invalid_request', `${key} must be a non-negative integer.`);
       parsed[key] = Number(raw);
     }
+    const questions = query.get('questions');
+    if (questions !== null) {
+      if (questions !== 'open') return fail('invalid_request', 'questions must be "open".');
+      parsed.questions = questions;
+    }
     return this.history(userId, courseId, parsed);
   }
 
@@ -371,7 +376,11 @@ export class MockBackend {
     if (query.before !== undefined && query.after !== undefined)
       return fail('invalid_request', 'Give at most one of before and after.');
     const room = access.value;
-    const visible = room.messages.filter((message) => !room.reports.has(`${userId}\n${message.id}`));
+    const visible = room.messages.filter(
+      (message) =>
+        !room.reports.has(`${userId}\n${message.id}`) &&
+        (query.questions !== 'open' || message.question_status === 'open'),
+    );
     let matching: ChatMessage[];
     let page: ChatMessage[];
     if (query.after !== undefined) {

@@ -62,6 +62,8 @@ export interface HistoryQuery {
   before?: number;
   after?: number;
   limit?: number;
+  /** `open`: only questions still waiting for an answer (the help queue), same paging rules. */
+  questions?: 'open';
 }
 
 /** Messages always ascending by seq, whichever direction was asked. */

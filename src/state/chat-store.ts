@@ -9,6 +9,7 @@ import {
 } from '../client/index.js';
 import {
   closeCodes,
+  maxHistoryLimit,
   normaliseContent,
   type ChatMessage,
   type PresentUser,
@@ -83,6 +84,11 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   const $awarded = atom<Readonly<Record<string, number>>>({});
   const $hidden = atom<ReadonlySet<string>>(new Set());
   const $notice = atom<Notice | null>(null);
+  /**
+   * Every open question of the room, however far back it was asked (the help queue), kept apart
+   * from the stream, which holds only the pages loaded.
+   */
+  const $openQuestions = atom<ReadonlyMap<string, ChatMessage>>(new Map());
   const $stored = atom<readonly ChatMessage[]>([]);
   const $outgoing = atom<readonly Outgoing[]>([]);
   const $hasOlder = atom(false);
@@ -103,8 +109,11 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       .map((message): StreamMessage => ({ ...message, delivery: 'sent' })),
     ...outgoing,
   ]);
-  const $pendingQuestions = computed($messages, (messages) =>
-    messages.filter((message) => message.question_status === 'open' && message.delivery === 'sent'),
+  const $pendingQuestions = computed([$openQuestions, $hidden], (questions, hidden) =>
+    [...questions.values()]
+      .filter((question) => !hidden.has(question.id))
+      .sort((a, b) => a.seq - b.seq)
+      .map((question): StreamMessage => ({ ...question, delivery: 'sent' })),
   );
   const $threads = computed($messages, groupThreads);
   const $onlineCount = computed($presence, (users) => users.length);
@@ -157,7 +166,32 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     socket = undefined;
   }
 
+  function trackQuestions(messages: readonly ChatMessage[]): void {
+    const current = $openQuestions.get();
+    const changed = messages.filter((m) => m.question_status === 'open' || current.has(m.id));
+    if (changed.length === 0) return;
+    const next = new Map(current);
+    for (const message of changed) {
+      if (message.question_status === 'open') next.set(message.id, message);
+      else next.delete(message.id);
+    }
+    $openQuestions.set(next);
+  }
+
+  /** Reads the whole help queue, page by page, oldest first. */
+  async function loadOpenQuestions(): Promise<void> {
+    const found = new Map<string, ChatMessage>();
+    for (let after = 0, more = true; more && !stopped;) {
+      const page = await api.history(courseId, { questions: 'open', after, limit: maxHistoryLimit });
+      for (const question of page.messages) found.set(question.id, question);
+      after = page.messages.at(-1)?.seq ?? after;
+      more = page.has_more && page.messages.length > 0;
+    }
+    $openQuestions.set(found);
+  }
+
   function merge(messages: readonly ChatMessage[]): void {
+    trackQuestions(messages);
     $stored.set(mergeMessages($stored.get(), messages));
     const me = $room.get()?.me.id;
     const delivered = new Set(messages.filter((m) => m.author.id === me).map((m) => m.client_id));
@@ -189,8 +223,12 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   function applyFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'message':
-      case 'message_updated':
         merge([frame.data]);
+        break;
+      case 'message_updated':
+        // A change to a message older than the loaded pages must not splice it into the stream.
+        if ($stored.get().some((m) => m.id === frame.data.id)) merge([frame.data]);
+        else trackQuestions([frame.data]);
         break;
       case 'presence':
         $presence.set(frame.users);
@@ -232,6 +270,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $status.set('connecting');
     try {
       await catchUp();
+      await loadOpenQuestions();
     } catch (error) {
       // The socket stays up; the next reconnect catches up again from the same seq.
       catchingUp = false;
@@ -534,6 +573,12 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       } finally {
         $loadingOlder.set(false);
       }
+    },
+
+    async loadUntil(messageId) {
+      const present = () => $stored.get().some((m) => m.id === messageId);
+      while (!present() && $hasOlder.get() && !stopped) await this.loadOlder();
+      return present();
     },
 
     typing() {

@@ -105,6 +105,8 @@ export interface ChatStore {
   /** Sends a failed message again with the same `client_id`. */
   retry(clientId: string): void;
   loadOlder(): Promise<void>;
+  /** Loads older pages until `messageId` is in the stream (a help-queue jump); whether it is. */
+  loadUntil(messageId: string): Promise<boolean>;
   /** Call on every keystroke in the composer; throttled to one frame per 3 s. */
   typing(): void;
   /** "Retry" while reconnecting: try now instead of waiting for the backoff. */

@@ -410,6 +410,27 @@ export function conformanceSuite(target: ConformanceTarget): void {
         const stored = (await history(c, asker!)).messages.find((m) => m.id === second.id);
         expect(stored?.question_status).to.equal('answered');
       });
+
+      it('lists open questions only, oldest first, with questions=open', async () => {
+        const c = await course({ students: 5 });
+        const [first, second, third, helper, greeter] = c.students;
+        const oldest = await send(c, first!, 'Is the exam cumulative?', { is_question: true });
+        await send(c, greeter!, 'Hello everyone');
+        const answeredQuestion = await send(c, second!, 'What is a kernel?', { is_question: true });
+        const newest = await send(c, third!, 'Where are the slides?', { is_question: true });
+        const reply = await send(c, helper!, 'The null space.', { reply_to_id: answeredQuestion.id });
+        const socket = await c.connect(second!);
+        socket.send({ type: 'mark_helpful', message_id: reply.id });
+        await socket.next('message_updated', (f) => f.data.id === answeredQuestion.id);
+
+        const open = await history(c, helper!, '?questions=open&after=0');
+        expect(open.messages.map((m) => m.id)).to.deep.equal([oldest.id, newest.id]);
+        expect(open.has_more).to.be.false;
+        const paged = await history(c, helper!, '?questions=open&after=0&limit=1');
+        expect(paged.messages.map((m) => m.id)).to.deep.equal([oldest.id]);
+        expect(paged.has_more).to.be.true;
+        await wire.fails('invalid_request', 'GET', `${paths.messages(c.id)}?questions=all`, { token: helper!.token });
+      });
     });
 
     describe('presence, availability, typing and heartbeat', () => {

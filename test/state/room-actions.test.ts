@@ -67,6 +67,39 @@ describe('chat store: questions, helpers and awards', () => {
     expect(asker.$messages.get().find((m) => m.id === question.id)?.question_status).to.equal('answered');
   });
 
+  it('keeps every open question in the help queue, even ones older than the loaded pages', async () => {
+    await mock.stop();
+    mock = await startMockBackend({
+      scenario: 'quiet-room',
+      limits: { min_send_interval_ms: 0, history_page_size: 5 },
+    });
+    const courseId = mock.scenario!.courseId;
+    const old = mock.backend.send(me(), courseId, {
+      client_id: crypto.randomUUID(),
+      content: 'Old question?',
+      is_question: true,
+    });
+    for (let i = 0; i < 10; i += 1)
+      mock.backend.send(other(), courseId, {
+        client_id: crypto.randomUUID(),
+        content: `chatter ${i}`,
+        is_question: false,
+      });
+    const reader = await live(studentTeacher());
+    expect(reader.$messages.get()).to.have.length(5);
+    expect(reader.$pendingQuestions.get().map((q) => q.content)).to.deep.equal(['Old question?']);
+    expect(await reader.loadUntil(reader.$pendingQuestions.get()[0]!.id)).to.be.true;
+    expect(reader.$messages.get()[0]?.content).to.equal('Old question?');
+    const answer = mock.backend.send(other(), courseId, {
+      client_id: crypto.randomUUID(),
+      content: 'An answer',
+      is_question: false,
+      reply_to_id: old.ok ? old.value.id : '',
+    });
+    reader.markHelpful(answer.ok ? answer.value.id : '');
+    await waitUntil(() => reader.$pendingQuestions.get().length === 0, 'answered question stayed in the queue');
+  });
+
   it('lists online student-teachers, available ones first', async () => {
     const student = await live(me());
     const helper = await live(studentTeacher());
