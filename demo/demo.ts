@@ -46,5 +46,6 @@ for (const [id, person] of [
 // The demo has no course page to go back to: show where the host would navigate instead.
 document.addEventListener('course-chat-navigate', (event) => {
   event.preventDefault();
-  alert(`The host would now navigate to the course (${event.href || 'no back-href set'}).`);
+  const place = event.destination === 'help' ? '1-on-1 help (Summon)' : 'the course';
+  alert(`The host would now navigate to ${place} (${event.href || 'no link set'}).`);
 });
