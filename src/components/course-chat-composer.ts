@@ -4,6 +4,7 @@ import { similarQuestions, type ChatStore, type StreamMessage } from '../state/i
 import { CourseChatJumpEvent } from './events.js';
 import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
+import { StoreController } from './store-controller.js';
 
 function excerpt(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
@@ -36,6 +37,22 @@ export class CourseChatComposer extends LitElement {
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   #restoredFrom?: ChatStore;
+  #cooldownTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly #cooldownUntil = new StoreController(this, () => this.store?.$cooldownUntil, 0);
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#cooldownTimer);
+  }
+
+  /** Milliseconds left of the anti-spam cooldown; schedules the re-render that ends it. */
+  #cooldownLeft(): number {
+    const left = this.#cooldownUntil.value - Date.now();
+    clearTimeout(this.#cooldownTimer);
+    if (left > 0) this.#cooldownTimer = setTimeout(() => this.requestUpdate(), Math.min(left, 1000));
+    return Math.max(0, left);
+  }
 
   override willUpdate(): void {
     // A new room's store brings its own saved draft.
@@ -55,6 +72,7 @@ export class CourseChatComposer extends LitElement {
     const over = length > this.maxLength;
     const near = !over && length > this.maxLength * 0.9;
     const counter = `${length} / ${this.maxLength}`;
+    const cooldown = this.#cooldownLeft();
     return html`<form @submit=${this.#submit}>
       ${
         this.replyTo
@@ -76,7 +94,9 @@ export class CourseChatComposer extends LitElement {
         @input=${this.#input}
         @keydown=${this.#keydown}
       ></textarea>
-      <button class="send" part="send" type="submit" ?disabled=${length === 0 || over}>Send</button>
+      <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || cooldown > 0}>
+        ${cooldown > 0 ? `Wait ${Math.ceil(cooldown / 1000)}s` : 'Send'}
+      </button>
       ${this.#renderSimilar()}
       <div class="tools">
         <button
@@ -134,7 +154,7 @@ export class CourseChatComposer extends LitElement {
 
   #send(): void {
     const content = this.text.trim();
-    if (!this.store || content.length === 0 || content.length > this.maxLength) return;
+    if (!this.store || content.length === 0 || content.length > this.maxLength || this.#cooldownLeft() > 0) return;
     this.store.send(content, {
       isQuestion: this.asking,
       ...(this.replyTo ? { replyToId: this.replyTo.id } : {}),

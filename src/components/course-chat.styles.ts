@@ -228,6 +228,25 @@ export const courseChatStyles = css`
     font-size: 1.1rem;
     color: var(--course-chat-text);
   }
+  .main {
+    position: relative;
+  }
+  .new-messages {
+    position: absolute;
+    inset-inline-start: 50%;
+    inset-block-end: 7.5rem;
+    transform: translateX(-50%);
+    font: inherit;
+    font-size: 0.85rem;
+    font-weight: 600;
+    border: none;
+    border-radius: 999px;
+    padding: 0.35rem 0.9rem;
+    color: var(--course-chat-on-accent, #fff);
+    background: var(--course-chat-accent);
+    box-shadow: 0 4px 12px rgba(15, 23, 42, 0.2);
+    cursor: pointer;
+  }
   .typing {
     min-block-size: 1.4rem;
     padding: 0 1rem;

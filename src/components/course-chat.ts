@@ -7,6 +7,7 @@ import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
 import {
   CourseChatAnalyticsEvent,
+  CourseChatErrorEvent,
   CourseChatNavigateEvent,
   type NavigationTarget,
   type CourseChatJumpEvent,
@@ -31,6 +32,7 @@ const stickToBottomPx = 48;
  *
  * @fires course-chat-navigate - "Back to Course" or "Need 1-on-1 Help?" was chosen. Cancelable; otherwise `back-href` or `help-href` is followed.
  * @fires course-chat-analytics - An analytics event of the page spec happened (`name`, `data`).
+ * @fires course-chat-error - Invalid data from the network was dropped (`error`); reported once per kind.
  *
  * @cssprop --course-chat-accent - Buttons, links and the Send button.
  * @cssprop --course-chat-bg - Background of the stream and the text area.
@@ -78,6 +80,9 @@ export class CourseChat extends LitElement {
   @state() private tab: 'chat' | 'queue' = 'chat';
   @state() private highlighted = '';
   @state() private confirmation = '';
+  /** Messages that arrived while the reader was scrolled up. */
+  @state() private unseen = 0;
+  #seenCount = 0;
   #confirmationTimer: ReturnType<typeof setTimeout> | undefined;
 
   @query('.log') private log?: HTMLElement;
@@ -99,7 +104,7 @@ export class CourseChat extends LitElement {
 
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   #stick = true;
-  #before = { height: 0, top: 0, firstId: '' };
+  #before = { height: 0, top: 0, firstId: '', count: 0 };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -117,11 +122,18 @@ export class CourseChat extends LitElement {
         courseId: this.courseId,
         getAuthToken,
         onAnalytics: (event) => this.dispatchEvent(new CourseChatAnalyticsEvent(event)),
+        onProtocolError: (error) => this.dispatchEvent(new CourseChatErrorEvent(error)),
       });
       void this.store.start();
     }
     const log = this.log;
-    if (log) this.#before = { height: log.scrollHeight, top: log.scrollTop, firstId: this.#firstId() };
+    if (log)
+      this.#before = {
+        height: log.scrollHeight,
+        top: log.scrollTop,
+        firstId: this.#firstId(),
+        count: this.#messageCount(),
+      };
   }
 
   protected override updated(): void {
@@ -129,12 +141,29 @@ export class CourseChat extends LitElement {
     requestAnimationFrame(() => {
       const log = this.log;
       if (!log) return;
-      if (this.#stick) log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
-      else if (this.#firstId() !== this.#before.firstId) {
-        // Older messages came in above: keep what the reader was looking at where it was.
+      const count = this.#messageCount();
+      if (this.#stick) {
+        log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+        this.#seenCount = count;
+      } else if (this.#firstId() !== this.#before.firstId) {
+        // Older messages came in above: keep what the reader was looking at where it was, and do
+        // not count them as news.
         log.scrollTo({ top: this.#before.top + (log.scrollHeight - this.#before.height), behavior: 'instant' });
+        this.#seenCount += count - this.#before.count;
       }
+      const unseen = Math.max(0, count - this.#seenCount);
+      if (unseen !== this.unseen) this.unseen = unseen;
     });
+  }
+
+  #messageCount(): number {
+    return this.store?.$messages.get().length ?? 0;
+  }
+
+  #scrollToNewest(): void {
+    this.#stick = true;
+    this.unseen = 0;
+    this.log?.scrollTo({ top: this.log.scrollHeight, behavior: 'instant' });
   }
 
   #firstId(): string {
@@ -144,6 +173,10 @@ export class CourseChat extends LitElement {
   #onScroll(event: Event): void {
     const log = event.currentTarget as HTMLElement;
     this.#stick = log.scrollHeight - log.scrollTop - log.clientHeight < stickToBottomPx;
+    if (this.#stick && this.unseen > 0) {
+      this.#seenCount = this.#messageCount();
+      this.unseen = 0;
+    }
   }
 
   override render() {
@@ -274,6 +307,13 @@ export class CourseChat extends LitElement {
                     (thread, index) => this.#renderThread(thread, threads[index - 1], now),
                   )}
                 </div>`
+          }
+          ${
+            this.unseen > 0
+              ? html`<button type="button" class="new-messages" @click=${this.#scrollToNewest}>
+                  ${this.unseen === 1 ? '1 new message' : `${this.unseen} new messages`} ↓
+                </button>`
+              : nothing
           }
           <div class="typing" aria-live="polite">${typingText(typing.map((user) => user.name))}</div>
           <course-chat-composer

@@ -73,6 +73,20 @@ export class CourseChatAnalyticsEvent extends Event {
   }
 }
 
+/**
+ * Something from the network was wrong and was dropped (a malformed frame or body). Reported once
+ * per kind of fault, for the host's error monitoring; the chat goes on.
+ */
+export class CourseChatErrorEvent extends Event {
+  static readonly eventName = 'course-chat-error';
+  readonly error: Error;
+
+  constructor(error: Error) {
+    super(CourseChatErrorEvent.eventName, { bubbles: true, composed: true });
+    this.error = error;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'course-chat-navigate': CourseChatNavigateEvent;
@@ -80,5 +94,6 @@ declare global {
     'course-chat-message-action': CourseChatMessageActionEvent;
     'course-chat-jump': CourseChatJumpEvent;
     'course-chat-analytics': CourseChatAnalyticsEvent;
+    'course-chat-error': CourseChatErrorEvent;
   }
 }

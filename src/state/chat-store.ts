@@ -84,6 +84,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   const $awarded = atom<Readonly<Record<string, number>>>({});
   const $hidden = atom<ReadonlySet<string>>(new Set());
   const $notice = atom<Notice | null>(null);
+  const $cooldownUntil = atom(0);
   /**
    * Every open question of the room, however far back it was asked (the help queue), kept apart
    * from the stream, which holds only the pages loaded.
@@ -380,7 +381,9 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       } catch (error) {
         if (error instanceof ApiError && error.code === 'rate_limited') {
           // Not lost, only early: wait out the limit and send again with the same client_id.
-          await new Promise((resolve) => later(error.retryAfterMs ?? 1000, () => resolve(undefined)));
+          const wait = error.retryAfterMs ?? 1000;
+          $cooldownUntil.set(Math.max($cooldownUntil.get(), Date.now() + wait));
+          await new Promise((resolve) => later(wait, () => resolve(undefined)));
           continue;
         }
         const failure = error instanceof ApiError && !error.transient ? error.message : 'Message not sent.';
@@ -455,6 +458,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $helpers,
     $awarded,
     $notice,
+    $cooldownUntil,
 
     async start() {
       window.addEventListener('offline', onOffline);
@@ -485,6 +489,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       };
       const message = outgoing(body, room.me, new Date().toISOString());
       $outgoing.set([...$outgoing.get(), message]);
+      $cooldownUntil.set(Date.now() + room.limits.min_send_interval_ms);
       enqueue(message);
     },
 

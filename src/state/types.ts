@@ -80,6 +80,11 @@ export interface ChatStore {
   /** Points this user awarded, by message id, as the backend confirmed them. */
   readonly $awarded: ReadableAtom<Readonly<Record<string, number>>>;
   readonly $notice: ReadableAtom<Notice | null>;
+  /**
+   * Until when (ms since the epoch) the room's anti-spam limit holds the next send back: set by
+   * each send and by the backend's `retry_after_ms`. The composer shows it as a cooldown.
+   */
+  readonly $cooldownUntil: ReadableAtom<number>;
   /** The composer's unsent text, kept across reloads per course and user. */
   readonly $draft: ReadableAtom<string>;
 

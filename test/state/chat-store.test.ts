@@ -136,6 +136,47 @@ describe('chat store', () => {
     await waitUntil(() => store.$status.get() === 'live', 'did not come back', { timeout: 8000 });
   });
 
+  it('ignores duplicated and out-of-order frames: one copy each, in seq order', async () => {
+    const store = await live();
+    const { courseId, people } = mock.scenario!;
+    const sent = [1, 2, 3].map((n) =>
+      mock.backend.send(people[n]!.id, courseId, {
+        client_id: crypto.randomUUID(),
+        content: `n${n}`,
+        is_question: false,
+      }),
+    );
+    await waitUntil(() => store.$messages.get().length === 3);
+    for (const outcome of [sent[2], sent[0], sent[2], sent[1], sent[0]]) {
+      if (outcome?.ok)
+        mock.backend.faults.sendRaw(mock.scenario!.me.id, JSON.stringify({ type: 'message', data: outcome.value }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(store.$messages.get().map((m) => m.content)).to.deep.equal(['n1', 'n2', 'n3']);
+    expect(shownIds(store)).to.deep.equal(storedIds());
+  });
+
+  it('renews an expired room token by fetching the room again, then reconnects', async () => {
+    let roomRequests = 0;
+    const store = createChatSession({
+      apiBase: '/api',
+      courseId: mock.scenario!.courseId,
+      getAuthToken: () => mock.tokenFor(mock.scenario!.me.id),
+      onAnalytics: (event) => (roomRequests += event.name === 'page_view' ? 1 : 0),
+    });
+    stores.push(store);
+    const fetchedRooms: string[] = [];
+    store.$room.listen((room) => fetchedRooms.push(room?.token_expires_at ?? ''));
+    await store.start();
+    await waitUntil(() => store.$status.get() === 'live');
+    mock.backend.faults.expireTokens({ closeSockets: true });
+    await waitUntil(() => store.$status.get() !== 'live');
+    await waitUntil(() => store.$status.get() === 'live', 'did not come back', { timeout: 8000 });
+    // The room was fetched again for a fresh token, without starting the page over.
+    expect(fetchedRooms.length).to.be.greaterThan(1);
+    expect(roomRequests).to.equal(1);
+  });
+
   it('keeps unsent messages and the draft across a reload, and stores each message once', async () => {
     const first = await live();
     mock.backend.faults.failNext('messages', 500);
