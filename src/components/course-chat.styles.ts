@@ -57,6 +57,15 @@ export const courseChatStyles = css`
     border-radius: 50%;
     background: #16a34a;
   }
+  .helping {
+    margin-inline-start: 0.5rem;
+    font-size: 0.75rem;
+    font-weight: 700;
+    padding: 0.05rem 0.5rem;
+    border-radius: 999px;
+    background: #dcfce7;
+    color: #14532d;
+  }
   .back {
     font-size: 0.85rem;
     font-weight: 600;

@@ -23,6 +23,8 @@ const groupWindowMs = 5 * 60_000;
 export const longWaitMs = 10 * 60_000;
 /** How long a quick-award confirmation stays up. */
 const confirmationMs = 3000;
+/** How near the top of the stream older messages start loading. */
+const loadOlderWithinPx = 120;
 /** How near the bottom still counts as reading the newest messages. */
 const stickToBottomPx = 48;
 
@@ -101,10 +103,17 @@ export class CourseChat extends LitElement {
   readonly #awarded = new StoreController(this, () => this.store?.$awarded, {});
   readonly #notice = new StoreController(this, () => this.store?.$notice, null);
   readonly #pending = new StoreController(this, () => this.store?.$pendingQuestions, []);
+  readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
 
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   #stick = true;
-  #before = { height: 0, top: 0, firstId: '', count: 0 };
+  /**
+   * The stream as last painted: stores change before an update renders, so what was on screen is
+   * remembered here rather than read back from them.
+   */
+  #painted = { firstId: '', count: 0 };
+  /** The log's geometry before the updates not yet painted; null when nothing is pending. */
+  #before: { height: number; top: number } | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -127,30 +136,32 @@ export class CourseChat extends LitElement {
       void this.store.start();
     }
     const log = this.log;
-    if (log)
-      this.#before = {
-        height: log.scrollHeight,
-        top: log.scrollTop,
-        firstId: this.#firstId(),
-        count: this.#messageCount(),
-      };
+    if (log && !this.#before) this.#before = { height: log.scrollHeight, top: log.scrollTop };
   }
 
   protected override updated(): void {
     // Message rows render after this element; measure once they have.
     requestAnimationFrame(() => {
       const log = this.log;
+      const before = this.#before;
+      this.#before = null;
       if (!log) return;
       const count = this.#messageCount();
+      const firstId = this.#firstId();
       if (this.#stick) {
         log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
         this.#seenCount = count;
-      } else if (this.#firstId() !== this.#before.firstId) {
+      } else if (before && firstId !== this.#painted.firstId) {
         // Older messages came in above: keep what the reader was looking at where it was, and do
         // not count them as news.
-        log.scrollTo({ top: this.#before.top + (log.scrollHeight - this.#before.height), behavior: 'instant' });
-        this.#seenCount += count - this.#before.count;
+        log.scrollTo({ top: before.top + (log.scrollHeight - before.height), behavior: 'instant' });
+        const messages = this.store?.$messages.get() ?? [];
+        this.#seenCount += Math.max(
+          0,
+          messages.findIndex((m) => m.id === this.#painted.firstId),
+        );
       }
+      this.#painted = { firstId, count };
       const unseen = Math.max(0, count - this.#seenCount);
       if (unseen !== this.unseen) this.unseen = unseen;
     });
@@ -173,6 +184,9 @@ export class CourseChat extends LitElement {
   #onScroll(event: Event): void {
     const log = event.currentTarget as HTMLElement;
     this.#stick = log.scrollHeight - log.scrollTop - log.clientHeight < stickToBottomPx;
+    // Reading back near the top brings the next older page in; updated() keeps the view in place.
+    if (log.scrollTop < loadOlderWithinPx && this.#hasOlder.value && !this.#loadingOlder.value)
+      void this.store?.loadOlder();
     if (this.#stick && this.unseen > 0) {
       this.#seenCount = this.#messageCount();
       this.unseen = 0;
@@ -187,6 +201,11 @@ export class CourseChat extends LitElement {
         <div>
           <h2>${room ? `${room.course.title} Chat` : 'Course Chat'}</h2>
           ${room ? html`<span class="online">${this.#online.value} online</span>` : nothing}
+          ${
+            this.#helpers.value.some((helper) => helper.id === room?.me.id && helper.available)
+              ? html`<span class="helping">Helping</span>`
+              : nothing
+          }
         </div>
         ${room ? this.#renderBalance() : nothing}
         <a class="back" href=${this.backHref || '#'} @click=${(event: MouseEvent) => this.#navigate(event, 'course')}

@@ -49,13 +49,45 @@ describe('<course-chat> on a bad network', () => {
     expect(errors).to.have.length(1);
   });
 
+  it('stops and says so when the room refuses the user on the socket (4003)', async () => {
+    mock = await startMockBackend({ scenario: 'quiet-room' });
+    const el = await openRoom(mock, mock.scenario!.me.id);
+    await waitUntil(() => mock.backend.online(mock.scenario!.courseId).length === 1);
+    mock.backend.faults.refuseSockets(4003);
+    mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no refusal shown', { timeout: 8000 });
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.include(
+      'You must be enrolled to access this chat.',
+    );
+  });
+
+  it('loads older messages when the reader scrolls to the top, keeping the view in place', async () => {
+    mock = await startMockBackend({ scenario: 'busy-room' });
+    const el = await openRoom(mock, mock.scenario!.me.id);
+    el.style.height = '480px';
+    const log = () => shadow(el).querySelector<HTMLElement>('.log')!;
+    await waitUntil(() => log() && log().scrollHeight > log().clientHeight);
+    const before = el.shadowRoot!.querySelectorAll('course-chat-message').length;
+    const firstVisible = rowWith(el, shadow(el).querySelector('course-chat-message')!.message!.content)!;
+    log().scrollTo({ top: 0, behavior: 'instant' });
+    log().dispatchEvent(new Event('scroll'));
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('course-chat-message').length > before, 'nothing older');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // The message that was at the top is still where the reader left it, not pushed off screen.
+    const offset = firstVisible.getBoundingClientRect().top - log().getBoundingClientRect().top;
+    expect(offset).to.be.within(-5, 80);
+    expect(log().scrollTop).to.be.greaterThan(0);
+  });
+
   it('offers a jump to new messages that arrive while the reader has scrolled up', async () => {
     mock = await startMockBackend({ scenario: 'busy-room', limits: { min_send_interval_ms: 0 } });
     const el = await openRoom(mock, mock.scenario!.me.id);
     el.style.height = '480px';
     const log = () => shadow(el).querySelector<HTMLElement>('.log')!;
-    await waitUntil(() => log() && log().scrollHeight > log().clientHeight);
-    log().scrollTo({ top: 0, behavior: 'instant' });
+    await waitUntil(() => log() && log().scrollHeight > log().clientHeight + 400);
+    // Up from the newest, but not so far that older pages start loading.
+    log().scrollTo({ top: 300, behavior: 'instant' });
     log().dispatchEvent(new Event('scroll'));
     const other = mock.scenario!.other.id;
     mock.backend.send(other, mock.scenario!.courseId, {
@@ -66,7 +98,7 @@ describe('<course-chat> on a bad network', () => {
     await waitUntil(() => rowWith(el, 'Did everyone see the announcement?'));
     await waitUntil(() => shadow(el).querySelector('.new-messages'), 'no new-messages jump');
     expect(shadow(el).querySelector('.new-messages')!.textContent).to.include('1 new message');
-    expect(log().scrollTop).to.equal(0);
+    expect(log().scrollTop).to.equal(300);
     shadow(el).querySelector<HTMLButtonElement>('.new-messages')!.click();
     await waitUntil(() => !shadow(el).querySelector('.new-messages'));
     expect(log().scrollHeight - log().scrollTop - log().clientHeight).to.be.lessThan(48);

@@ -49,6 +49,7 @@ describe('<course-chat-help-queue>', () => {
     expect(shadow(queue(student)).querySelector('.switch')).to.be.null;
     toggle.click();
     await waitUntil(() => shadow(queue(student)).querySelector('.status.available'), 'never available');
+    await waitUntil(() => shadow(st).querySelector('.helping'), 'the ST does not see the Helping state');
   });
 
   it('jumps to a pending question and highlights it', async () => {
