@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
 import { CourseChatJumpEvent } from './events.js';
-import { hueOf, initials } from './format.js';
+import { avatar } from './avatar.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 
@@ -82,9 +82,7 @@ export class CourseChatHelpQueue extends LitElement {
                 (helper) => helper.id,
                 (helper) =>
                   html`<li class="helper">
-                    <span class="avatar" aria-hidden="true" style="background: hsl(${hueOf(helper.id)} 50% 32%)"
-                      >${initials(helper.name)}</span
-                    >
+                    ${avatar(helper)}
                     <span>${helper.name}</span>
                     <span class="status ${helper.available ? 'available' : ''}"
                       >${helper.available ? 'Available to Help' : 'Online'}</span

@@ -4,7 +4,8 @@ import type { StreamMessage } from '../state/index.js';
 import { messageStyles } from './course-chat-message.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { CourseChatMessageActionEvent, CourseChatRetryEvent, type MessageAction } from './events.js';
-import { formatFullTime, formatMessageTime, hueOf, initials } from './format.js';
+import { avatar } from './avatar.js';
+import { formatFullTime, formatMessageTime } from './format.js';
 
 /** How long a touch must rest on This Helped! to award at once. */
 const longPressMs = 600;
@@ -43,11 +44,6 @@ export class CourseChatMessage extends LitElement {
     if (!message) return nothing;
     const { author } = message;
     const classes = ['row', this.continued ? 'continued' : '', message.delivery].join(' ');
-    const avatar = author.avatar_url
-      ? html`<img class="avatar" src=${author.avatar_url} alt="" />`
-      : html`<span class="avatar" aria-hidden="true" style="background: hsl(${hueOf(author.id)} 50% 32%)"
-          >${initials(author.name)}</span
-        >`;
     const header = this.continued
       ? nothing
       : html`<div class="meta">
@@ -64,7 +60,7 @@ export class CourseChatMessage extends LitElement {
           >
         </div>`;
     return html`<div part="row" class=${classes}>
-      ${this.continued ? html`<span></span>` : avatar}
+      ${this.continued ? html`<span></span>` : avatar(author)}
       <div class="body">
         ${header} ${this.#questionLabel(message)}
         <p class="content">${message.content}</p>
