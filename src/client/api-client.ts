@@ -48,8 +48,11 @@ export class ApiError extends Error {
 export interface ApiClientOptions {
   /** Where the REST endpoints live, absolute or relative to the page (default `/api`). */
   apiBase: string;
-  /** Bearer token source, called before each request; without it the browser's cookies are used. */
-  getAuthToken?: (() => Promise<string>) | undefined;
+  /**
+   * Bearer token source, called before each request. Without it, or when it gives no token, the
+   * browser's cookies authenticate the request.
+   */
+  getAuthToken?: (() => Promise<string | undefined>) | undefined;
 }
 
 export interface ApiClient {
@@ -78,7 +81,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function request<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (options.getAuthToken) headers.authorization = `Bearer ${await options.getAuthToken()}`;
+    const token = await options.getAuthToken?.();
+    if (token) headers.authorization = `Bearer ${token}`;
 
     let response: Response;
     try {

@@ -125,11 +125,11 @@ export class CourseChat extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.isConnected && this.courseId && (!this.store || changed.has('courseId') || changed.has('apiBase'))) {
       this.store?.stop();
-      const getAuthToken = this.getAuthToken;
       this.store = createChatSession({
         apiBase: this.apiBase,
         courseId: this.courseId,
-        getAuthToken,
+        // Read at each request, so a host may set or replace its token source at any time.
+        getAuthToken: async () => this.getAuthToken?.(),
         onAnalytics: (event) => this.dispatchEvent(new CourseChatAnalyticsEvent(event)),
         onProtocolError: (error) => this.dispatchEvent(new CourseChatErrorEvent(error)),
       });

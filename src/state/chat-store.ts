@@ -34,7 +34,7 @@ import type {
 export interface ChatSessionOptions {
   apiBase: string;
   courseId: string;
-  getAuthToken?: (() => Promise<string>) | undefined;
+  getAuthToken?: (() => Promise<string | undefined>) | undefined;
   /** Told once about each frame or body from the network that failed validation and was dropped. */
   onProtocolError?: ((error: Error) => void) | undefined;
   /** Told of each analytics event as it happens (the page spec's list). */
