@@ -15,7 +15,22 @@ try {
     console.error('custom-elements.json is out of date: run `npm run analyze` and commit the result.');
     process.exit(1);
   }
-  console.log('custom-elements.json is current.');
+  // What hosts' tools rely on: the element's tag, its attributes and its events.
+  const declarations = JSON.parse(committed).modules.flatMap((module) => module.declarations ?? []);
+  const element = declarations.find((declaration) => declaration.tagName === 'course-chat');
+  const attributes = new Set(element?.attributes?.map((attribute) => attribute.name));
+  const events = new Set(element?.events?.map((event) => event.name));
+  const expected = [
+    ...['course-id', 'api-base', 'back-href', 'help-href'].filter((name) => !attributes.has(name)),
+    ...['course-chat-navigate', 'course-chat-analytics', 'course-chat-error'].filter((name) => !events.has(name)),
+  ];
+  if (!element || expected.length > 0) {
+    console.error(
+      `custom-elements.json does not declare <course-chat> fully; missing: ${expected.join(', ') || 'the tag'}`,
+    );
+    process.exit(1);
+  }
+  console.log('custom-elements.json is current and declares <course-chat>.');
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }

@@ -10,6 +10,8 @@ import { sharedStyles } from './shared.styles.js';
  * focus moves into it, Escape closes it, and focus returns to where it was.
  *
  * @csspart dialog - The dialog box.
+ *
+ * @tag course-chat-award-dialog
  */
 export class CourseChatAwardDialog extends LitElement {
   static override styles = [sharedStyles, awardDialogStyles];

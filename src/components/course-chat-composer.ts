@@ -18,6 +18,8 @@ function excerpt(text: string): string {
  * @fires course-chat-jump - A similar question was chosen: the room shows it.
  * @csspart input - The text area.
  * @csspart send - The Send button.
+ *
+ * @tag course-chat-composer
  */
 export class CourseChatComposer extends LitElement {
   static override styles = [sharedStyles, composerStyles];

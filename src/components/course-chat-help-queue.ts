@@ -24,6 +24,8 @@ function waited(iso: string, now: number): string {
  * in the stream; and the student-teachers online now. An ST switches "Available to Help" here.
  *
  * @fires course-chat-jump - A pending question was chosen: the room scrolls to it.
+ *
+ * @tag course-chat-help-queue
  */
 export class CourseChatHelpQueue extends LitElement {
   static override styles = [sharedStyles, helpQueueStyles];

@@ -17,6 +17,8 @@ const longPressMs = 600;
  * @fires course-chat-retry - The author asked to send a failed message again.
  * @fires course-chat-message-action - An action on the message was chosen (reply, mark as question, ...).
  * @csspart row - The message's row.
+ *
+ * @tag course-chat-message
  */
 export class CourseChatMessage extends LitElement {
   static override styles = [sharedStyles, messageStyles];

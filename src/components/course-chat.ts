@@ -51,6 +51,8 @@ const stickToBottomPx = 48;
  * @csspart log - The scrolling message stream.
  * @csspart composer - The message composer.
  * @csspart help-queue - The help queue: pending questions and available helpers.
+ *
+ * @tag course-chat
  */
 export class CourseChat extends LitElement {
   static override styles = [sharedStyles, courseChatStyles];
