@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
 import { createChatSession, type ChatStore } from '../../src/state/index.js';
+import { goLive, storeFor } from './helpers.js';
 
 describe('chat store', () => {
   let mock: MockSession;
@@ -16,15 +17,9 @@ describe('chat store', () => {
   });
 
   async function live(userId = mock.scenario!.me.id): Promise<ChatStore> {
-    const store = createChatSession({
-      apiBase: '/api',
-      courseId: mock.scenario!.courseId,
-      getAuthToken: () => mock.tokenFor(userId),
-    });
+    const store = storeFor(mock, userId);
     stores.push(store);
-    await store.start();
-    await waitUntil(() => store.$status.get() === 'live', 'never went live');
-    return store;
+    return goLive(store);
   }
 
   const storedIds = () => mock.backend.messages(mock.scenario!.courseId).map((m) => m.id);
@@ -203,11 +198,7 @@ describe('chat store', () => {
         is_question: false,
       });
     }
-    const store = createChatSession({
-      apiBase: '/api',
-      courseId,
-      getAuthToken: () => mock.tokenFor(mock.scenario!.me.id),
-    });
+    const store = storeFor(mock, mock.scenario!.me.id);
     stores.push(store);
     await store.start();
     while (store.$hasOlder.get()) await store.loadOlder();
@@ -217,11 +208,7 @@ describe('chat store', () => {
   it('fails with the spec’s text when the user is not enrolled', async () => {
     await mock.stop();
     mock = await startMockBackend({ scenario: 'not-enrolled' });
-    const store = createChatSession({
-      apiBase: '/api',
-      courseId: mock.scenario!.courseId,
-      getAuthToken: () => mock.tokenFor(mock.scenario!.me.id),
-    });
+    const store = storeFor(mock, mock.scenario!.me.id);
     stores.push(store);
     await store.start();
     expect(store.$status.get()).to.equal('failed');

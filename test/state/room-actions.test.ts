@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { createChatSession, type ChatStore } from '../../src/state/index.js';
+import type { ChatStore } from '../../src/state/index.js';
+import { goLive, storeFor } from './helpers.js';
 
 /** Questions, the help queue and goodwill awards, as the stores of several participants see them. */
 describe('chat store: questions, helpers and awards', () => {
@@ -17,15 +18,9 @@ describe('chat store: questions, helpers and awards', () => {
   });
 
   async function live(userId: string): Promise<ChatStore> {
-    const store = createChatSession({
-      apiBase: '/api',
-      courseId: mock.scenario!.courseId,
-      getAuthToken: () => mock.tokenFor(userId),
-    });
+    const store = storeFor(mock, userId);
     stores.push(store);
-    await store.start();
-    await waitUntil(() => store.$status.get() === 'live', 'never went live');
-    return store;
+    return goLive(store);
   }
 
   async function sent(store: ChatStore, content: string, options = {}) {
