@@ -35,7 +35,8 @@ export default {
   files: ['test/**/*.test.ts'],
   // msw's interceptors ship a Node build too; the browser one is what pages need.
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: the tests time real network round trips, and CI machines have two cores.
+  concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [mockServiceWorkerMiddleware],

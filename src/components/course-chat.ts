@@ -244,7 +244,8 @@ export class CourseChat extends LitElement {
     const typing = this.#typing.value;
     const room = this.#room.value;
     const notice = this.#notice.value;
-    const now = Date.now();
+    // Whole minutes, so rows re-render for their relative time at most once a minute.
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
     const low = room !== null && this.#balance.value < room.limits.low_balance_threshold;
     return html`
       ${

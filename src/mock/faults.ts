@@ -6,6 +6,8 @@ export type RouteName = keyof typeof routes;
 export interface InjectedFailure {
   status: number;
   code: ErrorCode;
+  /** Only requests with this method fail (a route's GET and POST share its name). */
+  method?: 'GET' | 'POST';
 }
 
 /** What the fault injector needs from the backend to act on live sockets and its clock. */
@@ -32,9 +34,20 @@ export class Faults {
     this.#target = target;
   }
 
-  /** The next `times` requests to `route` (or any route, `'*'`) fail with this status and code. */
-  failNext(route: RouteName | '*', status: number, options: { times?: number; code?: ErrorCode } = {}): void {
-    const failure = { status, code: options.code ?? codeForStatus(status) };
+  /**
+   * The next `times` requests to `route` (or any route, `'*'`), of `method` if given, fail with
+   * this status and code.
+   */
+  failNext(
+    route: RouteName | '*',
+    status: number,
+    options: { times?: number; code?: ErrorCode; method?: 'GET' | 'POST' } = {},
+  ): void {
+    const failure: InjectedFailure = {
+      status,
+      code: options.code ?? codeForStatus(status),
+      ...(options.method ? { method: options.method } : {}),
+    };
     const queue = this.#failures.get(route) ?? [];
     for (let i = 0; i < (options.times ?? 1); i++) queue.push(failure);
     this.#failures.set(route, queue);
@@ -84,8 +97,13 @@ export class Faults {
   }
 
   /** Consumes and returns the failure planned for this request, if any. */
-  takeFailure(route: RouteName): InjectedFailure | undefined {
-    return this.#failures.get(route)?.shift() ?? this.#failures.get('*')?.shift();
+  takeFailure(route: RouteName, method: 'GET' | 'POST'): InjectedFailure | undefined {
+    for (const key of [route, '*'] as const) {
+      const queue = this.#failures.get(key) ?? [];
+      const index = queue.findIndex((failure) => failure.method === undefined || failure.method === method);
+      if (index >= 0) return queue.splice(index, 1)[0];
+    }
+    return undefined;
   }
 
   delayFor(route: RouteName): number {

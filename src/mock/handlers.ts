@@ -52,7 +52,7 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
 
   const rest = restRoutes.map(([name, method]) =>
     (method === 'GET' ? http.get : http.post)(`${apiBase}${routes[name]}`, async ({ request, params, cookies }) => {
-      const failure = backend.faults.takeFailure(name);
+      const failure = backend.faults.takeFailure(name, method);
       const wait = backend.faults.delayFor(name);
       if (wait > 0) await delay(wait);
       if (failure) return HttpResponse.json(errorBodyOf(failure.code, 'Injected failure.'), { status: failure.status });

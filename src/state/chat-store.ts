@@ -104,17 +104,28 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       Object.values(inFlight).reduce((left, points) => left - points, balance),
     ),
   );
+  /**
+   * One stream copy per stored message object, so a new message leaves every other row's object
+   * (and so its rendering) untouched.
+   */
+  const streamCopies = new WeakMap<ChatMessage, StreamMessage>();
+  const asSent = (message: ChatMessage): StreamMessage => {
+    let copy = streamCopies.get(message);
+    if (!copy) {
+      copy = { ...message, delivery: 'sent' };
+      streamCopies.set(message, copy);
+    }
+    return copy;
+  };
   const $messages = computed([$stored, $outgoing, $hidden], (stored, outgoing, hidden): StreamMessage[] => [
-    ...stored
-      .filter((message) => !hidden.has(message.id))
-      .map((message): StreamMessage => ({ ...message, delivery: 'sent' })),
+    ...stored.filter((message) => !hidden.has(message.id)).map(asSent),
     ...outgoing,
   ]);
   const $pendingQuestions = computed([$openQuestions, $hidden], (questions, hidden) =>
     [...questions.values()]
       .filter((question) => !hidden.has(question.id))
       .sort((a, b) => a.seq - b.seq)
-      .map((question): StreamMessage => ({ ...question, delivery: 'sent' })),
+      .map(asSent),
   );
   const $threads = computed($messages, groupThreads);
   const $onlineCount = computed($presence, (users) => users.length);

@@ -140,7 +140,7 @@ describe('<course-chat>', () => {
 
   it('offers Retry on a message that failed to send, and sends it once', async () => {
     const el = await room('quiet-room');
-    mock.backend.faults.failNext('messages', 500);
+    mock.backend.faults.failNext('messages', 500, { method: 'POST' });
     await type(el, 'flaky wifi');
     await sendKeys({ press: 'Enter' });
     const row = () => el.shadowRoot!.querySelector('course-chat-message')!.shadowRoot!;

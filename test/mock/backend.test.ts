@@ -154,10 +154,18 @@ describe('MockBackend', () => {
     it('queues failures per route and resets', () => {
       const { backend } = setup();
       backend.faults.failNext('room', 503, { times: 2 });
-      expect(backend.faults.takeFailure('messages')).to.be.undefined;
-      expect(backend.faults.takeFailure('room')).to.deep.equal({ status: 503, code: 'internal' });
+      expect(backend.faults.takeFailure('messages', 'GET')).to.be.undefined;
+      expect(backend.faults.takeFailure('room', 'GET')).to.deep.equal({ status: 503, code: 'internal' });
       backend.faults.reset();
-      expect(backend.faults.takeFailure('room')).to.be.undefined;
+      expect(backend.faults.takeFailure('room', 'GET')).to.be.undefined;
+    });
+
+    it('can fail only one method of a route', () => {
+      const { backend } = setup();
+      backend.faults.failNext('messages', 500, { method: 'POST' });
+      expect(backend.faults.takeFailure('messages', 'GET')).to.be.undefined;
+      expect(backend.faults.takeFailure('messages', 'POST')).to.deep.include({ status: 500 });
+      expect(backend.faults.takeFailure('messages', 'POST')).to.be.undefined;
     });
 
     it('silences, drops, sends raw frames, refuses sockets and expires tokens', async () => {

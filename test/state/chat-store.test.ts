@@ -50,9 +50,20 @@ describe('chat store', () => {
     expect(shownIds(store)).to.deep.equal(storedIds());
   });
 
+  it('keeps the objects of unchanged messages when a new one arrives, so their rows do not re-render', async () => {
+    const store = await live();
+    const other = await live(mock.scenario!.other.id);
+    other.send('first');
+    await waitUntil(() => store.$messages.get().length === 1);
+    const [first] = store.$messages.get();
+    other.send('second');
+    await waitUntil(() => store.$messages.get().length === 2, 'second message missing', { timeout: 5000 });
+    expect(store.$messages.get()[0]).to.equal(first);
+  });
+
   it('marks a failed send and retries it with the same client_id, stored once', async () => {
     const store = await live();
-    mock.backend.faults.failNext('messages', 500);
+    mock.backend.faults.failNext('messages', 500, { method: 'POST' });
     store.send('try me');
     await waitUntil(() => store.$messages.get().at(-1)?.delivery === 'failed');
     const { client_id } = store.$messages.get().at(-1)!;
@@ -174,7 +185,7 @@ describe('chat store', () => {
 
   it('keeps unsent messages and the draft across a reload, and stores each message once', async () => {
     const first = await live();
-    mock.backend.faults.failNext('messages', 500);
+    mock.backend.faults.failNext('messages', 500, { method: 'POST' });
     first.send('survive the reload');
     first.setDraft('half a thought');
     await waitUntil(() => first.$messages.get().at(-1)?.delivery === 'failed');
