@@ -8,7 +8,6 @@ export {
   CourseChatJumpEvent,
   CourseChatMessageActionEvent,
   CourseChatNavigateEvent,
-  CourseChatRetryEvent,
   type MessageAction,
   type NavigationTarget,
 } from './components/events.js';

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { StreamMessage } from '../state/index.js';
 import { messageStyles } from './course-chat-message.styles.js';
 import { sharedStyles } from './shared.styles.js';
-import { CourseChatMessageActionEvent, CourseChatRetryEvent, type MessageAction } from './events.js';
+import { CourseChatMessageActionEvent, type MessageAction } from './events.js';
 import { avatar } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
 
@@ -14,8 +14,7 @@ const longPressMs = 600;
  * One message of the stream: author, ST badge, time, text, and its question or delivery state.
  * Content is always rendered as text.
  *
- * @fires course-chat-retry - The author asked to send a failed message again.
- * @fires course-chat-message-action - An action on the message was chosen (reply, mark as question, ...).
+ * @fires course-chat-message-action - An action on the message was chosen (reply, retry a failed send, ...).
  * @csspart row - The message's row.
  *
  * @tag course-chat-message
@@ -151,7 +150,7 @@ export class CourseChatMessage extends LitElement {
     if (message.delivery === 'failed')
       return html`<span class="delivery failed" role="alert"
         >${message.failure ?? 'Message not sent.'}
-        <button type="button" @click=${() => this.dispatchEvent(new CourseChatRetryEvent(message.client_id))}>
+        <button type="button" @click=${() => this.dispatchEvent(new CourseChatMessageActionEvent('retry', message.id))}>
           Retry
         </button></span
       >`;

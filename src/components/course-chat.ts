@@ -12,7 +12,6 @@ import {
   type NavigationTarget,
   type CourseChatJumpEvent,
   type CourseChatMessageActionEvent,
-  type CourseChatRetryEvent,
 } from './events.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
@@ -105,6 +104,8 @@ export class CourseChat extends LitElement {
   readonly #awarded = new StoreController(this, () => this.store?.$awarded, {});
   readonly #notice = new StoreController(this, () => this.store?.$notice, null);
   readonly #pending = new StoreController(this, () => this.store?.$pendingQuestions, []);
+  readonly #myPending = new StoreController(this, () => this.store?.$myPendingQuestions, []);
+  readonly #lowBalance = new StoreController(this, () => this.store?.$lowBalance, false);
   readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
 
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
@@ -246,7 +247,6 @@ export class CourseChat extends LitElement {
     const notice = this.#notice.value;
     // Whole minutes, so rows re-render for their relative time at most once a minute.
     const now = Math.floor(Date.now() / 60_000) * 60_000;
-    const low = room !== null && this.#balance.value < room.limits.low_balance_threshold;
     return html`
       ${
         status === 'reconnecting' || status === 'offline'
@@ -289,7 +289,7 @@ export class CourseChat extends LitElement {
       <div class="body" data-tab=${this.tab}>
         <div class="main" id="chat-panel" role="tabpanel" aria-labelledby="chat-tab">
           ${
-            low
+            this.#lowBalance.value
               ? html`<p class="low-balance">
                   Running low on points? Answer a pending question to earn more from grateful classmates.
                 </p>`
@@ -308,7 +308,6 @@ export class CourseChat extends LitElement {
                   aria-label="Messages"
                   tabindex="0"
                   @scroll=${this.#onScroll}
-                  @course-chat-retry=${(event: CourseChatRetryEvent) => this.store?.retry(event.clientId)}
                   @course-chat-message-action=${this.#onAction}
                 >
                   ${
@@ -361,8 +360,7 @@ export class CourseChat extends LitElement {
 
   /** "Question Pending": one's own question is still waiting; after a long wait, offer 1-on-1 help. */
   #renderQuestionPending(now: number) {
-    const me = this.#room.value?.me.id;
-    const mine = this.#pending.value.filter((question) => question.author.id === me);
+    const mine = this.#myPending.value;
     const oldest = mine[0];
     if (!oldest) return nothing;
     const longWait = now - Date.parse(oldest.created_at) > longWaitMs;
@@ -382,6 +380,9 @@ export class CourseChat extends LitElement {
     const message = store?.$messages.get().find((m) => m.id === event.messageId);
     if (!store || !message) return;
     switch (event.action) {
+      case 'retry':
+        store.retry(message.client_id);
+        break;
       case 'reply':
         if (this.composer) {
           this.composer.replyTo = message;

@@ -19,19 +19,8 @@ export class CourseChatNavigateEvent extends Event {
   }
 }
 
-/** A failed message of one's own should be sent again (from a message row to its room). */
-export class CourseChatRetryEvent extends Event {
-  static readonly eventName = 'course-chat-retry';
-  readonly clientId: string;
-
-  constructor(clientId: string) {
-    super(CourseChatRetryEvent.eventName, { bubbles: true });
-    this.clientId = clientId;
-  }
-}
-
 /** What a person can do with a message from its row. */
-export type MessageAction = 'reply' | 'mark-question' | 'mark-helpful' | 'award' | 'quick-award' | 'report';
+export type MessageAction = 'reply' | 'retry' | 'mark-question' | 'mark-helpful' | 'award' | 'quick-award' | 'report';
 
 /** A message row's action button was chosen; the room carries it out. */
 export class CourseChatMessageActionEvent extends Event {
@@ -90,7 +79,6 @@ export class CourseChatErrorEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'course-chat-navigate': CourseChatNavigateEvent;
-    'course-chat-retry': CourseChatRetryEvent;
     'course-chat-message-action': CourseChatMessageActionEvent;
     'course-chat-jump': CourseChatJumpEvent;
     'course-chat-analytics': CourseChatAnalyticsEvent;

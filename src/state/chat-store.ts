@@ -127,13 +127,20 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       .sort((a, b) => a.seq - b.seq)
       .map(asSent),
   );
+  const $myPendingQuestions = computed([$pendingQuestions, $room], (questions, room) =>
+    questions.filter((question) => question.author.id === room?.me.id),
+  );
+  const $lowBalance = computed(
+    [$balance, $room],
+    (balance, room) => room !== null && balance < room.limits.low_balance_threshold,
+  );
   const $threads = computed($messages, groupThreads);
   const $onlineCount = computed($presence, (users) => users.length);
   const $helpers = computed($presence, (users) =>
     users.filter((user) => user.is_student_teacher).sort((a, b) => Number(b.available) - Number(a.available)),
   );
-  const $typing = computed([$typingUntil, $presence], (until, users) =>
-    users.filter((user) => user.id in until && user.id !== $room.get()?.me.id),
+  const $typing = computed([$typingUntil, $presence, $room], (until, users, room) =>
+    users.filter((user) => user.id in until && user.id !== room?.me.id),
   );
 
   let storageKeys: SessionStorageKeys | undefined;
@@ -466,6 +473,8 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $typing,
     $draft,
     $pendingQuestions,
+    $myPendingQuestions,
+    $lowBalance,
     $helpers,
     $awarded,
     $notice,

@@ -75,6 +75,10 @@ export interface ChatStore {
   readonly $typing: ReadableAtom<readonly PresentUser[]>;
   /** Questions still waiting for an answer, oldest first: the help queue. */
   readonly $pendingQuestions: ReadableAtom<readonly StreamMessage[]>;
+  /** The signed-in user's own questions still waiting, oldest first ("Question Pending"). */
+  readonly $myPendingQuestions: ReadableAtom<readonly StreamMessage[]>;
+  /** The balance is below the room's threshold ("Low Balance"). */
+  readonly $lowBalance: ReadableAtom<boolean>;
   /** Student-teachers online now, those "Available to Help" first. */
   readonly $helpers: ReadableAtom<readonly PresentUser[]>;
   /** Points this user awarded, by message id, as the backend confirmed them. */

@@ -1,0 +1,40 @@
+import { expect } from '@open-wc/testing';
+import type { ChatMessage } from '../../src/protocol/index.js';
+import { mergeMessages } from '../../src/state/index.js';
+
+function message(seq: number, content = `m${seq}`): ChatMessage {
+  return {
+    id: `id${seq}`,
+    seq,
+    course_id: 'c',
+    client_id: '0b7d3f7e-6a51-4a0e-9d6b-2a1c1e5f9a10',
+    author: { id: 'u', name: 'U', avatar_url: null, is_student_teacher: false },
+    content,
+    is_question: false,
+    question_status: null,
+    reply_to_id: null,
+    mentions: [],
+    helpful_points: 0,
+    created_at: '2026-11-24T10:00:00.000Z',
+  };
+}
+
+describe('mergeMessages', () => {
+  const held = [message(1), message(3), message(5)];
+
+  it('appends newer messages', () => {
+    expect(mergeMessages(held, [message(7), message(6)]).map((m) => m.seq)).to.deep.equal([1, 3, 5, 6, 7]);
+  });
+
+  it('replaces updated messages in place and keeps the others’ objects', () => {
+    const merged = mergeMessages(held, [message(3, 'edited')]);
+    expect(merged.map((m) => m.content)).to.deep.equal(['m1', 'edited', 'm5']);
+    expect(merged[0]).to.equal(held[0]);
+    expect(merged[2]).to.equal(held[2]);
+  });
+
+  it('fits older pages and gap fills in seq order, without duplicates', () => {
+    const merged = mergeMessages(held, [message(4), message(1), message(2), message(3)]);
+    expect(merged.map((m) => m.seq)).to.deep.equal([1, 2, 3, 4, 5]);
+  });
+});
