@@ -28,19 +28,74 @@ function reloadWith(name: string, value: string): void {
 select.addEventListener('change', () => reloadWith('scenario', select.value));
 simulateBox.addEventListener('change', () => reloadWith('simulate', simulateBox.checked ? 'on' : 'off'));
 
-const mock = await startMockBackend({ scenario: scenarioName, simulate });
-const scenario = mock.scenario;
-if (!scenario) throw new Error('Every demo scenario names its course and people.');
-element('#course-title').textContent = scenario.title;
+interface Participant {
+  id: string;
+  name: string;
+}
 
-for (const [id, person] of [
-  ['me', scenario.me],
-  ['other', scenario.other],
-] as const) {
-  element(`#${id}-name`).textContent = person.name;
+interface Backend {
+  courseId: string;
+  title: string;
+  people: Participant[];
+  tokenFor(userId: string): Promise<string>;
+}
+
+/** The in-browser mock with one of its scenarios: two participants of the scenario's course. */
+async function mockBackend(): Promise<Backend> {
+  const mock = await startMockBackend({ scenario: scenarioName, simulate });
+  const scenario = mock.scenario;
+  if (!scenario) throw new Error('Every demo scenario names its course and people.');
+  return { ...scenario, people: [scenario.me, scenario.other], tokenFor: (id) => mock.tokenFor(id) };
+}
+
+/**
+ * The reference Worker (`npm run start:server`) at `?backend=<api base>`: the seeded people named by
+ * `me` and `other` (server/seed.sql), signed in through the Worker's dev-only token endpoint.
+ */
+function workerBackend(apiBase: string): Backend {
+  const tokens = new Map<string, { token: string; expires: number }>();
+  const people = [params.get('me') ?? 'u-ana', params.get('other')]
+    .filter((id): id is string => !!id)
+    .map((id) => ({ id, name: id }));
+  return {
+    courseId: params.get('course') ?? 'linalg-101',
+    title: 'Reference Worker',
+    people,
+    async tokenFor(userId) {
+      const cached = tokens.get(userId);
+      if (cached && cached.expires > Date.now()) return cached.token;
+      const response = await fetch(`${apiBase}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user_id: userId, ttl_seconds: 3600 }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      tokens.set(userId, { token, expires: Date.now() + 50 * 60_000 });
+      return token;
+    },
+  };
+}
+
+const workerApiBase = params.get('backend');
+const backend = workerApiBase ? workerBackend(workerApiBase) : await mockBackend();
+element('#course-title').textContent = backend.title;
+if (workerApiBase) {
+  // The scenarios and the simulation belong to the mock; the Worker holds what server/seed.sql put there.
+  element('nav[aria-label="Demo settings"]').remove();
+  element('.hint').textContent = `This page talks to the reference Worker at ${workerApiBase} (npm run start:server).`;
+}
+
+for (const [index, id] of (['me', 'other'] as const).entries()) {
+  const person = backend.people[index];
   const chat = element<CourseChat>(`#${id}`);
-  chat.getAuthToken = () => mock.tokenFor(person.id);
-  chat.courseId = scenario.courseId;
+  if (!person) {
+    element(`section:has(#${id})`).remove();
+    continue;
+  }
+  element(`#${id}-name`).textContent = person.name;
+  if (workerApiBase) chat.apiBase = workerApiBase;
+  chat.getAuthToken = () => backend.tokenFor(person.id);
+  chat.courseId = backend.courseId;
 }
 
 // The demo has no course page to go back to: show where the host would navigate instead.

@@ -3,8 +3,9 @@ import {
   clientFrame,
   closeCodes,
   defaultLimits,
+  done,
   devTokenBody,
-  errorStatus,
+  fail,
   fixturesBody,
   maxFrameLength,
   maxHistoryLimit,
@@ -18,12 +19,11 @@ import {
   type AwardResponse,
   type ChatMessage,
   type ClientFrameOf,
-  type ErrorBody,
-  type ErrorCode,
   type FixturesBody,
   type GoodwillAward,
   type HistoryQuery,
   type HistoryResponse,
+  type Outcome,
   type PresentUser,
   type RoomLimits,
   type RoomResponse,
@@ -36,10 +36,6 @@ import { Faults, type RouteName } from './faults.js';
 
 export type { RouteName } from './faults.js';
 export type Role = FixturesBody['users'][number]['role'];
-
-/** The answer of one backend operation: a value with its 2xx status, or a protocol error. */
-export type Outcome<T> =
-  { ok: true; status: 200 | 201; value: T } | { ok: false; status: number; error: ErrorBody['error'] };
 
 export interface MockBackendOptions {
   /** HS256 secret shared with the host (bearer tokens) and used for `user_token`s. */
@@ -104,14 +100,6 @@ export interface ReportRecord {
   reason: string | null;
   created_at: string;
 }
-
-const fail = <T>(code: ErrorCode, message: string, retryAfterMs?: number): Outcome<T> => ({
-  ok: false,
-  status: errorStatus[code],
-  error: retryAfterMs === undefined ? { code, message } : { code, message, retry_after_ms: retryAfterMs },
-});
-
-const done = <T>(value: T, status: 200 | 201 = 200): Outcome<T> => ({ ok: true, status, value });
 
 /** REST answers carry a message as `{ message }`; the socket carries it bare. */
 const wrapMessage = (outcome: Outcome<ChatMessage>): Outcome<{ message: ChatMessage }> =>

@@ -1,7 +1,6 @@
-import type { ErrorCode, routes } from '../protocol/index.js';
+import type { ErrorCode, RouteName } from '../protocol/index.js';
 
-/** A REST route of the protocol, by its name in `routes`. */
-export type RouteName = keyof typeof routes;
+export type { RouteName };
 
 export interface InjectedFailure {
   status: number;

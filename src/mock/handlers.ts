@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse, ws, type AnyHandler } from 'msw';
-import { errorBodyOf, paths, routes } from '../protocol/index.js';
-import type { MockBackend, RouteName } from './backend.js';
+import { errorBodyOf, paths, restEndpoints, routes } from '../protocol/index.js';
+import type { MockBackend } from './backend.js';
 
 export interface MockHandlerOptions {
   /** Relative to the page (`/api`) or absolute (`http://localhost:8787/api`). */
@@ -24,18 +24,6 @@ export function webSocketUrl(apiBase: string): string {
   return resolveApiBase(apiBase).replace(/^http/, 'ws') + paths.connect();
 }
 
-const restRoutes: ReadonlyArray<readonly [RouteName, 'GET' | 'POST']> = [
-  ['room', 'GET'],
-  ['messages', 'GET'],
-  ['messages', 'POST'],
-  ['markQuestion', 'POST'],
-  ['report', 'POST'],
-  ['helpers', 'GET'],
-  ['award', 'POST'],
-  ['devToken', 'POST'],
-  ['devFixtures', 'POST'],
-];
-
 /** The credential of a request: the bearer token first, else the session cookie. */
 function credential(request: Request, cookies: Record<string, string>, cookieName: string): string | null {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
@@ -50,7 +38,7 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
   const apiBase = resolveApiBase(options.apiBase ?? '/api');
   const cookieName = options.cookieName ?? 'course_chat_session';
 
-  const rest = restRoutes.map(([name, method]) =>
+  const rest = restEndpoints.map(([name, method]) =>
     (method === 'GET' ? http.get : http.post)(`${apiBase}${routes[name]}`, async ({ request, params, cookies }) => {
       const failure = backend.faults.takeFailure(name, method);
       const wait = backend.faults.delayFor(name);

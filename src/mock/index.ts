@@ -9,15 +9,8 @@ import { loadScenario, type ScenarioInfo, type ScenarioName } from './scenarios.
 import { startSimulation, type Simulation, type SimulationOptions } from './simulation.js';
 
 export { MockBackend, MockSocket } from './backend.js';
-export type {
-  ApiRequest,
-  ApiResponse,
-  MockBackendOptions,
-  Outcome,
-  ReportRecord,
-  Role,
-  SocketSink,
-} from './backend.js';
+export type { ApiRequest, ApiResponse, MockBackendOptions, ReportRecord, Role, SocketSink } from './backend.js';
+export type { Outcome } from '../protocol/index.js';
 export { Faults, type InjectedFailure, type RouteName } from './faults.js';
 export { mockHandlers, resolveApiBase, webSocketUrl, type MockHandlerOptions } from './handlers.js';
 export { loadScenario, scenarioNames, type ScenarioInfo, type ScenarioName, type ScenarioPerson } from './scenarios.js';

@@ -39,6 +39,21 @@ export const routes = {
   devFixtures: '/dev/fixtures',
 } as const;
 
+export type RouteName = keyof typeof routes;
+
+/** Every REST endpoint as a route and its method; `connect` is the WebSocket upgrade. */
+export const restEndpoints: ReadonlyArray<readonly [RouteName, 'GET' | 'POST']> = [
+  ['room', 'GET'],
+  ['messages', 'GET'],
+  ['messages', 'POST'],
+  ['markQuestion', 'POST'],
+  ['report', 'POST'],
+  ['helpers', 'GET'],
+  ['award', 'POST'],
+  ['devToken', 'POST'],
+  ['devFixtures', 'POST'],
+];
+
 /** `GET /courses/:id/chat/room`: everything the widget needs to render at once. */
 export const roomResponse = object({
   room_id: id,

@@ -1,0 +1,346 @@
+/**
+ * Every D1 query of the backend, so the Worker and the room object read and write the same shapes.
+ * Rows are turned into protocol entities here and nowhere else.
+ */
+import {
+  done,
+  fail,
+  type ChatMessage,
+  type FixturesBody,
+  type GoodwillAward,
+  type HistoryResponse,
+  type Outcome,
+  type User,
+} from '../../src/protocol/index.js';
+
+interface MessageRow {
+  id: string;
+  seq: number;
+  course_id: string;
+  client_id: string;
+  content: string;
+  is_question: number;
+  question_status: 'open' | 'answered' | null;
+  reply_to_id: string | null;
+  mentions: string;
+  helpful_points: number;
+  created_at: string;
+  author_id: string;
+  author_name: string;
+  author_avatar_url: string | null;
+  author_is_st: number;
+}
+
+// The author's ST badge is read for the message's own course, so a badge never crosses courses.
+const messageView = `
+  SELECT m.id, m.seq, m.course_id, m.client_id, m.content, m.is_question, m.question_status,
+         m.reply_to_id, m.mentions, m.helpful_points, m.created_at,
+         u.id AS author_id, u.name AS author_name, u.avatar_url AS author_avatar_url,
+         EXISTS (SELECT 1 FROM student_teachers st WHERE st.course_id = m.course_id AND st.user_id = m.author_id)
+           AS author_is_st
+  FROM chat_messages m JOIN users u ON u.id = m.author_id`;
+
+function toMessage(row: MessageRow): ChatMessage {
+  return {
+    id: row.id,
+    seq: row.seq,
+    course_id: row.course_id,
+    client_id: row.client_id,
+    author: {
+      id: row.author_id,
+      name: row.author_name,
+      avatar_url: row.author_avatar_url,
+      is_student_teacher: row.author_is_st === 1,
+    },
+    content: row.content,
+    is_question: row.is_question === 1,
+    question_status: row.question_status,
+    reply_to_id: row.reply_to_id,
+    mentions: JSON.parse(row.mentions) as string[],
+    helpful_points: row.helpful_points,
+    created_at: row.created_at,
+  };
+}
+
+/** What a user may do in a course: who they are there, and the course itself. */
+export interface CourseAccess {
+  course: { id: string; title: string };
+  me: User;
+}
+
+/** One history request: a cursor in one direction, a page size, and the help queue's filter. */
+export interface HistoryPage {
+  after?: number;
+  before?: number;
+  limit: number;
+  openQuestionsOnly: boolean;
+}
+
+interface AccessRow {
+  title: string;
+  name: string | null;
+  avatar_url: string | null;
+  enrolled: number;
+  st: number;
+  flag: number | null;
+}
+
+export class Database {
+  readonly #db: D1Database;
+  readonly #courseChatDefault: boolean;
+
+  constructor(db: D1Database, courseChatDefault: boolean) {
+    this.#db = db;
+    this.#courseChatDefault = courseChatDefault;
+  }
+
+  /** Enrolment or ST certification, then the `course_chat` flag: the order of docs/protocol.md. */
+  async access(userId: string, courseId: string): Promise<Outcome<CourseAccess>> {
+    const row = await this.#db
+      .prepare(
+        `SELECT c.title, u.name, u.avatar_url,
+                EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.user_id = ?1) AS enrolled,
+                EXISTS (SELECT 1 FROM student_teachers s WHERE s.course_id = c.id AND s.user_id = ?1) AS st,
+                (SELECT f.enabled FROM feature_flags f WHERE f.user_id = ?1 AND f.flag = 'course_chat') AS flag
+         FROM courses c LEFT JOIN users u ON u.id = ?1
+         WHERE c.id = ?2`,
+      )
+      .bind(userId, courseId)
+      .first<AccessRow>();
+    if (!row) return fail('course_not_found', 'No such course.');
+    if (row.name === null || (row.enrolled !== 1 && row.st !== 1))
+      return fail('not_enrolled', 'Not enrolled in this course.');
+    if (!(row.flag === null ? this.#courseChatDefault : row.flag === 1))
+      return fail('feature_disabled', 'Course chat is not enabled.');
+    return done({
+      course: { id: courseId, title: row.title },
+      me: { id: userId, name: row.name, avatar_url: row.avatar_url, is_student_teacher: row.st === 1 },
+    });
+  }
+
+  async balanceOf(userId: string): Promise<number> {
+    const row = await this.#db
+      .prepare('SELECT balance FROM user_goodwill WHERE user_id = ?')
+      .bind(userId)
+      .first<{ balance: number }>();
+    return row?.balance ?? 0;
+  }
+
+  async lastSeq(courseId: string): Promise<number> {
+    const row = await this.#db
+      .prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM chat_messages WHERE course_id = ?')
+      .bind(courseId)
+      .first<{ seq: number }>();
+    return row?.seq ?? 0;
+  }
+
+  async courseOfMessage(messageId: string): Promise<string | null> {
+    const row = await this.#db
+      .prepare('SELECT course_id FROM chat_messages WHERE id = ?')
+      .bind(messageId)
+      .first<{ course_id: string }>();
+    return row?.course_id ?? null;
+  }
+
+  async message(courseId: string, messageId: string): Promise<ChatMessage | null> {
+    const row = await this.#db
+      .prepare(`${messageView} WHERE m.course_id = ? AND m.id = ?`)
+      .bind(courseId, messageId)
+      .first<MessageRow>();
+    return row ? toMessage(row) : null;
+  }
+
+  async messageByClientId(courseId: string, authorId: string, clientId: string): Promise<ChatMessage | null> {
+    const row = await this.#db
+      .prepare(`${messageView} WHERE m.course_id = ? AND m.author_id = ? AND m.client_id = ?`)
+      .bind(courseId, authorId, clientId)
+      .first<MessageRow>();
+    return row ? toMessage(row) : null;
+  }
+
+  /**
+   * One page of history, ascending by seq: after `after` (oldest first) or before `before`
+   * (newest first, then reversed). Messages the reader reported are left out for them.
+   */
+  async history(courseId: string, readerId: string, page: HistoryPage): Promise<HistoryResponse> {
+    const forward = page.after !== undefined;
+    const cursor = forward ? page.after : (page.before ?? Number.MAX_SAFE_INTEGER);
+    const { results } = await this.#db
+      .prepare(
+        `${messageView}
+         WHERE m.course_id = ?1 AND m.seq ${forward ? '>' : '<'} ?2
+           AND (?3 = 0 OR m.question_status = 'open')
+           AND NOT EXISTS (SELECT 1 FROM chat_reports r WHERE r.message_id = m.id AND r.reporter_id = ?4)
+         ORDER BY m.seq ${forward ? 'ASC' : 'DESC'}
+         LIMIT ?5`,
+      )
+      .bind(courseId, cursor, page.openQuestionsOnly ? 1 : 0, readerId, page.limit + 1)
+      .all<MessageRow>();
+    const rows = results.slice(0, page.limit);
+    if (!forward) rows.reverse();
+    return { messages: rows.map(toMessage), has_more: results.length > page.limit };
+  }
+
+  /** The ids among `ids` who take part in the course (enrolled or ST), in their given order. */
+  async participantsAmong(courseId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const { results } = await this.#db
+      .prepare(
+        `SELECT user_id FROM enrollments WHERE course_id = ?1 AND user_id IN (SELECT value FROM json_each(?2))
+         UNION SELECT user_id FROM student_teachers WHERE course_id = ?1 AND user_id IN (SELECT value FROM json_each(?2))`,
+      )
+      .bind(courseId, JSON.stringify(ids))
+      .all<{ user_id: string }>();
+    const found = new Set(results.map((row) => row.user_id));
+    return ids.filter((id) => found.has(id));
+  }
+
+  async insertMessage(message: ChatMessage): Promise<void> {
+    await this.#db
+      .prepare(
+        `INSERT INTO chat_messages (id, course_id, seq, client_id, author_id, content, is_question, question_status,
+                                    reply_to_id, mentions, helpful_points, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        message.id,
+        message.course_id,
+        message.seq,
+        message.client_id,
+        message.author.id,
+        message.content,
+        message.is_question ? 1 : 0,
+        message.question_status,
+        message.reply_to_id,
+        JSON.stringify(message.mentions),
+        message.helpful_points,
+        message.created_at,
+      )
+      .run();
+  }
+
+  /** Makes a message an open question; false when it already was one. */
+  async markQuestion(messageId: string): Promise<boolean> {
+    const result = await this.#db
+      .prepare("UPDATE chat_messages SET is_question = 1, question_status = 'open' WHERE id = ? AND is_question = 0")
+      .bind(messageId)
+      .run();
+    return result.meta.changes > 0;
+  }
+
+  /** Closes an open question; false when it was not open. */
+  async answerQuestion(messageId: string): Promise<boolean> {
+    const result = await this.#db
+      .prepare("UPDATE chat_messages SET question_status = 'answered' WHERE id = ? AND question_status = 'open'")
+      .bind(messageId)
+      .run();
+    return result.meta.changes > 0;
+  }
+
+  /** Flags a message for the moderation queue once per reporter. */
+  async report(courseId: string, messageId: string, reporterId: string, reason: string | null): Promise<void> {
+    await this.#db
+      .prepare(
+        `INSERT INTO chat_reports (message_id, reporter_id, course_id, reason, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (message_id, reporter_id) DO NOTHING`,
+      )
+      .bind(messageId, reporterId, courseId, reason, new Date().toISOString())
+      .run();
+  }
+
+  async awardOf(giverId: string, reason: string, referenceId: string): Promise<GoodwillAward | null> {
+    return this.#db
+      .prepare(
+        `SELECT id, from_user_id, to_user_id, points, reason, reference_id, created_at FROM goodwill_transactions
+         WHERE from_user_id = ? AND reason = ? AND reference_id = ?`,
+      )
+      .bind(giverId, reason, referenceId)
+      .first<GoodwillAward>();
+  }
+
+  /**
+   * The award as one D1 batch, which D1 runs as a transaction: the ledger row (unique per giver,
+   * reason and reference), the debit (refused below zero by the CHECK), the credit and the
+   * message's total. Any failing statement rolls back all of them.
+   */
+  async commitAward(award: GoodwillAward): Promise<'committed' | 'duplicate' | 'insufficient'> {
+    try {
+      await this.#db.batch([
+        this.#db
+          .prepare(
+            `INSERT INTO goodwill_transactions (id, from_user_id, to_user_id, points, reason, reference_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .bind(
+            award.id,
+            award.from_user_id,
+            award.to_user_id,
+            award.points,
+            award.reason,
+            award.reference_id,
+            award.created_at,
+          ),
+        this.#db
+          .prepare('UPDATE user_goodwill SET balance = balance - ? WHERE user_id = ?')
+          .bind(award.points, award.from_user_id),
+        this.#db
+          .prepare(
+            `INSERT INTO user_goodwill (user_id, balance) VALUES (?, ?)
+             ON CONFLICT (user_id) DO UPDATE SET balance = balance + excluded.balance`,
+          )
+          .bind(award.to_user_id, award.points),
+        this.#db
+          .prepare('UPDATE chat_messages SET helpful_points = helpful_points + ? WHERE id = ?')
+          .bind(award.points, award.reference_id),
+      ]);
+      return 'committed';
+    } catch (error) {
+      const text = String(error);
+      if (text.includes('UNIQUE constraint failed')) return 'duplicate';
+      if (text.includes('CHECK constraint failed')) return 'insufficient';
+      throw error;
+    }
+  }
+
+  /**
+   * Creates or replaces a course with its people (dev only). The course's messages and reports go
+   * with it; users are updated in place, so their other courses keep them.
+   */
+  async applyFixtures(fixtures: FixturesBody): Promise<void> {
+    const courseId = fixtures.course.id;
+    const flag = fixtures.feature_enabled === false ? 0 : 1;
+    const statements = [
+      this.#db.prepare('DELETE FROM courses WHERE id = ?').bind(courseId),
+      this.#db.prepare('INSERT INTO courses (id, title) VALUES (?, ?)').bind(courseId, fixtures.course.title),
+    ];
+    for (const person of fixtures.users) {
+      statements.push(
+        this.#db
+          .prepare(
+            `INSERT INTO users (id, name, avatar_url) VALUES (?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, avatar_url = excluded.avatar_url`,
+          )
+          .bind(person.id, person.name, person.avatar_url ?? null),
+        this.#db
+          .prepare(
+            `INSERT INTO user_goodwill (user_id, balance) VALUES (?, ?)
+             ON CONFLICT (user_id) DO UPDATE SET balance = excluded.balance`,
+          )
+          .bind(person.id, person.balance),
+        this.#db
+          .prepare(
+            `INSERT INTO feature_flags (user_id, flag, enabled) VALUES (?, 'course_chat', ?)
+             ON CONFLICT (user_id, flag) DO UPDATE SET enabled = excluded.enabled`,
+          )
+          .bind(person.id, flag),
+      );
+      if (person.role !== 'outsider')
+        statements.push(
+          this.#db
+            .prepare(`INSERT INTO ${person.role === 'student' ? 'enrollments' : 'student_teachers'} VALUES (?, ?)`)
+            .bind(courseId, person.id),
+        );
+    }
+    await this.#db.batch(statements);
+  }
+}

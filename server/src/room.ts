@@ -1,0 +1,366 @@
+/**
+ * One course's room: a Durable Object, so every write to the room passes through one place that
+ * assigns `seq`, applies the rate limit and fans frames out in order. Sockets use the Hibernation
+ * API, so an idle room costs nothing; who is connected lives in each socket's attachment.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import {
+  clientFrame,
+  closeCodes,
+  defaultLimits,
+  done,
+  fail,
+  maxFrameLength,
+  normaliseContent,
+  safeParse,
+  type AwardBody,
+  type AwardResponse,
+  type ChatMessage,
+  type ClientFrame,
+  type Outcome,
+  type PresentUser,
+  type SendMessageBody,
+  type ServerFrame,
+  type User,
+} from '../../src/protocol/index.js';
+import { Database } from './db.js';
+import type { Env } from './env.js';
+
+/** What each hibernatable socket remembers about its user. */
+interface Attachment {
+  courseId: string;
+  user: User;
+  available: boolean;
+}
+
+/** Headers the Worker sets when it hands over an upgrade it has already authorised. */
+export const handoverHeaders = { user: 'x-course-chat-user', course: 'x-course-chat-course' } as const;
+
+// Exactly the frame the client sends, so the runtime answers heartbeats without waking the room.
+const pingFrame = JSON.stringify({ type: 'ping' });
+const pongFrame = JSON.stringify({ type: 'pong' });
+
+export class ChatRoom extends DurableObject<Env> {
+  readonly #db: Database;
+  /** Highest seq stored; read from D1 once per wake-up, then kept here. */
+  #seq: number | null = null;
+  /** A user's last accepted message, for the rate limit. Losing it on hibernation is harmless: a
+   * room only hibernates after seconds of quiet, longer than the interval. */
+  readonly #lastAcceptedAt = new Map<string, number>();
+  /** Writes run one after another, so seq order, D1 order and broadcast order are one order. */
+  #writes: Promise<unknown> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#db = new Database(env.DB, env.COURSE_CHAT_DEFAULT !== 'off');
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(pingFrame, pongFrame));
+  }
+
+  #exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.#writes.then(write);
+    this.#writes = result.catch(() => undefined);
+    return result;
+  }
+
+  async #lastSeq(courseId: string): Promise<number> {
+    this.#seq ??= await this.#db.lastSeq(courseId);
+    return this.#seq;
+  }
+
+  // ---- operations the Worker calls after authorising the caller ---------------------------
+
+  /** Stores a message (201) or returns the one already stored under its `client_id` (200). */
+  send(courseId: string, author: User, body: SendMessageBody): Promise<Outcome<ChatMessage>> {
+    return this.#exclusive(async () => {
+      const replay = await this.#db.messageByClientId(courseId, author.id, body.client_id);
+      if (replay) return done(replay);
+      const content = normaliseContent(body.content);
+      if (content.length === 0) return fail('invalid_request', 'The message is empty.');
+      if (content.length > defaultLimits.max_message_length)
+        return fail('content_too_long', `At most ${defaultLimits.max_message_length} characters.`);
+      if (body.reply_to_id !== undefined && !(await this.#db.message(courseId, body.reply_to_id)))
+        return fail('message_not_found', 'The message replied to does not exist in this room.');
+      const now = Date.now();
+      const last = this.#lastAcceptedAt.get(author.id);
+      if (last !== undefined && now - last < defaultLimits.min_send_interval_ms)
+        return fail('rate_limited', 'You are sending too fast.', defaultLimits.min_send_interval_ms - (now - last));
+      const seq = (await this.#lastSeq(courseId)) + 1;
+      const message: ChatMessage = {
+        id: crypto.randomUUID(),
+        seq,
+        course_id: courseId,
+        client_id: body.client_id,
+        author,
+        content,
+        is_question: body.is_question,
+        question_status: body.is_question ? 'open' : null,
+        reply_to_id: body.reply_to_id ?? null,
+        mentions: await this.#db.participantsAmong(courseId, [...new Set(body.mentions ?? [])]),
+        helpful_points: 0,
+        created_at: new Date(now).toISOString(),
+      };
+      await this.#db.insertMessage(message);
+      this.#seq = seq;
+      this.#lastAcceptedAt.set(author.id, now);
+      this.#broadcast({ type: 'message', data: message });
+      return done(message, 201);
+    });
+  }
+
+  markQuestion(courseId: string, userId: string, messageId: string): Promise<Outcome<ChatMessage>> {
+    return this.#exclusive(async () => {
+      const message = await this.#db.message(courseId, messageId);
+      if (!message) return fail('message_not_found', 'No such message.');
+      if (message.author.id !== userId) return fail('not_author', 'Only the author may mark a message as a question.');
+      if (!(await this.#db.markQuestion(messageId))) return done(message);
+      return done(await this.#updated(courseId, messageId));
+    });
+  }
+
+  /** The asker or a certified ST marks a reply as the answer that helped. */
+  markHelpful(courseId: string, user: User, messageId: string): Promise<Outcome<ChatMessage>> {
+    return this.#exclusive(async () => {
+      const reply = await this.#db.message(courseId, messageId);
+      if (!reply) return fail('message_not_found', 'No such message.');
+      const question = reply.reply_to_id === null ? null : await this.#db.message(courseId, reply.reply_to_id);
+      if (!question?.is_question) return fail('invalid_request', 'Only a reply to a question can be marked helpful.');
+      if (question.author.id !== user.id && !user.is_student_teacher)
+        return fail('not_author', 'Only the asker or a student-teacher may mark the answer.');
+      return done(await this.#answer(courseId, question));
+    });
+  }
+
+  /** "This Helped!": the rule order of docs/protocol.md, then one D1 transaction. */
+  award(courseId: string, giverId: string, body: AwardBody): Promise<Outcome<AwardResponse>> {
+    return this.#exclusive(async () => {
+      const message = await this.#db.message(courseId, body.reference_id);
+      if (!message) return fail('message_not_found', 'No such message.');
+      if (body.recipient_id !== message.author.id)
+        return fail('recipient_mismatch', 'The recipient is not the author of the message.');
+      if (body.recipient_id === giverId) return fail('self_award', 'You cannot award your own message.');
+      const repeat = await this.#repeatedAward(courseId, giverId, body);
+      if (repeat) return repeat;
+      if (body.points < 1 || body.points > defaultLimits.max_award_points)
+        return fail('points_out_of_range', `Points must be 1 to ${defaultLimits.max_award_points}.`);
+      if (body.points > (await this.#db.balanceOf(giverId))) return fail('insufficient_balance', 'Not enough points.');
+
+      const award = {
+        id: crypto.randomUUID(),
+        from_user_id: giverId,
+        to_user_id: body.recipient_id,
+        points: body.points,
+        reason: body.reason,
+        reference_id: body.reference_id,
+        created_at: new Date().toISOString(),
+      };
+      // Another room may have spent the giver's points or recorded this award meanwhile; the
+      // transaction, not the checks above, is what decides.
+      const committed = await this.#db.commitAward(award);
+      if (committed === 'insufficient') return fail('insufficient_balance', 'Not enough points.');
+      if (committed === 'duplicate')
+        return (await this.#repeatedAward(courseId, giverId, body)) ?? fail('internal', '');
+
+      const updated = await this.#updated(courseId, message.id, false);
+      this.#broadcast({ type: 'award', data: { award, message_points: updated.helpful_points } });
+      this.#broadcast({ type: 'message_updated', data: updated });
+      const [giverBalance, recipientBalance] = await Promise.all([
+        this.#db.balanceOf(giverId),
+        this.#db.balanceOf(body.recipient_id),
+      ]);
+      this.#sendToUser(giverId, { type: 'balance', balance: giverBalance });
+      this.#sendToUser(body.recipient_id, { type: 'balance', balance: recipientBalance });
+      const question = message.reply_to_id === null ? null : await this.#db.message(courseId, message.reply_to_id);
+      if (question?.is_question && question.author.id === giverId) await this.#answer(courseId, question);
+      return done({ award, balance: giverBalance, message_points: updated.helpful_points }, 201);
+    });
+  }
+
+  async #repeatedAward(courseId: string, giverId: string, body: AwardBody): Promise<Outcome<AwardResponse> | null> {
+    const first = await this.#db.awardOf(giverId, body.reason, body.reference_id);
+    if (!first) return null;
+    const message = await this.#db.message(courseId, body.reference_id);
+    return done({
+      award: first,
+      balance: await this.#db.balanceOf(giverId),
+      message_points: message?.helpful_points ?? 0,
+    });
+  }
+
+  /** The course's STs connected now, with their "Available to Help" switch. */
+  helpers(): PresentUser[] {
+    return this.#presentUsers().filter((present) => present.is_student_teacher);
+  }
+
+  /** The course was replaced (dev fixtures): everyone leaves, and seq is read again. */
+  reset(): Promise<void> {
+    return this.#exclusive(async () => {
+      for (const socket of this.ctx.getWebSockets()) socket.close(closeCodes.notFound, 'room replaced');
+      this.#seq = null;
+      this.#lastAcceptedAt.clear();
+    });
+  }
+
+  // ---- WebSocket --------------------------------------------------------------------------
+
+  /** Accepts an upgrade the Worker has authorised; its headers carry the user and the course. */
+  override async fetch(request: Request): Promise<Response> {
+    const user = JSON.parse(request.headers.get(handoverHeaders.user) ?? 'null') as User | null;
+    const courseId = request.headers.get(handoverHeaders.course);
+    if (!user || !courseId) return new Response('Not an authorised upgrade.', { status: 400 });
+    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+    const others = this.#socketsOf(user.id);
+    const attachment: Attachment = {
+      courseId,
+      user,
+      available: others.some((socket) => this.#attachment(socket)?.available),
+    };
+    this.ctx.acceptWebSocket(server, [user.id]);
+    server.serializeAttachment(attachment);
+    server.send(JSON.stringify({ type: 'hello', user_id: user.id, last_seq: await this.#lastSeq(courseId) }));
+    server.send(JSON.stringify({ type: 'presence', users: this.#presentUsers() }));
+    if (others.length === 0)
+      this.#broadcast({ type: 'user_joined', user: { ...user, available: attachment.available } }, user.id);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    const attachment = this.#attachment(socket);
+    if (!attachment) return;
+    const refuse = (message: string) => this.#send(socket, { type: 'error', code: 'invalid_request', message });
+    if (typeof data !== 'string') return refuse('Frames are JSON text.');
+    if (data.length > maxFrameLength) return refuse(`Frames are at most ${maxFrameLength} characters.`);
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return refuse('The frame is not JSON.');
+    }
+    const parsed = safeParse(clientFrame, json);
+    if (!parsed.ok) return refuse(parsed.error.message);
+    await this.#onFrame(socket, attachment, parsed.value);
+  }
+
+  async #onFrame(socket: WebSocket, { courseId, user }: Attachment, frame: ClientFrame): Promise<void> {
+    const refuse = (outcome: Outcome<unknown>, clientId?: string) => {
+      if (outcome.ok) return;
+      const { code, message, retry_after_ms } = outcome.error;
+      this.#send(socket, {
+        type: 'error',
+        code,
+        message,
+        ...(clientId === undefined ? {} : { client_id: clientId }),
+        ...(retry_after_ms === undefined ? {} : { retry_after_ms }),
+      });
+    };
+    switch (frame.type) {
+      case 'message': {
+        const { type, ...body } = frame;
+        const outcome = await this.send(courseId, user, body);
+        // A replay stores and broadcasts nothing, but the sender still needs its acknowledgement.
+        if (outcome.ok && outcome.status === 200) this.#send(socket, { type: 'message', data: outcome.value });
+        return refuse(outcome, frame.client_id);
+      }
+      case 'typing':
+        return this.#broadcast({ type: 'typing', user_id: user.id }, user.id);
+      case 'mark_helpful':
+        return refuse(await this.markHelpful(courseId, user, frame.message_id));
+      case 'mark_question':
+        return refuse(await this.markQuestion(courseId, user.id, frame.message_id));
+      case 'set_available':
+        return refuse(this.#setAvailable(user, frame.available));
+      case 'ping':
+        return this.#send(socket, { type: 'pong' });
+    }
+  }
+
+  override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
+    this.#leave(socket);
+    // Completes the closing handshake; without it the client waits for its close timeout.
+    try {
+      socket.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // Already closed by the runtime.
+    }
+  }
+
+  override async webSocketError(socket: WebSocket): Promise<void> {
+    this.#leave(socket);
+  }
+
+  #leave(socket: WebSocket): void {
+    const attachment = this.#attachment(socket);
+    if (!attachment) return;
+    const userId = attachment.user.id;
+    if (this.#socketsOf(userId).some((other) => other !== socket)) return;
+    this.#broadcast({ type: 'user_left', user_id: userId });
+  }
+
+  #setAvailable(user: User, available: boolean): Outcome<null> {
+    if (!user.is_student_teacher)
+      return fail('not_student_teacher', 'Only a student-teacher can be available to help.');
+    for (const socket of this.#socketsOf(user.id)) {
+      const attachment = this.#attachment(socket);
+      if (attachment) socket.serializeAttachment({ ...attachment, available });
+    }
+    this.#broadcast({ type: 'presence', users: this.#presentUsers() });
+    return done(null);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  async #updated(courseId: string, messageId: string, announce = true): Promise<ChatMessage> {
+    const message = await this.#db.message(courseId, messageId);
+    if (!message) throw new Error(`message ${messageId} vanished while being updated`);
+    if (announce) this.#broadcast({ type: 'message_updated', data: message });
+    return message;
+  }
+
+  async #answer(courseId: string, question: ChatMessage): Promise<ChatMessage> {
+    if (!(await this.#db.answerQuestion(question.id))) return question;
+    return this.#updated(courseId, question.id);
+  }
+
+  #attachment(socket: WebSocket): Attachment | null {
+    return socket.deserializeAttachment() as Attachment | null;
+  }
+
+  /** Open sockets only: a closing one no longer counts as its user being here. */
+  #socketsOf(userId: string): WebSocket[] {
+    return this.ctx.getWebSockets(userId).filter((socket) => socket.readyState === WebSocket.READY_STATE_OPEN);
+  }
+
+  #presentUsers(): PresentUser[] {
+    const present = new Map<string, PresentUser>();
+    for (const socket of this.ctx.getWebSockets()) {
+      const attachment = this.#attachment(socket);
+      if (!attachment || socket.readyState !== WebSocket.READY_STATE_OPEN) continue;
+      const seen = present.get(attachment.user.id);
+      present.set(attachment.user.id, { ...attachment.user, available: attachment.available || !!seen?.available });
+    }
+    return [...present.values()];
+  }
+
+  #send(socket: WebSocket, frame: ServerFrame): void {
+    try {
+      socket.send(JSON.stringify(frame));
+    } catch {
+      // The socket closed meanwhile; its close handler does the bookkeeping.
+    }
+  }
+
+  #broadcast(frame: ServerFrame, exceptUserId?: string): void {
+    const data = JSON.stringify(frame);
+    for (const socket of this.ctx.getWebSockets()) {
+      if (exceptUserId !== undefined && this.#attachment(socket)?.user.id === exceptUserId) continue;
+      try {
+        socket.send(data);
+      } catch {
+        // As in #send.
+      }
+    }
+  }
+
+  #sendToUser(userId: string, frame: ServerFrame): void {
+    for (const socket of this.#socketsOf(userId)) this.#send(socket, frame);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Starts the reference Worker under `wrangler dev` (workerd from the npm package, local Durable
+ * Objects and a local D1 with the migrations applied) for the tests, the benchmarks and
+ * `npm run start:server`. Everything it keeps lives in a fresh folder unless one is given.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serverDir = dirname(fileURLToPath(import.meta.url));
+const config = join(serverDir, 'wrangler.jsonc');
+const wrangler = join(serverDir, '..', 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+
+/** A secret for local runs only; production sets JWT_SECRET with `wrangler secret put`. */
+export const localSecret = 'course-chat-local-development-secret';
+
+// No prompts, no telemetry: this runs unattended and offline.
+const quietEnv = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function runWrangler(args) {
+  const result = spawnSync(process.execPath, [wrangler, ...args], { env: quietEnv, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Applies migrations (and optionally a seed file) to the local D1 kept in `persistTo`. */
+export function prepareDatabase(persistTo, seedFile) {
+  runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, '-c', config]);
+  if (seedFile)
+    runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '-c', config, '--file', seedFile]);
+}
+
+/**
+ * Starts `wrangler dev` and resolves once the API answers.
+ * @param {{ port?: number, persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean }} options
+ */
+export async function startWorker(options = {}) {
+  const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'course-chat-worker-'));
+  const owned = options.persistTo === undefined;
+  prepareDatabase(persistTo, options.seedFile);
+  const port = options.port ?? (await freePort());
+  const args = [
+    wrangler,
+    'dev',
+    '-c',
+    config,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    persistTo,
+    '--show-interactive-dev-session=false',
+    '--var',
+    `JWT_SECRET:${localSecret}`,
+    '--var',
+    `DEV_ENDPOINTS:${options.dev === false ? 'off' : 'on'}`,
+    '--var',
+    'ALLOWED_ORIGINS:*',
+  ];
+  const child = spawn(process.execPath, args, { env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-20_000);
+    if (options.log) process.stdout.write(chunk);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+
+  const origin = `http://127.0.0.1:${port}`;
+  const apiBase = `${origin}/api`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (owned) rmSync(persistTo, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
+    try {
+      // Any protocol answer means the Worker is up; an unauthenticated room request gives 401.
+      const response = await fetch(`${apiBase}/courses/ping/chat/room`);
+      if (response.status === 401) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { origin, apiBase, secret: localSecret, stop };
+}
+
+/** For web-test-runner: a Worker with its dev endpoints on, in a throwaway database. */
+export function startWorkerForTests() {
+  return startWorker();
+}

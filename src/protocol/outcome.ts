@@ -1,0 +1,17 @@
+import { errorStatus, type ErrorBody, type ErrorCode } from './errors.js';
+
+/**
+ * The answer of one backend operation: a value with its 2xx status, or a protocol error with the
+ * status `errorStatus` gives it. Both backends compute these; their transports only turn them into
+ * HTTP answers or socket frames, so a rule never depends on which transport carried a request.
+ */
+export type Outcome<T> =
+  { ok: true; status: 200 | 201; value: T } | { ok: false; status: number; error: ErrorBody['error'] };
+
+export const fail = <T>(code: ErrorCode, message: string, retryAfterMs?: number): Outcome<T> => ({
+  ok: false,
+  status: errorStatus[code],
+  error: retryAfterMs === undefined ? { code, message } : { code, message, retry_after_ms: retryAfterMs },
+});
+
+export const done = <T>(value: T, status: 200 | 201 = 200): Outcome<T> => ({ ok: true, status, value });
