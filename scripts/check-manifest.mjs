@@ -21,7 +21,9 @@ try {
   const attributes = new Set(element?.attributes?.map((attribute) => attribute.name));
   const events = new Set(element?.events?.map((event) => event.name));
   const expected = [
-    ...['course-id', 'api-base', 'back-href', 'help-href'].filter((name) => !attributes.has(name)),
+    ...['course-id', 'api-base', 'back-href', 'help-href', 'profile-href', 'st-profile-href'].filter(
+      (name) => !attributes.has(name),
+    ),
     ...['course-chat-navigate', 'course-chat-analytics', 'course-chat-error'].filter((name) => !events.has(name)),
   ];
   if (!element || expected.length > 0) {

@@ -5,6 +5,8 @@ export { CourseChatComposer } from './components/course-chat-composer.js';
 export { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 export { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 export {
+  CourseChatAnalyticsEvent,
+  CourseChatErrorEvent,
   CourseChatJumpEvent,
   CourseChatMessageActionEvent,
   CourseChatNavigateEvent,

@@ -1,5 +1,6 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { User } from '../protocol/index.js';
+import { CourseChatNavigateEvent } from './events.js';
 import { hueOf, initials } from './format.js';
 
 /**
@@ -12,4 +13,32 @@ export function avatar(user: Pick<User, 'id' | 'name' | 'avatar_url'>) {
     : html`<span class="avatar" aria-hidden="true" style="background: hsl(${hueOf(user.id)} 50% 32%)"
         >${initials(user.name)}</span
       >`;
+}
+
+type Person = Pick<User, 'id' | 'is_student_teacher'>;
+
+/** The host's profile URL template for the person's role with `{id}` filled in; '' when it set none. */
+export function profileHrefOf(user: Person, profileHref: string, stProfileHref: string): string {
+  return (user.is_student_teacher ? stProfileHref : profileHref).replaceAll('{id}', encodeURIComponent(user.id));
+}
+
+/**
+ * `content` as a link to the person's profile, or left as it is without an `href`. The click fires
+ * the cancelable `course-chat-navigate` first, so the host may route it. A `duplicate` link (the
+ * avatar beside the linked name) stays out of the tab order and the accessibility tree.
+ */
+export function profileLink(user: Person, href: string, content: unknown, duplicate = false) {
+  if (!href) return content;
+  const destination = user.is_student_teacher ? 'st-profile' : 'profile';
+  return html`<a
+    class="profile"
+    href=${href}
+    tabindex=${duplicate ? '-1' : nothing}
+    aria-hidden=${duplicate ? 'true' : nothing}
+    @click=${(event: MouseEvent) => {
+      const link = event.currentTarget as HTMLAnchorElement;
+      if (!link.dispatchEvent(new CourseChatNavigateEvent(destination, href, user.id))) event.preventDefault();
+    }}
+    >${content}</a
+  >`;
 }

@@ -48,7 +48,8 @@ export const helpQueueStyles = css`
     font-size: 0.78rem;
     color: var(--course-chat-muted);
   }
-  .helper {
+  .helper,
+  .helper .profile {
     display: flex;
     align-items: center;
     gap: 0.5rem;

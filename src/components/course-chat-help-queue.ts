@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
 import { CourseChatJumpEvent } from './events.js';
-import { avatar } from './avatar.js';
+import { avatar, profileHrefOf, profileLink } from './avatar.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 
@@ -24,6 +24,7 @@ function waited(iso: string, now: number): string {
  * in the stream; and the student-teachers online now. An ST switches "Available to Help" here.
  *
  * @fires course-chat-jump - A pending question was chosen: the room scrolls to it.
+ * @fires course-chat-navigate - A helper was chosen (`st-profile`). Cancelable; otherwise `st-profile-href` is followed.
  *
  * @tag course-chat-help-queue
  */
@@ -32,6 +33,9 @@ export class CourseChatHelpQueue extends LitElement {
 
   /** The room's store. */
   @property({ attribute: false }) store?: ChatStore;
+
+  /** URL template (`{id}` for the user id) of a student-teacher's profile page; helpers, all STs, link to it. */
+  @property({ attribute: 'st-profile-href' }) stProfileHref = '';
 
   /** Milliseconds since the epoch that waiting times are measured from. */
   @property({ attribute: false }) now = Date.now();
@@ -84,8 +88,11 @@ export class CourseChatHelpQueue extends LitElement {
                 (helper) => helper.id,
                 (helper) =>
                   html`<li class="helper">
-                    ${avatar(helper)}
-                    <span>${helper.name}</span>
+                    ${profileLink(
+                      helper,
+                      profileHrefOf(helper, '', this.stProfileHref),
+                      html`${avatar(helper)}<span class="name">${helper.name}</span>`,
+                    )}
                     <span class="status ${helper.available ? 'available' : ''}"
                       >${helper.available ? 'Available to Help' : 'Online'}</span
                     >

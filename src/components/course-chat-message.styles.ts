@@ -39,6 +39,10 @@ export const messageStyles = css`
     font-weight: 600;
     color: var(--course-chat-text);
   }
+  /* The avatar stays the row's grid item when it is a link. */
+  .row > .profile {
+    display: contents;
+  }
   .badge {
     font-size: 0.7rem;
     font-weight: 700;

@@ -4,7 +4,7 @@ import type { StreamMessage } from '../state/index.js';
 import { messageStyles } from './course-chat-message.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { CourseChatMessageActionEvent, type MessageAction } from './events.js';
-import { avatar } from './avatar.js';
+import { avatar, profileLink } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
 
 /** How long a touch must rest on This Helped! to award at once. */
@@ -15,6 +15,7 @@ const longPressMs = 600;
  * Content is always rendered as text.
  *
  * @fires course-chat-message-action - An action on the message was chosen (reply, retry a failed send, ...).
+ * @fires course-chat-navigate - The author's name or avatar was chosen (`profile` or `st-profile`). Cancelable; otherwise `profile-href` is followed.
  * @csspart row - The message's row.
  *
  * @tag course-chat-message
@@ -34,6 +35,9 @@ export class CourseChatMessage extends LitElement {
   /** The signed-in user may mark this reply as the answer that helped (asker of its question, or ST). */
   @property({ type: Boolean, attribute: 'can-mark-helpful' }) canMarkHelpful = false;
 
+  /** The author's profile page; without it their name and avatar are not links. */
+  @property({ attribute: 'profile-href' }) profileHref = '';
+
   /** Points the signed-in user awarded this message, if any. */
   @property({ type: Number }) awarded = 0;
 
@@ -48,7 +52,7 @@ export class CourseChatMessage extends LitElement {
     const header = this.continued
       ? nothing
       : html`<div class="meta">
-          <span class="name">${author.name}</span>
+          ${profileLink(author, this.profileHref, html`<span class="name">${author.name}</span>`)}
           ${
             author.is_student_teacher
               ? html`<span class="badge" title="Student-teacher for this course"
@@ -61,7 +65,7 @@ export class CourseChatMessage extends LitElement {
           >
         </div>`;
     return html`<div part="row" class=${classes}>
-      ${this.continued ? html`<span></span>` : avatar(author)}
+      ${this.continued ? html`<span></span>` : profileLink(author, this.profileHref, avatar(author), true)}
       <div class="body">
         ${header} ${this.#questionLabel(message)}
         <p class="content">${message.content}</p>

@@ -13,6 +13,7 @@ import {
   type CourseChatJumpEvent,
   type CourseChatMessageActionEvent,
 } from './events.js';
+import { profileHrefOf } from './avatar.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 
@@ -31,7 +32,7 @@ const stickToBottomPx = 48;
  * A live chat room for one course: the message stream with questions and their answers, who is
  * online, and a composer. It reaches its backend through the protocol in docs/protocol.md.
  *
- * @fires course-chat-navigate - "Back to Course" or "Need 1-on-1 Help?" was chosen. Cancelable; otherwise `back-href` or `help-href` is followed.
+ * @fires course-chat-navigate - "Back to Course", "Need 1-on-1 Help?" or a person's name was chosen (`destination`, `href`, `userId`). Cancelable; otherwise `back-href`, `help-href`, `profile-href` or `st-profile-href` is followed.
  * @fires course-chat-analytics - An analytics event of the page spec happened (`name`, `data`).
  * @fires course-chat-error - Invalid data from the network was dropped (`error`); reported once per kind.
  *
@@ -70,6 +71,18 @@ export class CourseChat extends LitElement {
 
   /** Where "Earn more" leads from the points indicator. */
   @property({ attribute: 'earn-href' }) earnHref = '';
+
+  /**
+   * URL template of a person's profile page, `{id}` standing for their user id (`/users/{id}`).
+   * Without it names are not links.
+   */
+  @property({ attribute: 'profile-href' }) profileHref = '';
+
+  /**
+   * URL template of a student-teacher's profile page, `{id}` standing for their user id. Without it
+   * STs' names are not links.
+   */
+  @property({ attribute: 'st-profile-href' }) stProfileHref = '';
 
   /**
    * Returns the bearer token for requests, called before each one. Without it the browser's
@@ -351,6 +364,7 @@ export class CourseChat extends LitElement {
           aria-labelledby="queue-tab"
           .store=${this.store}
           .now=${now}
+          st-profile-href=${this.stProfileHref}
           @course-chat-jump=${this.#onJump}
         ></course-chat-help-queue>
       </div>
@@ -450,6 +464,7 @@ export class CourseChat extends LitElement {
         ?continued=${continued}
         ?mine=${message.author.id === me?.id}
         .awarded=${awarded[message.id] ?? 0}
+        profile-href=${profileHrefOf(message.author, this.profileHref, this.stProfileHref)}
       ></course-chat-message>
       ${
         thread.replies.length > 0
@@ -465,6 +480,7 @@ export class CourseChat extends LitElement {
                     ?mine=${reply.author.id === me?.id}
                     ?can-mark-helpful=${canMarkAnswer && reply.author.id !== message.author.id}
                     .awarded=${awarded[reply.id] ?? 0}
+                    profile-href=${profileHrefOf(reply.author, this.profileHref, this.stProfileHref)}
                   ></course-chat-message>`,
               )}
             </div>`

@@ -1,21 +1,28 @@
 import type { AnalyticsEvent } from '../state/index.js';
 
-/** Where a navigation from the chat wants to go; the host may route it itself. */
-export type NavigationTarget = 'course' | 'help';
+/**
+ * Where a navigation from the chat wants to go; the host may route it itself. `profile` and
+ * `st-profile` are a person's profile page, `st-profile` when they are a student-teacher.
+ */
+export type NavigationTarget = 'course' | 'help' | 'profile' | 'st-profile';
 
 /**
- * Fired when the person asks to leave the chat ("Back to Course"). Cancelable: call
- * `preventDefault()` to route in the host; otherwise the element follows `back-href`.
+ * Fired when the person asks to leave the chat: "Back to Course", "Need 1-on-1 Help?", or a
+ * person's name or avatar. Cancelable: call `preventDefault()` to route in the host; otherwise the
+ * element follows `back-href`, `help-href`, `profile-href` or `st-profile-href`.
  */
 export class CourseChatNavigateEvent extends Event {
   static readonly eventName = 'course-chat-navigate';
   readonly destination: NavigationTarget;
   readonly href: string;
+  /** Whose profile, for `profile` and `st-profile`; empty otherwise. */
+  readonly userId: string;
 
-  constructor(destination: NavigationTarget, href: string) {
+  constructor(destination: NavigationTarget, href: string, userId = '') {
     super(CourseChatNavigateEvent.eventName, { bubbles: true, composed: true, cancelable: true });
     this.destination = destination;
     this.href = href;
+    this.userId = userId;
   }
 }
 

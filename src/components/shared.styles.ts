@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles every course-chat element shares: hidden-but-announced text and focus rings. */
+/** Styles every course-chat element shares: hidden-but-announced text, focus rings and profile links. */
 export const sharedStyles = css`
   .visually-hidden {
     position: absolute;
@@ -9,6 +9,13 @@ export const sharedStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  .profile {
+    color: inherit;
+    text-decoration: none;
+  }
+  .profile:hover .name {
+    text-decoration: underline;
   }
   :focus-visible {
     outline: 2px solid var(--course-chat-focus, #2563eb);

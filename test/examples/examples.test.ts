@@ -1,0 +1,86 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { CourseChat } from '../../src/components/course-chat.js';
+import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
+
+/**
+ * Every page in demo/examples/ embeds the built package as a host would; each is loaded in a frame
+ * with its own mock backend and must show a live room whose events reach the host's code.
+ */
+const examples = [
+  { name: 'plain HTML with the script-tag module', page: '/demo/examples/script-tag/index.html' },
+  { name: 'React 19', page: '/demo/examples/react/index.html' },
+  { name: 'Vue 3', page: '/demo/examples/vue/index.html' },
+];
+
+/** What the examples need built: the package's script-tag module and the bundles of the examples. */
+const builtFiles = [
+  '/dist/course-chat.js',
+  '/demo/examples/build/mock.js',
+  '/demo/examples/build/react.js',
+  '/demo/examples/build/vue.js',
+];
+
+before(async () => {
+  for (const file of builtFiles) {
+    const response = await fetch(file, { method: 'HEAD' });
+    if (!response.ok) throw new Error(`${file} is missing: run \`npm run build && npm run build:examples\`.`);
+  }
+});
+
+for (const example of examples) {
+  describe(`example: ${example.name}`, () => {
+    let frame: HTMLIFrameElement;
+    let chat: CourseChat;
+
+    const page = () => frame.contentDocument!;
+    const rows = () => [...chat.shadowRoot!.querySelectorAll<CourseChatMessage>('course-chat-message')];
+    /** The host's own list of the events its code received. */
+    const hostEvents = () => [...page().querySelectorAll('.events li')].map((item) => item.textContent);
+
+    before(async () => {
+      frame = document.createElement('iframe');
+      frame.style.cssText = 'inline-size: 1100px; block-size: 800px; border: 0';
+      frame.src = example.page;
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      await waitUntil(() => page().querySelector('course-chat')?.shadowRoot, 'the page never rendered <course-chat>', {
+        timeout: 10_000,
+      });
+      chat = page().querySelector('course-chat')!;
+      await waitUntil(() => rows().length > 0, 'no messages from the mock backend', { timeout: 10_000 });
+    });
+
+    after(() => frame.remove());
+
+    it('shows the busy room with its messages', async () => {
+      expect(chat.shadowRoot!.querySelector('h2')!.textContent).to.equal('Linear Algebra Chat');
+      const log = chat.shadowRoot!.querySelector<HTMLElement>('[role="log"]')!;
+      expect(log.getBoundingClientRect().height).to.be.greaterThan(100);
+      const newest = rows().at(-1)!;
+      expect(newest.shadowRoot!.querySelector('.content')!.textContent).to.equal(newest.message!.content);
+      expect(newest.message!.content).not.to.equal('');
+    });
+
+    it('hands analytics events to the host’s code', async () => {
+      await waitUntil(() => hostEvents().includes('analytics: page_view'), 'the host never heard page_view');
+    });
+
+    it('lets the host’s code route "Back to Course" and a profile link', async () => {
+      chat.shadowRoot!.querySelector<HTMLAnchorElement>('.back')!.click();
+      await waitUntil(
+        () => hostEvents().includes('navigate: course /courses/linalg-101'),
+        `the host never routed Back to Course; it heard ${hostEvents().join(', ')}`,
+      );
+
+      const named = rows().find((row) => row.shadowRoot!.querySelector('.meta a.profile'))!;
+      const author = named.message!.author;
+      const expected = author.is_student_teacher
+        ? `navigate: st-profile /student-teachers/${author.id} (${author.id})`
+        : `navigate: profile /users/${author.id} (${author.id})`;
+      named.shadowRoot!.querySelector<HTMLAnchorElement>('.meta a.profile')!.click();
+      await waitUntil(() => hostEvents().includes(expected), `the host never heard "${expected}"`);
+      expect(frame.contentWindow!.location.pathname).to.equal(example.page);
+    });
+  });
+}
