@@ -9,10 +9,13 @@ import { defaultReporter } from '@web/test-runner';
 
 /**
  * Starts the reference Worker (wrangler dev, local D1) once for the whole run, so the conformance
- * suite can prove the same protocol against it as against the mock.
+ * suite can prove the same protocol against it as against the mock. Its commands also let tests
+ * send what a browser cannot (a Cookie header), and reach a second Worker configured as in
+ * production (dev endpoints off), started only when a test asks for it.
  */
 function workerBackendPlugin() {
   let worker;
+  let production;
   return {
     name: 'course-chat-worker-backend',
     async serverStart() {
@@ -21,12 +24,26 @@ function workerBackendPlugin() {
       worker = await startWorkerForTests();
     },
     async serverStop() {
-      await worker?.stop();
+      await Promise.all([worker?.stop(), production?.then((started) => started.stop())]);
     },
-    executeCommand({ command }) {
-      if (command !== 'worker-api-base') return undefined;
+    async executeCommand({ command, payload }) {
+      if (!command.startsWith('worker-')) return undefined;
       if (!worker) throw new Error('The Worker backend did not start.');
-      return worker.apiBase;
+      switch (command) {
+        case 'worker-api-base':
+          return worker.apiBase;
+        case 'worker-production-api-base': {
+          const { startWorker } = await import('./server/test-server.mjs');
+          production ??= startWorker({ dev: false });
+          return (await production).apiBase;
+        }
+        case 'worker-fetch': {
+          const response = await fetch(payload.url, { method: payload.method, headers: payload.headers });
+          return { status: response.status, body: await response.text() };
+        }
+        default:
+          return undefined;
+      }
     },
   };
 }

@@ -195,12 +195,14 @@ export class Database {
     return ids.filter((id) => found.has(id));
   }
 
-  async insertMessage(message: ChatMessage): Promise<void> {
-    await this.#db
+  /** Stores a new message; false when its author already stored one under this `client_id`. */
+  async insertMessage(message: ChatMessage): Promise<boolean> {
+    const result = await this.#db
       .prepare(
         `INSERT INTO chat_messages (id, course_id, seq, client_id, author_id, content, is_question, question_status,
                                     reply_to_id, mentions, helpful_points, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (course_id, author_id, client_id) DO NOTHING`,
       )
       .bind(
         message.id,
@@ -217,6 +219,7 @@ export class Database {
         message.created_at,
       )
       .run();
+    return result.meta.changes > 0;
   }
 
   /** Makes a message an open question; false when it already was one. */

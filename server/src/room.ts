@@ -72,18 +72,16 @@ export class ChatRoom extends DurableObject<Env> {
   /** Stores a message (201) or returns the one already stored under its `client_id` (200). */
   send(courseId: string, author: User, body: SendMessageBody): Promise<Outcome<ChatMessage>> {
     return this.#exclusive(async () => {
-      const replay = await this.#db.messageByClientId(courseId, author.id, body.client_id);
-      if (replay) return done(replay);
-      const content = normaliseContent(body.content);
-      if (content.length === 0) return fail('invalid_request', 'The message is empty.');
-      if (content.length > defaultLimits.max_message_length)
-        return fail('content_too_long', `At most ${defaultLimits.max_message_length} characters.`);
-      if (body.reply_to_id !== undefined && !(await this.#db.message(courseId, body.reply_to_id)))
-        return fail('message_not_found', 'The message replied to does not exist in this room.');
       const now = Date.now();
-      const last = this.#lastAcceptedAt.get(author.id);
-      if (last !== undefined && now - last < defaultLimits.min_send_interval_ms)
-        return fail('rate_limited', 'You are sending too fast.', defaultLimits.min_send_interval_ms - (now - last));
+      const content = normaliseContent(body.content);
+      const refused = await this.#refusal(courseId, author.id, body, content, now);
+      // A resend of a stored message gets that message back, whatever would refuse a new one; the
+      // lookup is only needed then, or when the insert below finds the client_id taken.
+      const replay = () => this.#db.messageByClientId(courseId, author.id, body.client_id);
+      if (refused) {
+        const stored = await replay();
+        return stored ? done(stored) : refused;
+      }
       const seq = (await this.#lastSeq(courseId)) + 1;
       const message: ChatMessage = {
         id: crypto.randomUUID(),
@@ -99,12 +97,35 @@ export class ChatRoom extends DurableObject<Env> {
         helpful_points: 0,
         created_at: new Date(now).toISOString(),
       };
-      await this.#db.insertMessage(message);
+      if (!(await this.#db.insertMessage(message))) {
+        const stored = await replay();
+        if (!stored) throw new Error(`client_id ${body.client_id} is taken but its message is not found`);
+        return done(stored);
+      }
       this.#seq = seq;
       this.#lastAcceptedAt.set(author.id, now);
       this.#broadcast({ type: 'message', data: message });
       return done(message, 201);
     });
+  }
+
+  /** Why a new message would be refused, in the order of docs/protocol.md, or null. */
+  async #refusal(
+    courseId: string,
+    authorId: string,
+    body: SendMessageBody,
+    content: string,
+    now: number,
+  ): Promise<Outcome<never> | null> {
+    if (content.length === 0) return fail('invalid_request', 'The message is empty.');
+    if (content.length > defaultLimits.max_message_length)
+      return fail('content_too_long', `At most ${defaultLimits.max_message_length} characters.`);
+    if (body.reply_to_id !== undefined && !(await this.#db.message(courseId, body.reply_to_id)))
+      return fail('message_not_found', 'The message replied to does not exist in this room.');
+    const last = this.#lastAcceptedAt.get(authorId);
+    if (last !== undefined && now - last < defaultLimits.min_send_interval_ms)
+      return fail('rate_limited', 'You are sending too fast.', defaultLimits.min_send_interval_ms - (now - last));
+    return null;
   }
 
   markQuestion(courseId: string, userId: string, messageId: string): Promise<Outcome<ChatMessage>> {
