@@ -4,6 +4,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
 
 export default {
   input: 'dist/define.js',
@@ -16,6 +17,7 @@ export default {
     // nanostores keeps its development checks behind NODE_ENV, as bundlers expect.
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
     nodeResolve({ browser: true }),
+    minifyCssTemplates(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],
 };

@@ -38,6 +38,8 @@ interface Backend {
   title: string;
   people: Participant[];
   tokenFor(userId: string): Promise<string>;
+  /** A classmate mentions both people on the page (the mock only). */
+  mentionBoth?: () => void;
 }
 
 /** The in-browser mock with one of its scenarios: two participants of the scenario's course. */
@@ -45,7 +47,25 @@ async function mockBackend(): Promise<Backend> {
   const mock = await startMockBackend({ scenario: scenarioName, simulate });
   const scenario = mock.scenario;
   if (!scenario) throw new Error('Every demo scenario names its course and people.');
-  return { ...scenario, people: [scenario.me, scenario.other], tokenFor: (id) => mock.tokenFor(id) };
+  // One room muted and one not, so a mention shows the difference.
+  mock.backend.updateSettings(scenario.other.id, scenario.courseId, { muted: true });
+  const classmate = scenario.people.find(
+    (p) => p.role === 'student' && p.id !== scenario.me.id && p.id !== scenario.other.id,
+  );
+  return {
+    ...scenario,
+    people: [scenario.me, scenario.other],
+    tokenFor: (id) => mock.tokenFor(id),
+    mentionBoth: () => {
+      if (!classmate) return;
+      mock.backend.send(classmate.id, scenario.courseId, {
+        client_id: crypto.randomUUID(),
+        content: `@${scenario.me.name} @${scenario.other.name} are you two coming to the study session?`,
+        is_question: false,
+        mentions: [scenario.me.id, scenario.other.id],
+      });
+    },
+  };
 }
 
 /**
@@ -85,6 +105,25 @@ if (workerApiBase) {
   element('.hint').textContent = `This page talks to the reference Worker at ${workerApiBase} (npm run start:server).`;
 }
 
+/** What a host would do with the attention events: badge its chat icon, log its notifications. */
+function showAttention(chat: CourseChat, id: string): void {
+  const badge = element(`#${id}-badge`);
+  const log = element(`#${id}-log`);
+  chat.addEventListener('course-chat-unread', (event) => {
+    badge.textContent = event.count === 0 ? 'no unread' : `${event.count} unread${event.mentions > 0 ? ', @' : ''}`;
+    badge.classList.toggle('muted', event.muted);
+  });
+  chat.addEventListener('course-chat-notification', (event) => {
+    const entry = document.createElement('li');
+    entry.textContent = `${event.kind} from ${event.from.name}: ${event.text}`;
+    log.prepend(entry);
+  });
+}
+
+const mentionButton = element<HTMLButtonElement>('#mention-both');
+if (backend.mentionBoth) mentionButton.addEventListener('click', backend.mentionBoth);
+else mentionButton.remove();
+
 for (const [index, id] of (['me', 'other'] as const).entries()) {
   const person = backend.people[index];
   const chat = element<CourseChat>(`#${id}`);
@@ -93,6 +132,7 @@ for (const [index, id] of (['me', 'other'] as const).entries()) {
     continue;
   }
   element(`#${id}-name`).textContent = person.name;
+  showAttention(chat, id);
   if (workerApiBase) chat.apiBase = workerApiBase;
   chat.getAuthToken = () => backend.tokenFor(person.id);
   chat.courseId = backend.courseId;

@@ -4,8 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-/** gzip bytes for dist/course-chat.js, which bundles lit, partysocket and nanostores. */
-const budget = 30 * 1024;
+/**
+ * gzip bytes for dist/course-chat.js, which bundles lit, partysocket and nanostores. 30 KB until
+ * the windowed stream (#9, 1.4 KB) and mute, @mentions, unread and notifications (#10, 3.4 KB)
+ * took it to 32.9 KB; the rest is left for localisation and themes (#7).
+ */
+const budget = 34 * 1024;
 
 execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 

@@ -6,6 +6,7 @@ import { CourseChatAwardDialog } from './components/course-chat-award-dialog.js'
 import { CourseChatComposer } from './components/course-chat-composer.js';
 import { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 import { CourseChatMessage } from './components/course-chat-message.js';
+import { CourseChatSettings } from './components/course-chat-settings.js';
 import { CourseChat } from './components/course-chat.js';
 
 const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
@@ -14,6 +15,7 @@ const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['course-chat-composer', CourseChatComposer],
   ['course-chat-help-queue', CourseChatHelpQueue],
   ['course-chat-award-dialog', CourseChatAwardDialog],
+  ['course-chat-settings', CourseChatSettings],
 ];
 
 for (const [tag, element] of elements) {

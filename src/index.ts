@@ -4,6 +4,7 @@ export { CourseChatMessage } from './components/course-chat-message.js';
 export { CourseChatComposer } from './components/course-chat-composer.js';
 export { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 export { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
+export { CourseChatSettings } from './components/course-chat-settings.js';
 export {
   CourseChatAnalyticsEvent,
   CourseChatErrorEvent,

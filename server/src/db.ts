@@ -10,6 +10,8 @@ import {
   type GoodwillAward,
   type HistoryResponse,
   type Outcome,
+  type RoomSettings,
+  type UnreadCounts,
   type User,
 } from '../../src/protocol/index.js';
 
@@ -179,6 +181,67 @@ export class Database {
     const rows = results.slice(0, page.limit);
     if (!forward) rows.reverse();
     return { messages: rows.map(toMessage), has_more: results.length > page.limit };
+  }
+
+  /** The user's read marker and settings for a course's room; defaults before they set any. */
+  async membership(courseId: string, userId: string): Promise<{ readSeq: number; settings: RoomSettings }> {
+    const row = await this.#db
+      .prepare('SELECT read_seq, muted, notifications FROM chat_room_members WHERE course_id = ? AND user_id = ?')
+      .bind(courseId, userId)
+      .first<{ read_seq: number; muted: number; notifications: number }>();
+    return {
+      readSeq: row?.read_seq ?? 0,
+      settings: { muted: row?.muted === 1, notifications: row?.notifications === 1 },
+    };
+  }
+
+  /** Messages after `readSeq` that are not the user's own nor reported by them, and their mentions of the user. */
+  async unread(courseId: string, userId: string, readSeq: number): Promise<UnreadCounts> {
+    const row = await this.#db
+      .prepare(
+        `SELECT COUNT(*) AS count,
+                COALESCE(SUM(EXISTS (SELECT 1 FROM json_each(m.mentions) j WHERE j.value = ?2)), 0) AS mentions
+         FROM chat_messages m
+         WHERE m.course_id = ?1 AND m.seq > ?3 AND m.author_id != ?2
+           AND NOT EXISTS (SELECT 1 FROM chat_reports r WHERE r.message_id = m.id AND r.reporter_id = ?2)`,
+      )
+      .bind(courseId, userId, readSeq)
+      .first<UnreadCounts>();
+    return { count: row?.count ?? 0, mentions: row?.mentions ?? 0 };
+  }
+
+  /** Moves the read marker forward to `seq`, never back and never past the newest message. */
+  async markRead(courseId: string, userId: string, seq: number): Promise<number> {
+    const row = await this.#db
+      .prepare(
+        `INSERT INTO chat_room_members (course_id, user_id, read_seq)
+         VALUES (?1, ?2, MIN(?3, (SELECT COALESCE(MAX(seq), 0) FROM chat_messages WHERE course_id = ?1)))
+         ON CONFLICT (course_id, user_id) DO UPDATE SET read_seq = MAX(read_seq, excluded.read_seq)
+         RETURNING read_seq`,
+      )
+      .bind(courseId, userId, seq)
+      .first<{ read_seq: number }>();
+    return row?.read_seq ?? 0;
+  }
+
+  /** Changes the given settings and keeps the others. */
+  async updateSettings(
+    courseId: string,
+    userId: string,
+    change: { muted?: boolean | undefined; notifications?: boolean | undefined },
+  ): Promise<RoomSettings> {
+    const flag = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
+    const row = await this.#db
+      .prepare(
+        `INSERT INTO chat_room_members (course_id, user_id, muted, notifications)
+         VALUES (?1, ?2, COALESCE(?3, 0), COALESCE(?4, 0))
+         ON CONFLICT (course_id, user_id) DO UPDATE
+           SET muted = COALESCE(?3, muted), notifications = COALESCE(?4, notifications)
+         RETURNING muted, notifications`,
+      )
+      .bind(courseId, userId, flag(change.muted), flag(change.notifications))
+      .first<{ muted: number; notifications: number }>();
+    return { muted: row?.muted === 1, notifications: row?.notifications === 1 };
   }
 
   /** The ids among `ids` who take part in the course (enrolled or ST), in their given order. */

@@ -12,11 +12,13 @@ import {
   fail,
   fixturesBody,
   maxHistoryLimit,
+  readBody,
   reportBody,
   restEndpoints,
   routes,
   safeParse,
   sendMessageBody,
+  settingsBody,
   signToken,
   userTokenTtlSeconds,
   verifyToken,
@@ -237,9 +239,10 @@ async function handle(request: Request, env: Env): Promise<Response> {
   switch (route.name) {
     case 'room': {
       const exp = Math.floor(Date.now() / 1000) + userTokenTtlSeconds;
-      const [balance, lastSeq, userToken] = await Promise.all([
+      const [balance, lastSeq, membership, userToken] = await Promise.all([
         db.balanceOf(userId),
         db.lastSeq(courseId),
+        db.membership(courseId, userId),
         signToken({ sub: userId, exp, room: courseId }, secret),
       ]);
       const response: RoomResponse = {
@@ -251,6 +254,9 @@ async function handle(request: Request, env: Env): Promise<Response> {
         balance,
         limits: { ...defaultLimits },
         last_seq: lastSeq,
+        read_seq: membership.readSeq,
+        unread: await db.unread(courseId, userId, membership.readSeq),
+        settings: membership.settings,
       };
       return json(response);
     }
@@ -278,6 +284,17 @@ async function handle(request: Request, env: Env): Promise<Response> {
     }
     case 'helpers':
       return json({ helpers: await room().helpers() });
+    case 'read': {
+      const valid = parsed(readBody, body);
+      if (!valid.ok) return answer(valid);
+      const readSeq = await db.markRead(courseId, userId, valid.value.seq);
+      return json({ read_seq: readSeq, unread: await db.unread(courseId, userId, readSeq) });
+    }
+    case 'settings': {
+      const valid = parsed(settingsBody, body);
+      if (!valid.ok) return answer(valid);
+      return json({ settings: await db.updateSettings(courseId, userId, valid.value) });
+    }
   }
 }
 

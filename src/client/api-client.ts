@@ -5,9 +5,11 @@ import {
   historyResponse,
   messageResponse,
   paths,
+  readResponse,
   reportResponse,
   roomResponse,
   safeParse,
+  settingsResponse,
   type AwardBody,
   type AwardResponse,
   type ErrorCode,
@@ -15,11 +17,14 @@ import {
   type HistoryQuery,
   type HistoryResponse,
   type MessageResponse,
+  type ReadResponse,
   type ReportBody,
   type ReportResponse,
   type RoomResponse,
   type Schema,
   type SendMessageBody,
+  type SettingsBody,
+  type SettingsResponse,
 } from '../protocol/index.js';
 
 /** What went wrong with a request: the server's error code, or why there was no usable answer. */
@@ -63,6 +68,9 @@ export interface ApiClient {
   markQuestion(courseId: string, messageId: string): Promise<MessageResponse>;
   report(courseId: string, messageId: string, body?: ReportBody): Promise<ReportResponse>;
   helpers(courseId: string): Promise<HelpersResponse>;
+  /** Moves the read marker forward; answers the marker and the unread counts after it. */
+  markRead(courseId: string, seq: number): Promise<ReadResponse>;
+  updateSettings(courseId: string, change: SettingsBody): Promise<SettingsResponse>;
   award(body: AwardBody): Promise<AwardResponse>;
 }
 
@@ -124,6 +132,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     report: (courseId, messageId, body = {}) =>
       request('POST', paths.report(courseId, messageId), reportResponse, body),
     helpers: (courseId) => request('GET', paths.helpers(courseId), helpersResponse),
+    markRead: (courseId, seq) => request('POST', paths.read(courseId), readResponse, { seq }),
+    updateSettings: (courseId, change) => request('POST', paths.settings(courseId), settingsResponse, change),
     award: (body) => request('POST', paths.award(), awardResponse, body),
   };
 }

@@ -8,6 +8,7 @@ export const composerStyles = css`
     padding: 0.75rem 1rem;
   }
   form {
+    position: relative;
     display: grid;
     grid-template-columns: 1fr auto;
     gap: 0.5rem;
@@ -120,5 +121,32 @@ export const composerStyles = css`
     margin-inline-start: 0.4rem;
     color: #166534;
     font-weight: 600;
+  }
+  .mentions {
+    position: absolute;
+    inset-inline-start: 0;
+    inset-block-end: calc(100% + 0.25rem);
+    z-index: 1;
+    min-inline-size: 14rem;
+    margin: 0;
+    padding: 0.25rem;
+    list-style: none;
+    background: var(--course-chat-bg);
+    border: 1px solid var(--course-chat-border);
+    border-radius: var(--course-chat-radius, 0.75rem);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
+  }
+  .mentions li {
+    padding: 0.4rem 0.6rem;
+    border-radius: 0.5rem;
+    cursor: pointer;
+  }
+  .mentions li[aria-selected='true'] {
+    background: var(--course-chat-accent);
+    color: var(--course-chat-on-accent, #fff);
+  }
+  .mentions .st {
+    font-size: 0.7rem;
+    font-weight: 700;
   }
 `;

@@ -1,6 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { similarQuestions, type ChatStore, type StreamMessage } from '../state/index.js';
+import type { User } from '../protocol/index.js';
+import {
+  mentionCandidates,
+  mentionQueryAt,
+  similarQuestions,
+  type ChatStore,
+  type StreamMessage,
+} from '../state/index.js';
 import { CourseChatJumpEvent } from './events.js';
 import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
@@ -13,7 +20,9 @@ function excerpt(text: string): string {
 /**
  * The message composer: text, the "Ask Question" toggle, Send, and the character-limit indicator.
  * Enter sends; Shift+Enter starts a new line. While a question is being written, up to three
- * similar questions already asked in the room are offered, each a link to it.
+ * similar questions already asked in the room are offered, each a link to it. Typing `@` offers
+ * the room's people (online first): arrows move, Enter or Tab picks, Escape closes; the message
+ * is sent with the ids of the people still named in it.
  *
  * @fires course-chat-jump - A similar question was chosen: the room shows it.
  * @csspart input - The text area.
@@ -35,10 +44,17 @@ export class CourseChatComposer extends LitElement {
 
   @state() private text = '';
   @state() private asking = false;
+  /** People offered for the `@name` being typed; empty when no suggestion list is open. */
+  @state() private suggestions: User[] = [];
+  @state() private activeSuggestion = 0;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   #restoredFrom?: ChatStore;
+  /** Where the `@` of the name being typed is. */
+  #mentionStart = 0;
+  /** People picked from the suggestions, by the `@Name` text inserted for them. */
+  readonly #picked = new Map<string, string>();
   #cooldownTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #cooldownUntil = new StoreController(this, () => this.store?.$cooldownUntil, 0);
@@ -93,13 +109,17 @@ export class CourseChatComposer extends LitElement {
         .value=${this.text}
         aria-describedby="count"
         aria-invalid=${over ? 'true' : 'false'}
+        aria-autocomplete="list"
+        aria-controls=${this.suggestions.length > 0 ? 'mentions' : nothing}
+        aria-activedescendant=${this.suggestions.length > 0 ? `mention-${this.activeSuggestion}` : nothing}
         @input=${this.#input}
         @keydown=${this.#keydown}
+        @blur=${() => (this.suggestions = [])}
       ></textarea>
       <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || cooldown > 0}>
         ${cooldown > 0 ? `Wait ${Math.ceil(cooldown / 1000)}s` : 'Send'}
       </button>
-      ${this.#renderSimilar()}
+      ${this.#renderSuggestions()} ${this.#renderSimilar()}
       <div class="tools">
         <button
           class="ask"
@@ -114,6 +134,27 @@ export class CourseChatComposer extends LitElement {
         >
       </div>
     </form>`;
+  }
+
+  #renderSuggestions() {
+    if (this.suggestions.length === 0) return nothing;
+    return html`<ul id="mentions" class="mentions" role="listbox" aria-label="People to mention">
+      ${this.suggestions.map(
+        (person, index) =>
+          html`<li
+            id="mention-${index}"
+            role="option"
+            aria-selected=${index === this.activeSuggestion ? 'true' : 'false'}
+            @mousedown=${(event: MouseEvent) => {
+              // Keeps focus (and the caret) in the text area.
+              event.preventDefault();
+              this.#pick(person);
+            }}
+          >
+            ${person.name}${person.is_student_teacher ? html` <span class="st">ST</span>` : nothing}
+          </li>`,
+      )}
+    </ul>`;
   }
 
   #renderSimilar() {
@@ -137,12 +178,64 @@ export class CourseChatComposer extends LitElement {
   }
 
   #input(event: InputEvent): void {
-    this.text = (event.target as HTMLTextAreaElement).value;
+    const textarea = event.target as HTMLTextAreaElement;
+    this.text = textarea.value;
     this.store?.setDraft(this.text);
     if (this.text.length > 0) this.store?.typing();
+    this.#suggest(textarea.selectionStart);
+  }
+
+  #suggest(caret: number): void {
+    const typed = this.store ? mentionQueryAt(this.text, caret) : null;
+    if (!typed || !this.store) {
+      this.suggestions = [];
+      return;
+    }
+    this.#mentionStart = typed.start;
+    this.activeSuggestion = 0;
+    this.suggestions = mentionCandidates(
+      typed.query,
+      this.store.$presence.get(),
+      this.store.$messages.get(),
+      this.store.$room.get()?.me.id,
+    );
+  }
+
+  #pick(person: User): void {
+    const textarea = this.textarea;
+    const caret = textarea?.selectionStart ?? this.text.length;
+    const tag = `@${person.name}`;
+    this.text = `${this.text.slice(0, this.#mentionStart)}${tag} ${this.text.slice(caret)}`;
+    this.#picked.set(tag, person.id);
+    this.suggestions = [];
+    this.store?.setDraft(this.text);
+    const after = this.#mentionStart + tag.length + 1;
+    void this.updateComplete.then(() => textarea?.setSelectionRange(after, after));
+  }
+
+  /** Arrows, Enter, Tab and Escape belong to the suggestion list while it is open. */
+  #keydownInSuggestions(event: KeyboardEvent): boolean {
+    const count = this.suggestions.length;
+    if (count === 0 || event.isComposing) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.activeSuggestion = (this.activeSuggestion + step + count) % count;
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      const person = this.suggestions[this.activeSuggestion];
+      if (person) this.#pick(person);
+    } else if (event.key === 'Escape') {
+      this.suggestions = [];
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    // Escape here closes the list, not a dialog or anything else around the element.
+    event.stopPropagation();
+    return true;
   }
 
   #keydown(event: KeyboardEvent): void {
+    if (this.#keydownInSuggestions(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.#send();
@@ -157,10 +250,13 @@ export class CourseChatComposer extends LitElement {
   #send(): void {
     const content = this.text.trim();
     if (!this.store || content.length === 0 || content.length > this.maxLength || this.#cooldownLeft() > 0) return;
+    const mentions = [...this.#picked].filter(([tag]) => content.includes(tag)).map(([, id]) => id);
     this.store.send(content, {
       isQuestion: this.asking,
       ...(this.replyTo ? { replyToId: this.replyTo.id } : {}),
+      ...(mentions.length > 0 ? { mentions } : {}),
     });
+    this.#picked.clear();
     this.text = '';
     this.asking = false;
     this.replyTo = undefined;

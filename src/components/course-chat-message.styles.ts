@@ -67,6 +67,17 @@ export const messageStyles = css`
     color: var(--course-chat-text);
     line-height: 1.45;
   }
+  .mention {
+    color: var(--course-chat-accent);
+    background: color-mix(in srgb, var(--course-chat-accent) 12%, transparent);
+    border-radius: 0.25rem;
+    padding: 0 0.15rem;
+    font-weight: 600;
+  }
+  :host([mentions-me]) .row {
+    box-shadow: inset 3px 0 0 var(--course-chat-mention, #d97706);
+    background: var(--course-chat-mention-bg, #fffbeb);
+  }
   .question-label {
     display: inline-flex;
     align-items: center;

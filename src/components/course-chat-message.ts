@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { StreamMessage } from '../state/index.js';
+import type { User } from '../protocol/index.js';
+import { mentionSegments, type StreamMessage } from '../state/index.js';
 import { messageStyles } from './course-chat-message.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { CourseChatMessageActionEvent, type MessageAction } from './events.js';
@@ -38,6 +39,12 @@ export class CourseChatMessage extends LitElement {
   /** The author's profile page; without it their name and avatar are not links. */
   @property({ attribute: 'profile-href' }) profileHref = '';
 
+  /** The room's people by id, for the names of those the message mentions. */
+  @property({ attribute: false }) people?: ReadonlyMap<string, User>;
+
+  /** The message mentions the signed-in user: it is marked for them. */
+  @property({ type: Boolean, reflect: true, attribute: 'mentions-me' }) mentionsMe = false;
+
   /** Points the signed-in user awarded this message, if any. */
   @property({ type: Number }) awarded = 0;
 
@@ -68,7 +75,7 @@ export class CourseChatMessage extends LitElement {
       ${this.continued ? html`<span></span>` : profileLink(author, this.profileHref, avatar(author), true)}
       <div class="body">
         ${header} ${this.#questionLabel(message)}
-        <p class="content">${message.content}</p>
+        <p class="content">${this.#mentionsMe()}${this.#content(message)}</p>
         ${
           message.helpful_points > 0
             ? html`<span class="points">+${message.helpful_points} goodwill points</span>`
@@ -77,6 +84,17 @@ export class CourseChatMessage extends LitElement {
         ${this.#delivery(message)} ${message.delivery === 'sent' ? this.#actions(message) : nothing}
       </div>
     </div>`;
+  }
+
+  #mentionsMe() {
+    return this.mentionsMe ? html`<span class="visually-hidden">Mentions you: </span>` : nothing;
+  }
+
+  #content(message: StreamMessage) {
+    if (message.mentions.length === 0 || !this.people) return message.content;
+    return mentionSegments(message.content, message.mentions, this.people).map((segment) =>
+      segment.mention === undefined ? segment.text : html`<mark class="mention">${segment.text}</mark>`,
+    );
   }
 
   #questionLabel(message: StreamMessage) {

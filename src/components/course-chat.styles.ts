@@ -201,6 +201,12 @@ export const courseChatStyles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
     padding-block: 0.5rem;
+    /* The element keeps the view in place itself; the browser's own anchoring would do it twice. */
+    overflow-anchor: none;
+  }
+  .stream {
+    /* Keeps the threads' margins inside, so the heights measured add up to the stream's. */
+    display: flow-root;
   }
   .older {
     display: block;
@@ -240,7 +246,8 @@ export const courseChatStyles = css`
   .main {
     position: relative;
   }
-  .new-messages {
+  .new-messages,
+  .first-unread {
     position: absolute;
     inset-inline-start: 50%;
     inset-block-end: 7.5rem;
@@ -255,6 +262,25 @@ export const courseChatStyles = css`
     background: var(--course-chat-accent);
     box-shadow: 0 4px 12px rgba(15, 23, 42, 0.2);
     cursor: pointer;
+  }
+  .first-unread {
+    inset-block: 0.75rem auto;
+    z-index: 1;
+  }
+  .unread-divider {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.5rem 0;
+    font-size: 0.75rem;
+    font-weight: 700;
+    color: var(--course-chat-unread, #b91c1c);
+  }
+  .unread-divider::before,
+  .unread-divider::after {
+    content: '';
+    flex: 1;
+    border-block-start: 1px solid currentColor;
   }
   .typing {
     min-block-size: 1.4rem;

@@ -1,7 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { createChatSession, type ChatStore, type StreamMessage, type Thread } from '../state/index.js';
+import {
+  createChatSession,
+  type ChatNotification,
+  type ChatStore,
+  type StreamMessage,
+  type Thread,
+  type Unread,
+} from '../state/index.js';
 import { courseChatStyles } from './course-chat.styles.js';
 import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
@@ -9,6 +16,8 @@ import {
   CourseChatAnalyticsEvent,
   CourseChatErrorEvent,
   CourseChatNavigateEvent,
+  CourseChatNotificationEvent,
+  CourseChatUnreadEvent,
   type NavigationTarget,
   type CourseChatJumpEvent,
   type CourseChatMessageActionEvent,
@@ -27,6 +36,36 @@ const confirmationMs = 3000;
 const loadOlderWithinPx = 120;
 /** How near the bottom still counts as reading the newest messages. */
 const stickToBottomPx = 48;
+/**
+ * The most message rows the stream keeps in the DOM. A stream within it renders whole, so find in
+ * page and a screen reader's browse mode reach every loaded message; a longer one renders the
+ * threads around the view, with space standing in for the rest.
+ */
+const rowBudget = 250;
+/** A row's height until some have been measured. */
+const estimatedRowPx = 56;
+
+/**
+ * The threads rendered, `start` up to `end`; the space standing in for those above and below; and
+ * where the view's top edge was taken to be, measured like `before` from the first thread's top.
+ */
+interface Slice {
+  start: number;
+  end: number;
+  before: number;
+  after: number;
+  top: number;
+}
+
+/**
+ * A message at the top of the view, the index its thread had, and how far below the log's top edge
+ * it was. A message rather than a thread: an older page can make a thread's first message a reply.
+ */
+interface Anchor {
+  id: string;
+  index: number;
+  delta: number;
+}
 
 /**
  * A live chat room for one course: the message stream with questions and their answers, who is
@@ -35,6 +74,8 @@ const stickToBottomPx = 48;
  * @fires course-chat-navigate - "Back to Course", "Need 1-on-1 Help?" or a person's name was chosen (`destination`, `href`, `userId`). Cancelable; otherwise `back-href`, `help-href`, `profile-href` or `st-profile-href` is followed.
  * @fires course-chat-analytics - An analytics event of the page spec happened (`name`, `data`).
  * @fires course-chat-error - Invalid data from the network was dropped (`error`); reported once per kind.
+ * @fires course-chat-notification - A mention of the user, an answer to their question, or points for them arrived (`kind`, `courseId`, `messageId`, `from`, `text`). Never while the room is muted.
+ * @fires course-chat-unread - The unread count changed (`courseId`, `count`, `mentions`, `muted`), for the host's chat icon badge.
  *
  * @cssprop --course-chat-accent - Buttons, links and the Send button.
  * @cssprop --course-chat-bg - Background of the stream and the text area.
@@ -90,6 +131,12 @@ export class CourseChat extends LitElement {
    */
   @property({ attribute: false }) getAuthToken?: () => Promise<string>;
 
+  /** Unread messages in this room and how many mention the user, as `course-chat-unread` last told. */
+  get unread(): Pick<Unread, 'count' | 'mentions'> {
+    const { count, mentions } = this.#unread.value;
+    return { count, mentions };
+  }
+
   @state() private store?: ChatStore;
 
   /** Narrow layouts show either the stream or the help queue. */
@@ -98,6 +145,9 @@ export class CourseChat extends LitElement {
   @state() private confirmation = '';
   /** Messages that arrived while the reader was scrolled up. */
   @state() private unseen = 0;
+  /** The reader went to the first unread message, or wrote: the jump to it has done its job. */
+  @state() private unreadJumped = false;
+  #lastUnread = '';
   #seenCount = 0;
   #confirmationTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -120,20 +170,46 @@ export class CourseChat extends LitElement {
   readonly #myPending = new StoreController(this, () => this.store?.$myPendingQuestions, []);
   readonly #lowBalance = new StoreController(this, () => this.store?.$lowBalance, false);
   readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
+  readonly #people = new StoreController(this, () => this.store?.$people, new Map());
+  readonly #unread = new StoreController(this, () => this.store?.$unread, { count: 0, mentions: 0, firstSeq: 0 });
+  readonly #firstUnreadId = new StoreController(this, () => this.store?.$firstUnreadId, null);
+  readonly #settings = new StoreController(this, () => this.store?.$settings, null);
 
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   #stick = true;
+  /** The log's scroll height when the view was last put in place. */
+  #settledHeight = 0;
+  /** Where the reader is when not at the newest: what is rendered and where it goes follow it. */
+  #anchor: Anchor | null = null;
   /**
    * The stream as last painted: stores change before an update renders, so what was on screen is
    * remembered here rather than read back from them.
    */
   #painted = { firstId: '', count: 0 };
-  /** The log's geometry before the updates not yet painted; null when nothing is pending. */
-  #before: { height: number; top: number } | null = null;
+  #slice: Slice = { start: 0, end: 0, before: 0, after: 0, top: 0 };
+  /** The threads of the slice, as rendered. */
+  #shown: readonly Thread[] = [];
+  /** Measured heights of threads by id, with the number of rows each had then. */
+  readonly #heights = new Map<string, { px: number; rows: number }>();
+  #measuredPx = 0;
+  #measuredRows = 0;
+  /** Rows resize and the log with the element; either moves what the reader sees. */
+  readonly #resizes = new ResizeObserver(() => this.#settle());
+  #observed: Element | null = null;
+  #reviewFrame = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#confirmationTimer);
+    cancelAnimationFrame(this.#reviewFrame);
+    this.#resizes.disconnect();
+    this.#observed = null;
     this.store?.stop();
     this.store = undefined;
   }
@@ -148,39 +224,181 @@ export class CourseChat extends LitElement {
         getAuthToken: async () => this.getAuthToken?.(),
         onAnalytics: (event) => this.dispatchEvent(new CourseChatAnalyticsEvent(event)),
         onProtocolError: (error) => this.dispatchEvent(new CourseChatErrorEvent(error)),
+        onNotification: (notification) => this.#notify(notification),
       });
+      this.unreadJumped = false;
+      this.#lastUnread = '';
       void this.store.start();
+      this.#heights.clear();
+      this.#measuredPx = this.#measuredRows = 0;
+      this.#anchor = null;
+      this.#stick = true;
     }
-    const log = this.log;
-    if (log && !this.#before) this.#before = { height: log.scrollHeight, top: log.scrollTop };
+    const threads = this.#threads.value;
+    this.#slice = this.#sliceOf(threads);
+    this.#shown = threads.slice(this.#slice.start, this.#slice.end);
   }
 
   protected override updated(): void {
-    // Message rows render after this element; measure once they have.
-    requestAnimationFrame(() => {
-      const log = this.log;
-      const before = this.#before;
-      this.#before = null;
-      if (!log) return;
-      const count = this.#messageCount();
-      const firstId = this.#firstId();
-      if (this.#stick) {
-        log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
-        this.#seenCount = count;
-      } else if (before && firstId !== this.#painted.firstId) {
-        // Older messages came in above: keep what the reader was looking at where it was, and do
-        // not count them as news.
-        log.scrollTo({ top: before.top + (log.scrollHeight - before.height), behavior: 'instant' });
-        const messages = this.store?.$messages.get() ?? [];
-        this.#seenCount += Math.max(
-          0,
-          messages.findIndex((m) => m.id === this.#painted.firstId),
-        );
-      }
-      this.#painted = { firstId, count };
-      const unseen = Math.max(0, count - this.#seenCount);
-      if (unseen !== this.unseen) this.unseen = unseen;
+    this.#announceUnread();
+    const stream = this.renderRoot.querySelector('.stream');
+    if (stream === this.#observed) return;
+    this.#resizes.disconnect();
+    this.#observed = stream;
+    if (stream && this.log) {
+      this.#resizes.observe(stream, { box: 'border-box' });
+      this.#resizes.observe(this.log);
+    }
+  }
+
+  /**
+   * Which threads to render: all of them within the row budget, else those around the view and
+   * `reach` viewports either side of it, never more than the budget.
+   */
+  #sliceOf(threads: readonly Thread[], reach = 1): Slice {
+    const count = threads.length;
+    const perRow = this.#measuredRows > 0 ? this.#measuredPx / this.#measuredRows : estimatedRowPx;
+    let total = 0;
+    const offsets = threads.map((thread) => {
+      const top = total;
+      const known = this.#heights.get(thread.message.id);
+      const rows = rowsOf(thread);
+      total += known ? known.px + (rows - known.rows) * perRow : rows * perRow;
+      return top;
     });
+    offsets.push(total);
+    const viewport = this.log?.clientHeight || innerHeight;
+    const anchor = this.#stick ? null : this.#anchor;
+    let top = total - viewport;
+    if (anchor) {
+      const { index, above } = locate(threads, anchor.id);
+      top = (offsets[index < 0 ? Math.min(anchor.index, count - 1) : index] ?? 0) + above * perRow - anchor.delta;
+    }
+    if (this.#messageCount() <= rowBudget) return { start: 0, end: count, before: 0, after: 0, top };
+    const margin = viewport * reach;
+    let start = Math.min(count - 1, Math.max(0, firstAbove(offsets, top - margin) - 1));
+    let end = Math.max(start + 1, Math.min(count, firstAbove(offsets, top + viewport + margin)));
+    let rows = threads.slice(start, end).reduce((sum, thread) => sum + rowsOf(thread), 0);
+    while (rows > rowBudget && end - start > 1) {
+      // Give up the side farther from the view.
+      const above = top - (offsets[start] ?? 0);
+      const below = (offsets[end] ?? total) - top - viewport;
+      const dropped = above > below ? threads[start++] : threads[--end];
+      rows -= dropped ? rowsOf(dropped) : 0;
+    }
+    return { start, end, before: offsets[start] ?? 0, after: total - (offsets[end] ?? total), top };
+  }
+
+  /**
+   * After layout and before paint: learns the heights of the rendered threads, and keeps the view
+   * at the newest message or on the one the reader was looking at, whatever changed above it.
+   */
+  #settle(): void {
+    const log = this.log;
+    const rendered = log?.querySelector('.stream');
+    if (!log || !rendered) return;
+    const box = rendered.getBoundingClientRect();
+    const rows = rendered.children;
+    // Each thread measures from its own top to the next one's, margins included.
+    let top = box.top + this.#slice.before;
+    this.#shown.forEach((thread, index) => {
+      const bottom = rows[index + 1]?.getBoundingClientRect().top ?? box.bottom - this.#slice.after;
+      const known = this.#heights.get(thread.message.id);
+      const measured = { px: bottom - top, rows: rowsOf(thread) };
+      this.#measuredPx += measured.px - (known?.px ?? 0);
+      this.#measuredRows += measured.rows - (known?.rows ?? 0);
+      this.#heights.set(thread.message.id, measured);
+      top = bottom;
+    });
+    if (this.#stick) log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+    else {
+      const anchor = this.#anchor;
+      const row =
+        anchor && [...rendered.querySelectorAll('course-chat-message')].find((m) => m.message?.id === anchor.id);
+      const view = log.getBoundingClientRect().top;
+      // With that message not rendered, the view goes where the slice was taken for.
+      const shift =
+        anchor && row ? row.getBoundingClientRect().top - view - anchor.delta : box.top + this.#slice.top - view;
+      if (Math.abs(shift) >= 0.5) log.scrollTop += shift;
+      this.#recordAnchor(log);
+    }
+    this.#settledHeight = log.scrollHeight;
+    cancelAnimationFrame(this.#reviewFrame);
+    // Rendering from here would resize what is being observed: the next frame may.
+    this.#reviewFrame = requestAnimationFrame(() => this.#review());
+  }
+
+  /** Remembers the first message in view and where, so that what changes above it cannot move it. */
+  #recordAnchor(log: HTMLElement): void {
+    const rows = [...(log.querySelector('.stream')?.querySelectorAll('course-chat-message') ?? [])];
+    const top = log.getBoundingClientRect().top;
+    const row = rows.find((candidate) => candidate.getBoundingClientRect().bottom > top) ?? rows.at(-1);
+    const id = row?.message?.id;
+    if (row && id)
+      this.#anchor = {
+        id,
+        index: this.#slice.start + locate(this.#shown, id).index,
+        delta: row.getBoundingClientRect().top - top,
+      };
+  }
+
+  /** Counts what arrived while the reader was scrolled up, then follows the view. */
+  #review(): void {
+    const count = this.#messageCount();
+    const firstId = this.#firstId();
+    if (this.#stick) this.#seenCount = count;
+    else if (firstId !== this.#painted.firstId) {
+      // Older messages came in above: not news.
+      const messages = this.store?.$messages.get() ?? [];
+      this.#seenCount += Math.max(
+        0,
+        messages.findIndex((m) => m.id === this.#painted.firstId),
+      );
+    }
+    this.#painted = { firstId, count };
+    const unseen = Math.max(0, count - this.#seenCount);
+    if (unseen !== this.unseen) this.unseen = unseen;
+    this.#markRead();
+    this.#follow();
+  }
+
+  /** At the newest message of a page someone is looking at, everything loaded has been read. */
+  #markRead(): void {
+    if (this.#stick && document.visibilityState === 'visible' && this.#status.value === 'live')
+      this.store?.markAllRead();
+  }
+
+  readonly #onVisibility = (): void => this.#markRead();
+
+  #announceUnread(): void {
+    const room = this.#room.value;
+    if (!room) return;
+    const { count, mentions } = this.#unread.value;
+    const muted = this.#settings.value?.muted ?? false;
+    const key = `${count}/${mentions}/${muted}`;
+    if (key === this.#lastUnread) return;
+    this.#lastUnread = key;
+    this.dispatchEvent(new CourseChatUnreadEvent(room.course.id, { count, mentions }, muted));
+  }
+
+  /** Tells the host, and the person too when they opted in and are looking elsewhere. */
+  #notify(notification: ChatNotification): void {
+    this.dispatchEvent(new CourseChatNotificationEvent(notification));
+    const wanted = this.#settings.value?.notifications && document.visibilityState === 'hidden';
+    if (!wanted || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    const title = {
+      mention: `${notification.from.name} mentioned you`,
+      answer: `${notification.from.name} answered your question`,
+      points: `${notification.from.name} gave you points`,
+    }[notification.kind];
+    // One per message: a second tab of the same room replaces rather than repeats it.
+    new Notification(title, { body: notification.text, tag: `course-chat:${notification.messageId}` });
+  }
+
+  /** Renders another slice once the view has come within half a viewport of this one's edge. */
+  #follow(): void {
+    const needed = this.#sliceOf(this.#threads.value, 0.5);
+    if (needed.start < this.#slice.start || needed.end > this.#slice.end) this.requestUpdate();
   }
 
   #messageCount(): number {
@@ -199,14 +417,24 @@ export class CourseChat extends LitElement {
 
   #onScroll(event: Event): void {
     const log = event.currentTarget as HTMLElement;
-    this.#stick = log.scrollHeight - log.scrollTop - log.clientHeight < stickToBottomPx;
-    // Reading back near the top brings the next older page in; updated() keeps the view in place.
-    if (log.scrollTop < loadOlderWithinPx && this.#hasOlder.value && !this.#loadingOlder.value)
+    const below = (height: number) => height - log.scrollTop - log.clientHeight < stickToBottomPx;
+    // Messages may have come in below between a scroll to the bottom and its event: only the reader
+    // going up from where the bottom was leaves the newest.
+    const stick = below(log.scrollHeight) || (this.#stick && below(this.#settledHeight));
+    // Whether the log announces arrivals depends on it: see #renderRoom.
+    if (stick !== this.#stick) this.requestUpdate();
+    this.#stick = stick;
+    if (!stick) this.#recordAnchor(log);
+    // Reading back near the top brings the next older page in; #settle keeps the view in place. A
+    // position from before the last page was put in place says nothing of the reader.
+    const settled = log.scrollHeight === this.#settledHeight;
+    if (settled && log.scrollTop < loadOlderWithinPx && this.#hasOlder.value && !this.#loadingOlder.value)
       void this.store?.loadOlder();
-    if (this.#stick && this.unseen > 0) {
+    if (stick && this.unseen > 0) {
       this.#seenCount = this.#messageCount();
       this.unseen = 0;
     }
+    this.#follow();
   }
 
   override render() {
@@ -224,6 +452,7 @@ export class CourseChat extends LitElement {
           }
         </div>
         ${room ? this.#renderBalance() : nothing}
+        ${room ? html`<course-chat-settings .store=${this.store}></course-chat-settings>` : nothing}
         <a class="back" href=${this.backHref || '#'} @click=${(event: MouseEvent) => this.#navigate(event, 'course')}
           >Back to Course</a
         >
@@ -260,6 +489,10 @@ export class CourseChat extends LitElement {
     const notice = this.#notice.value;
     // Whole minutes, so rows re-render for their relative time at most once a minute.
     const now = Math.floor(Date.now() / 60_000) * 60_000;
+    const { start, before, after } = this.#slice;
+    // Scrolling a windowed stream brings old rows into the log: only at the newest are they news.
+    // Further up, the count of new messages is announced instead.
+    const quiet = this.#shown.length < threads.length && !this.#stick;
     return html`
       ${
         status === 'reconnecting' || status === 'offline'
@@ -319,6 +552,7 @@ export class CourseChat extends LitElement {
                   part="log"
                   role="log"
                   aria-label="Messages"
+                  aria-live=${quiet ? 'off' : nothing}
                   tabindex="0"
                   @scroll=${this.#onScroll}
                   @course-chat-message-action=${this.#onAction}
@@ -335,20 +569,25 @@ export class CourseChat extends LitElement {
                         </button>`
                       : nothing
                   }
-                  ${repeat(
-                    threads,
-                    (thread) => thread.message.id,
-                    (thread, index) => this.#renderThread(thread, threads[index - 1], now),
-                  )}
+                  <div class="stream" style="padding-block: ${before}px ${after}px">
+                    ${repeat(
+                      this.#shown,
+                      (thread) => thread.message.id,
+                      (thread, index) => this.#renderThread(thread, threads[start + index - 1], now),
+                    )}
+                  </div>
                 </div>`
           }
-          ${
-            this.unseen > 0
-              ? html`<button type="button" class="new-messages" @click=${this.#scrollToNewest}>
-                  ${this.unseen === 1 ? '1 new message' : `${this.unseen} new messages`} ↓
-                </button>`
-              : nothing
-          }
+          ${this.#renderFirstUnreadJump()}
+          <div aria-live=${quiet ? 'polite' : 'off'}>
+            ${
+              this.unseen > 0
+                ? html`<button type="button" class="new-messages" @click=${this.#scrollToNewest}>
+                    ${this.unseen === 1 ? '1 new message' : `${this.unseen} new messages`} ↓
+                  </button>`
+                : nothing
+            }
+          </div>
           <div class="typing" aria-live="polite">${typingText(typing.map((user) => user.name))}</div>
           <course-chat-composer
             part="composer"
@@ -370,6 +609,23 @@ export class CourseChat extends LitElement {
       </div>
       <course-chat-award-dialog .store=${this.store}></course-chat-award-dialog>
     `;
+  }
+
+  /**
+   * Messages came in since the last visit: a way up to the first of them, until the reader has
+   * gone there or written (reading at the newest does not count: the divider is the point).
+   */
+  #renderFirstUnreadJump() {
+    if (this.unreadJumped || this.#firstUnreadId.value === null) return nothing;
+    return html`<button type="button" class="first-unread" @click=${this.#jumpToFirstUnread}>
+      New messages since your last visit ↑
+    </button>`;
+  }
+
+  async #jumpToFirstUnread(): Promise<void> {
+    const id = await this.store?.loadFirstUnread();
+    this.unreadJumped = true;
+    if (id) await this.#jumpTo(id, false);
   }
 
   /** "Question Pending": one's own question is still waiting; after a long wait, offer 1-on-1 help. */
@@ -432,16 +688,24 @@ export class CourseChat extends LitElement {
     this.#confirmationTimer = setTimeout(() => (this.confirmation = ''), confirmationMs);
   }
 
-  async #onJump(event: CourseChatJumpEvent): Promise<void> {
+  #onJump(event: CourseChatJumpEvent): Promise<void> {
+    return this.#jumpTo(event.messageId, true);
+  }
+
+  async #jumpTo(messageId: string, highlight: boolean): Promise<void> {
     this.tab = 'chat';
-    this.highlighted = event.messageId;
-    await this.store?.loadUntil(event.messageId);
+    if (highlight) this.highlighted = messageId;
+    if (!(await this.store?.loadUntil(messageId))) return;
+    // It may be far outside the slice: render around it first, then centre it.
+    this.#stick = false;
+    this.#anchor = { id: messageId, index: locate(this.#threads.value, messageId).index, delta: 0 };
+    this.requestUpdate();
     await this.updateComplete;
     const target = [...(this.log?.querySelectorAll('course-chat-message') ?? [])].find(
-      (row) => row.message?.id === event.messageId,
+      (row) => row.message?.id === messageId,
     );
-    target?.scrollIntoView({ block: 'center' });
-    this.#stick = false;
+    target?.scrollIntoView({ block: highlight ? 'center' : 'start' });
+    if (this.log) this.#recordAnchor(this.log);
   }
 
   #renderThread(thread: Thread, previous: Thread | undefined, now: number) {
@@ -457,13 +721,24 @@ export class CourseChat extends LitElement {
     const continued = !message.is_question && !previous?.message.is_question && follows(message, previous?.message);
     const canMarkAnswer =
       message.question_status === 'open' && (message.author.id === me?.id || me?.is_student_teacher === true);
+    const people = this.#people.value;
+    const firstUnread = this.#firstUnreadId.value;
+    const mentionsMe = (m: StreamMessage) => me !== undefined && m.mentions.includes(me.id);
+    // Inside the thread, so the stream's children stay one per thread for measuring.
+    const divider =
+      firstUnread !== null && (message.id === firstUnread || thread.replies.some((reply) => reply.id === firstUnread))
+        ? html`<div class="unread-divider" role="separator"><span>New messages</span></div>`
+        : nothing;
     return html`<div class=${classes}>
+      ${divider}
       <course-chat-message
         .message=${message}
         .now=${now}
         ?continued=${continued}
         ?mine=${message.author.id === me?.id}
         .awarded=${awarded[message.id] ?? 0}
+        .people=${people}
+        ?mentions-me=${mentionsMe(message)}
         profile-href=${profileHrefOf(message.author, this.profileHref, this.stProfileHref)}
       ></course-chat-message>
       ${
@@ -480,6 +755,8 @@ export class CourseChat extends LitElement {
                     ?mine=${reply.author.id === me?.id}
                     ?can-mark-helpful=${canMarkAnswer && reply.author.id !== message.author.id}
                     .awarded=${awarded[reply.id] ?? 0}
+                    .people=${people}
+                    ?mentions-me=${mentionsMe(reply)}
                     profile-href=${profileHrefOf(reply.author, this.profileHref, this.stProfileHref)}
                   ></course-chat-message>`,
               )}
@@ -494,6 +771,32 @@ export class CourseChat extends LitElement {
     const href = destination === 'course' ? this.backHref : this.helpHref;
     if (this.dispatchEvent(new CourseChatNavigateEvent(destination, href)) && href) location.assign(href);
   }
+}
+
+function rowsOf(thread: Thread): number {
+  return 1 + thread.replies.length;
+}
+
+/** The thread holding message `id`, and how many of its rows come before the message's. */
+function locate(threads: readonly Thread[], id: string): { index: number; above: number } {
+  for (const [index, { message, replies }] of threads.entries()) {
+    if (message.id === id) return { index, above: 0 };
+    const reply = replies.findIndex((candidate) => candidate.id === id);
+    if (reply >= 0) return { index, above: reply + 1 };
+  }
+  return { index: -1, above: 0 };
+}
+
+/** The first index whose value is above `value` in an ascending list, or its length. */
+function firstAbove(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? Infinity) > value) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function follows(message: StreamMessage, previous: StreamMessage | undefined): boolean {

@@ -1,4 +1,5 @@
-import type { AnalyticsEvent } from '../state/index.js';
+import type { User } from '../protocol/index.js';
+import type { AnalyticsEvent, ChatNotification, Unread } from '../state/index.js';
 
 /**
  * Where a navigation from the chat wants to go; the host may route it itself. `profile` and
@@ -83,6 +84,50 @@ export class CourseChatErrorEvent extends Event {
   }
 }
 
+/**
+ * A mention of the user, an answer to their question, or points they received arrived, and the
+ * room is not muted: for the host's own notification service (NOTF). Fired whether or not the
+ * browser shows a notification.
+ */
+export class CourseChatNotificationEvent extends Event {
+  static readonly eventName = 'course-chat-notification';
+  readonly kind: ChatNotification['kind'];
+  readonly courseId: string;
+  readonly messageId: string;
+  /** Who wrote the message, or gave the points. */
+  readonly from: User;
+  readonly text: string;
+
+  constructor(notification: ChatNotification) {
+    super(CourseChatNotificationEvent.eventName, { bubbles: true, composed: true });
+    this.kind = notification.kind;
+    this.courseId = notification.courseId;
+    this.messageId = notification.messageId;
+    this.from = notification.from;
+    this.text = notification.text;
+  }
+}
+
+/**
+ * The number of unread messages (or of those mentioning the user) changed, so the host can badge
+ * its course chat icon; `muted` says whether the user muted the room, for a quieter badge.
+ */
+export class CourseChatUnreadEvent extends Event {
+  static readonly eventName = 'course-chat-unread';
+  readonly courseId: string;
+  readonly count: number;
+  readonly mentions: number;
+  readonly muted: boolean;
+
+  constructor(courseId: string, unread: Pick<Unread, 'count' | 'mentions'>, muted: boolean) {
+    super(CourseChatUnreadEvent.eventName, { bubbles: true, composed: true });
+    this.courseId = courseId;
+    this.count = unread.count;
+    this.mentions = unread.mentions;
+    this.muted = muted;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'course-chat-navigate': CourseChatNavigateEvent;
@@ -90,5 +135,7 @@ declare global {
     'course-chat-jump': CourseChatJumpEvent;
     'course-chat-analytics': CourseChatAnalyticsEvent;
     'course-chat-error': CourseChatErrorEvent;
+    'course-chat-notification': CourseChatNotificationEvent;
+    'course-chat-unread': CourseChatUnreadEvent;
   }
 }

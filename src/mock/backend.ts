@@ -10,9 +10,11 @@ import {
   maxFrameLength,
   maxHistoryLimit,
   normaliseContent,
+  readBody,
   reportBody,
   safeParse,
   sendMessageBody,
+  settingsBody,
   signToken,
   userTokenTtlSeconds,
   verifyToken,
@@ -25,11 +27,15 @@ import {
   type HistoryResponse,
   type Outcome,
   type PresentUser,
+  type ReadResponse,
   type RoomLimits,
+  type RoomSettings,
   type RoomResponse,
   type Schema,
   type SendMessageBody,
+  type SettingsBody,
   type ServerFrame,
+  type UnreadCounts,
   type User,
 } from '../protocol/index.js';
 import { Faults, type RouteName } from './faults.js';
@@ -90,6 +96,8 @@ export interface Room {
   reports: Set<string>;
   sockets: Map<string, Set<MockSocket>>;
   available: Set<string>;
+  readSeq: Map<string, number>;
+  settings: Map<string, RoomSettings>;
   seq: number;
 }
 
@@ -169,6 +177,8 @@ export class MockBackend {
       reports: new Set(),
       sockets: new Map(),
       available: new Set(),
+      readSeq: new Map(),
+      settings: new Map(),
       seq: 0,
     };
     for (const person of fixtures.users) {
@@ -299,6 +309,10 @@ export class MockBackend {
         return this.#parsed(reportBody, body ?? {}, (valid) => this.report(userId, courseId, messageId, valid.reason));
       case 'helpers':
         return this.helpers(userId, courseId);
+      case 'read':
+        return this.#parsed(readBody, body, (valid) => this.markRead(userId, courseId, valid.seq));
+      case 'settings':
+        return this.#parsed(settingsBody, body, (valid) => this.updateSettings(userId, courseId, valid));
       case 'award':
         return this.#parsed(awardBody, body, (valid) => this.award(userId, valid));
     }
@@ -353,6 +367,9 @@ export class MockBackend {
       balance: this.balanceOf(userId),
       limits: { ...this.limits },
       last_seq: room.seq,
+      read_seq: room.readSeq.get(userId) ?? 0,
+      unread: this.#unread(room, userId),
+      settings: this.#settingsOf(room, userId),
     });
   }
 
@@ -477,6 +494,27 @@ export class MockBackend {
       });
     }
     return done({ reported: true }, 201);
+  }
+
+  /** Moves the user's read marker forward to `seq` (never back, never past the newest message). */
+  markRead(userId: string, courseId: string, seq: number): Outcome<ReadResponse> {
+    const access = this.#access(userId, courseId);
+    if (!access.ok) return access;
+    const room = access.value;
+    const readSeq = Math.max(room.readSeq.get(userId) ?? 0, Math.min(seq, room.seq));
+    room.readSeq.set(userId, readSeq);
+    return done({ read_seq: readSeq, unread: this.#unread(room, userId) });
+  }
+
+  updateSettings(userId: string, courseId: string, change: SettingsBody): Outcome<{ settings: RoomSettings }> {
+    const access = this.#access(userId, courseId);
+    if (!access.ok) return access;
+    const room = access.value;
+    const settings = { ...this.#settingsOf(room, userId) };
+    if (change.muted !== undefined) settings.muted = change.muted;
+    if (change.notifications !== undefined) settings.notifications = change.notifications;
+    room.settings.set(userId, settings);
+    return done({ settings: { ...settings } });
   }
 
   helpers(userId: string, courseId: string): Outcome<{ helpers: PresentUser[] }> {
@@ -653,6 +691,19 @@ export class MockBackend {
     if (!access.ok) return access;
     const message = access.value.byId.get(messageId);
     return message ? done({ room: access.value, message }) : fail('message_not_found', 'No such message.');
+  }
+
+  #unread(room: Room, userId: string): UnreadCounts {
+    const readSeq = room.readSeq.get(userId) ?? 0;
+    const unread = room.messages.filter(
+      (message) =>
+        message.seq > readSeq && message.author.id !== userId && !room.reports.has(`${userId}\n${message.id}`),
+    );
+    return { count: unread.length, mentions: unread.filter((message) => message.mentions.includes(userId)).length };
+  }
+
+  #settingsOf(room: Room, userId: string): RoomSettings {
+    return room.settings.get(userId) ?? { muted: false, notifications: false };
   }
 
   #answer(room: Room, question: ChatMessage): void {

@@ -20,6 +20,8 @@ export const paths = {
   report: (courseId: string, messageId: string) =>
     `/courses/${encodeURIComponent(courseId)}/chat/messages/${encodeURIComponent(messageId)}/report`,
   helpers: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/helpers`,
+  read: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/read`,
+  settings: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/settings`,
   award: () => '/goodwill/award',
   connect: () => '/chat/connect',
   devToken: () => '/dev/token',
@@ -33,6 +35,8 @@ export const routes = {
   markQuestion: '/courses/:courseId/chat/messages/:messageId/question',
   report: '/courses/:courseId/chat/messages/:messageId/report',
   helpers: '/courses/:courseId/chat/helpers',
+  read: '/courses/:courseId/chat/read',
+  settings: '/courses/:courseId/chat/settings',
   award: '/goodwill/award',
   connect: '/chat/connect',
   devToken: '/dev/token',
@@ -49,10 +53,29 @@ export const restEndpoints: ReadonlyArray<readonly [RouteName, 'GET' | 'POST']> 
   ['markQuestion', 'POST'],
   ['report', 'POST'],
   ['helpers', 'GET'],
+  ['read', 'POST'],
+  ['settings', 'POST'],
   ['award', 'POST'],
   ['devToken', 'POST'],
   ['devFixtures', 'POST'],
 ];
+
+/** One user's settings for one course's room, kept by the backend so they follow the user. */
+export const roomSettings = object({
+  /** No sound, no browser notification and no attention events for this room. */
+  muted: boolean(),
+  /** Browser notifications (opt-in) for a mention, an answer to one's question, points received. */
+  notifications: boolean(),
+});
+export type RoomSettings = Infer<typeof roomSettings>;
+
+/** Messages after the user's read marker, not their own and not ones they reported. */
+export const unreadCounts = object({
+  count: number({ integer: true, min: 0 }),
+  /** How many of them mention the user. */
+  mentions: number({ integer: true, min: 0 }),
+});
+export type UnreadCounts = Infer<typeof unreadCounts>;
 
 /** `GET /courses/:id/chat/room`: everything the widget needs to render at once. */
 export const roomResponse = object({
@@ -66,6 +89,10 @@ export const roomResponse = object({
   limits: roomLimits,
   /** Highest seq stored in the room, 0 when it is empty. */
   last_seq: number({ integer: true, min: 0 }),
+  /** Highest seq this user has read (`POST .../read`), 0 before they read anything. */
+  read_seq: number({ integer: true, min: 0 }),
+  unread: unreadCounts,
+  settings: roomSettings,
 });
 export type RoomResponse = Infer<typeof roomResponse>;
 
@@ -132,6 +159,20 @@ export const awardResponse = object({
   message_points: number({ integer: true, min: 0 }),
 });
 export type AwardResponse = Infer<typeof awardResponse>;
+
+/** `POST /courses/:id/chat/read`: the user has read up to `seq`; the marker never moves back. */
+export const readBody = object({ seq: number({ integer: true, min: 0 }) });
+export type ReadBody = Infer<typeof readBody>;
+
+export const readResponse = object({ read_seq: number({ integer: true, min: 0 }), unread: unreadCounts });
+export type ReadResponse = Infer<typeof readResponse>;
+
+/** `POST /courses/:id/chat/settings`: changes the given settings, keeps the others. */
+export const settingsBody = object({ muted: optional(boolean()), notifications: optional(boolean()) });
+export type SettingsBody = Infer<typeof settingsBody>;
+
+export const settingsResponse = object({ settings: roomSettings });
+export type SettingsResponse = Infer<typeof settingsResponse>;
 
 export const devTokenBody = object({ user_id: id, ttl_seconds: optional(number({ integer: true, min: 1 })) });
 export const devTokenResponse = object({ token: string({ minLength: 1 }) });

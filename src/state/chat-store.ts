@@ -18,11 +18,14 @@ import {
   type SendMessageBody,
   type ServerFrame,
 } from '../protocol/index.js';
+import { createAttention } from './attention.js';
+import { participants } from './mentions.js';
 import { groupThreads, mergeMessages } from './messages.js';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type SessionStorageKeys } from './persistence.js';
 import type {
   AnalyticsEvent,
   ChatFailure,
+  ChatNotification,
   ChatStore,
   ConnectionStatus,
   FailureKind,
@@ -39,6 +42,8 @@ export interface ChatSessionOptions {
   onProtocolError?: ((error: Error) => void) | undefined;
   /** Told of each analytics event as it happens (the page spec's list). */
   onAnalytics?: ((event: AnalyticsEvent) => void) | undefined;
+  /** Told of each mention, answer and award for the user, as they arrive; never while muted. */
+  onNotification?: ((notification: ChatNotification) => void) | undefined;
 }
 
 /** How long another participant shows as typing after their last typing frame. */
@@ -47,8 +52,12 @@ export const typingDisplayMs = 5_000;
 export const typingThrottleMs = 3_000;
 /** Renew the room token this long before it expires, rather than fail a reconnect with it. */
 const tokenRenewMarginMs = 60_000;
+/** Hidden pages get no animation frames: frames received there wait this long at most. */
+const hiddenFlushMs = 100;
 
 type Outgoing = StreamMessage & { body: SendMessageBody };
+/** Every frame but the two that carry messages, which are merged in batches. */
+type StateFrame = Exclude<ServerFrame, { type: 'message' | 'message_updated' }>;
 
 const failureText: Record<FailureKind, string> = {
   not_enrolled: 'You must be enrolled to access this chat.',
@@ -142,6 +151,18 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   const $typing = computed([$typingUntil, $presence, $room], (until, users, room) =>
     users.filter((user) => user.id in until && user.id !== room?.me.id),
   );
+  const $people = computed([$presence, $messages], participants);
+  const attention = createAttention({
+    api,
+    courseId,
+    $room,
+    $messages,
+    $hasOlder,
+    $people,
+    $openQuestions,
+    onNotification: options.onNotification,
+    onFailure: (message) => notify('action_failed', message),
+  });
 
   let storageKeys: SessionStorageKeys | undefined;
   let socket: RoomSocket | undefined;
@@ -149,6 +170,10 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   let tokenStale = false;
   let catchingUp = false;
   let buffered: ServerFrame[] = [];
+  /** Frames received since the last flush, in order. */
+  let inbox: ServerFrame[] = [];
+  let flushFrame = 0;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let lastTypingSentAt = 0;
   let announcedOnline = false;
   let delivery: Promise<void> = Promise.resolve();
@@ -225,6 +250,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     const room = await api.room(courseId);
     $room.set(room);
     $confirmedBalance.set(room.balance);
+    attention.roomLoaded(room);
     tokenStale = false;
     return room;
   }
@@ -239,16 +265,30 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     }
   }
 
-  function applyFrame(frame: ServerFrame): void {
-    switch (frame.type) {
-      case 'message':
-        merge([frame.data]);
-        break;
-      case 'message_updated':
+  /**
+   * Applies frames in order, merging every message among them at once: a burst costs one write of
+   * the stream, not one per message.
+   */
+  function applyFrames(frames: readonly ServerFrame[]): void {
+    const incoming: ChatMessage[] = [];
+    const elsewhere: ChatMessage[] = [];
+    let held: Set<string> | undefined;
+    for (const frame of frames) {
+      if (frame.type === 'message') incoming.push(frame.data);
+      else if (frame.type === 'message_updated') {
+        held ??= new Set($stored.get().map((m) => m.id));
+        const loaded = held.has(frame.data.id) || incoming.some((m) => m.id === frame.data.id);
         // A change to a message older than the loaded pages must not splice it into the stream.
-        if ($stored.get().some((m) => m.id === frame.data.id)) merge([frame.data]);
-        else trackQuestions([frame.data]);
-        break;
+        (loaded ? incoming : elsewhere).push(frame.data);
+      } else applyFrame(frame);
+    }
+    trackQuestions(elsewhere);
+    if (incoming.length > 0) merge(incoming);
+    attention.arrived(frames.flatMap((frame) => (frame.type === 'message' ? [frame.data] : [])));
+  }
+
+  function applyFrame(frame: StateFrame): void {
+    switch (frame.type) {
       case 'presence':
         $presence.set(frame.users);
         break;
@@ -271,6 +311,8 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
         reportProtocolError(new Error(`The server refused a frame: ${frame.code}: ${frame.message}`));
         break;
       case 'award':
+        attention.awarded(frame.data.award);
+        break;
       case 'hello':
       case 'pong':
         break;
@@ -301,7 +343,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     catchingUp = false;
     const frames = buffered;
     buffered = [];
-    frames.forEach(applyFrame);
+    applyFrames(frames);
     if (stopped) return;
     $status.set('live');
     const me = $room.get()?.me;
@@ -314,11 +356,26 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   function onFrame(frame: ServerFrame): void {
     // Presence and typing are about now; messages wait until history has caught up to them.
     if (catchingUp && (frame.type === 'message' || frame.type === 'message_updated')) buffered.push(frame);
-    else applyFrame(frame);
+    else if (inbox.push(frame) === 1) {
+      // However many frames a burst brings, the stores change once per animation frame, and so
+      // does the element.
+      flushFrame = requestAnimationFrame(flush);
+      flushTimer = setTimeout(flush, hiddenFlushMs);
+    }
+  }
+
+  function flush(): void {
+    cancelAnimationFrame(flushFrame);
+    clearTimeout(flushTimer);
+    const frames = inbox;
+    inbox = [];
+    applyFrames(frames);
   }
 
   function onClose(code: number): void {
     if (stopped) return;
+    // What arrived before the close still happened, and before presence is cleared.
+    flush();
     catchingUp = false;
     buffered = [];
     $presence.set([]);
@@ -479,6 +536,13 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $awarded,
     $notice,
     $cooldownUntil,
+    $people,
+    $settings: attention.$settings,
+    $readSeq: attention.$readSeq,
+    $unread: attention.$unread,
+    $firstUnreadId: attention.$firstUnreadId,
+    updateSettings: attention.updateSettings,
+    markAllRead: attention.markAllRead,
 
     async start() {
       window.addEventListener('offline', onOffline);
@@ -488,6 +552,10 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
 
     stop() {
       stopped = true;
+      attention.stop();
+      cancelAnimationFrame(flushFrame);
+      clearTimeout(flushTimer);
+      inbox = [];
       socket?.close();
       socket = undefined;
       for (const timer of timers) clearTimeout(timer);
@@ -506,7 +574,9 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
         content: text,
         is_question: sendOptions.isQuestion ?? false,
         ...(sendOptions.replyToId ? { reply_to_id: sendOptions.replyToId } : {}),
+        ...(sendOptions.mentions?.length ? { mentions: sendOptions.mentions } : {}),
       };
+      attention.wrote();
       const message = outgoing(body, room.me, new Date().toISOString());
       $outgoing.set([...$outgoing.get(), message]);
       $cooldownUntil.set(Date.now() + room.limits.min_send_interval_ms);
@@ -604,6 +674,13 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       const present = () => $stored.get().some((m) => m.id === messageId);
       while (!present() && $hasOlder.get() && !stopped) await this.loadOlder();
       return present();
+    },
+
+    async loadFirstUnread() {
+      const since = attention.$readSeqAtOpen.get() ?? 0;
+      const reached = () => ($stored.get()[0]?.seq ?? 0) <= since + 1;
+      while (!reached() && $hasOlder.get() && !stopped) await this.loadOlder();
+      return attention.$firstUnreadId.get();
     },
 
     typing() {

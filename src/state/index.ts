@@ -8,3 +8,4 @@ export {
 } from './chat-store.js';
 export { groupThreads, mergeMessages } from './messages.js';
 export { similarQuestions } from './similar.js';
+export { mentionCandidates, mentionQueryAt, mentionSegments, participants, type TextSegment } from './mentions.js';

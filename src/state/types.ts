@@ -1,5 +1,5 @@
 import type { ReadableAtom } from 'nanostores';
-import type { ChatMessage, PresentUser, RoomResponse } from '../protocol/index.js';
+import type { ChatMessage, PresentUser, RoomResponse, RoomSettings, User } from '../protocol/index.js';
 
 /** Where the element's connection to its room stands, as a person should see it. */
 export type ConnectionStatus =
@@ -43,6 +43,31 @@ export interface Notice {
   message: string;
 }
 
+/**
+ * Something that wants the user's attention, raised for messages and awards arriving live (never
+ * for history) and never while the room is muted: the element turns each into a
+ * `course-chat-notification` event, and into a browser notification when the user opted in.
+ */
+export interface ChatNotification {
+  kind: 'mention' | 'answer' | 'points';
+  courseId: string;
+  /** The message that mentions the user, answers their question, or earned the points. */
+  messageId: string;
+  /** Who wrote the message, or gave the points. */
+  from: User;
+  /** What to show: the message text, or the points received. */
+  text: string;
+}
+
+/** Messages after the user's read marker that are not their own. */
+export interface Unread {
+  count: number;
+  /** How many of them mention the user. */
+  mentions: number;
+  /** Seq of the first unread message; 0 when there is none. */
+  firstSeq: number;
+}
+
 /** The page spec's analytics events, with the data it names for each. */
 export type AnalyticsEvent =
   | { name: 'page_view'; data: { course_id: string; user_role: 'student' | 'student_teacher' } }
@@ -54,6 +79,8 @@ export type AnalyticsEvent =
 export interface SendOptions {
   isQuestion?: boolean;
   replyToId?: string;
+  /** Ids of the people the text mentions (`@Name`). */
+  mentions?: string[];
 }
 
 /** One element's view of one course room. Every element has its own; nothing is module-global. */
@@ -91,6 +118,19 @@ export interface ChatStore {
   readonly $cooldownUntil: ReadableAtom<number>;
   /** The composer's unsent text, kept across reloads per course and user. */
   readonly $draft: ReadableAtom<string>;
+  /** Everyone seen in the room (connected now, or authors of loaded messages), by id. */
+  readonly $people: ReadableAtom<ReadonlyMap<string, User>>;
+  /** Mute and notifications for this room, as the backend keeps them; null until loaded. */
+  readonly $settings: ReadableAtom<RoomSettings | null>;
+  /** Highest seq the user has read, as the backend keeps it. */
+  readonly $readSeq: ReadableAtom<number>;
+  /** What is unread after `$readSeq`; counted by the backend for messages not loaded. */
+  readonly $unread: ReadableAtom<Unread>;
+  /**
+   * The first message that was unread when the room opened: the "New messages" divider goes
+   * above it. Null when there was none, or once the user has written.
+   */
+  readonly $firstUnreadId: ReadableAtom<string | null>;
 
   start(): Promise<void>;
   /** Closes the socket and clears every timer; the store may not be started again. */
@@ -116,8 +156,14 @@ export interface ChatStore {
   loadOlder(): Promise<void>;
   /** Loads older pages until `messageId` is in the stream (a help-queue jump); whether it is. */
   loadUntil(messageId: string): Promise<boolean>;
+  /** Loads older pages until the first unread message is in the stream; its id, if any. */
+  loadFirstUnread(): Promise<string | null>;
   /** Call on every keystroke in the composer; throttled to one frame per 3 s. */
   typing(): void;
   /** "Retry" while reconnecting: try now instead of waiting for the backoff. */
   reconnectNow(): void;
+  /** Changes room settings (optimistic; rolled back with a notice when the backend refuses). */
+  updateSettings(change: Partial<RoomSettings>): Promise<void>;
+  /** The user has seen every loaded message: moves the read marker to the newest one. */
+  markAllRead(): void;
 }

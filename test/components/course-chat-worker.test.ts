@@ -1,7 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { Course, Wire, type Person } from '../conformance/wire.js';
+import type { CourseChatNotificationEvent } from '../../src/components/events.js';
+import { paths } from '../../src/protocol/index.js';
+import { Course, pause, Wire, type Person } from '../conformance/wire.js';
 import { action, rowWith, say, shadow } from './helpers.js';
 
 /**
@@ -68,5 +70,33 @@ describe('<course-chat> on the Cloudflare Worker', function () {
     const helped = rowWith(helper, 'Expand along a row, alternating signs.')!;
     await waitUntil(() => shadow(helped).textContent?.includes('+5 goodwill points'), 'points never shown');
     expect((await course.room(ana!)).balance).to.equal(25);
+  });
+
+  it('marks a mention, tells the host, and keeps the room muted on the Worker', async () => {
+    const [ana] = course.students;
+    const [chen] = course.sts;
+    const notified: CourseChatNotificationEvent[] = [];
+    const reader = await open(chen!);
+    reader.addEventListener('course-chat-notification', (event) => notified.push(event));
+    const mention = (content: string) =>
+      wire.call('POST', paths.messages(course.id), {
+        token: ana!.token,
+        body: { client_id: crypto.randomUUID(), content, is_question: false, mentions: [chen!.id] },
+      });
+    await mention(`Thanks @${chen!.name}`);
+    await waitUntil(() => rowWith(reader, `Thanks @${chen!.name}`)?.hasAttribute('mentions-me'), 'not marked');
+    await waitUntil(() => notified.length === 1, 'the host was not told');
+    expect(notified[0]).to.include({ kind: 'mention', courseId: course.id });
+
+    const settings = shadow(reader).querySelector('course-chat-settings')!;
+    shadow(settings).querySelector<HTMLButtonElement>('.toggle')!.click();
+    await settings.updateComplete;
+    shadow(settings).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await waitUntil(async () => (await course.room(chen!)).settings.muted, 'the Worker did not keep the mute');
+    await pause(1100);
+    await mention(`Again @${chen!.name}`);
+    await waitUntil(() => rowWith(reader, `Again @${chen!.name}`), 'the second mention never arrived');
+    await pause(100);
+    expect(notified).to.have.length(1);
   });
 });

@@ -13,7 +13,10 @@ import {
   maxHistoryLimit,
   messageResponse,
   paths,
+  readResponse,
   reportResponse,
+  roomResponse,
+  settingsResponse,
   type AwardBody,
   type ChatMessage,
   type RoomLimits,
@@ -663,6 +666,60 @@ export function conformanceSuite(target: ConformanceTarget): void {
           const earned = [...points].filter(([key]) => key.endsWith(`|${message.id}`)).reduce((s, [, p]) => s + p, 0);
           expect(stored.find((m) => m.id === message.id)?.helpful_points).to.equal(earned);
         }
+      });
+    });
+
+    describe('read marker and room settings', () => {
+      it('counts unread messages after the read marker, mentions apart, and never moves it back', async () => {
+        const c = await course({ students: 3, outsiders: 1 });
+        const [ana, ben, cleo] = c.students;
+        await send(c, ana!, 'my own message');
+        const mention = await send(c, ben!, 'over to you @ana', { mentions: [ana!.id] });
+        const last = await send(c, cleo!, 'hello all');
+        const fresh = await c.room(ana!);
+        expect(fresh.read_seq).to.equal(0);
+        expect(fresh.unread).to.deep.equal({ count: 2, mentions: 1 });
+
+        const read = (person: Person, seq: unknown) =>
+          wire.ok(readResponse, 'POST', paths.read(c.id), { token: person.token, body: { seq } });
+        expect(await read(ana!, mention.seq)).to.deep.equal({
+          read_seq: mention.seq,
+          unread: { count: 1, mentions: 0 },
+        });
+        expect((await read(ana!, 0)).read_seq, 'never back').to.equal(mention.seq);
+        expect(await read(ana!, last.seq + 1000), 'never past the newest').to.deep.equal({
+          read_seq: last.seq,
+          unread: { count: 0, mentions: 0 },
+        });
+        expect((await c.room(ana!)).read_seq).to.equal(last.seq);
+        const other = await c.room(ben!);
+        expect([other.read_seq, other.unread]).to.deep.equal([0, { count: 2, mentions: 0 }]);
+
+        await wire.fails('invalid_request', 'POST', paths.read(c.id), { token: ana!.token, body: { seq: -1 } });
+        await wire.fails('not_enrolled', 'POST', paths.read(c.id), { token: c.outsiders[0]!.token, body: { seq: 1 } });
+      });
+
+      it('keeps room settings per user and course, changing only what is given', async () => {
+        const c = await course({ students: 2 });
+        const [ana, ben] = c.students;
+        const elsewhere = uid('course');
+        await wire.fixtures({
+          course: { id: elsewhere, title: 'Elsewhere' },
+          users: [{ id: ana!.id, name: ana!.name, role: 'student', balance: ana!.balance }],
+        });
+        const change = (body: unknown) =>
+          wire.ok(settingsResponse, 'POST', paths.settings(c.id), { token: ana!.token, body });
+        expect((await c.room(ana!)).settings).to.deep.equal({ muted: false, notifications: false });
+        expect(await change({ muted: true })).to.deep.equal({ settings: { muted: true, notifications: false } });
+        expect(await change({ notifications: true })).to.deep.equal({ settings: { muted: true, notifications: true } });
+        expect((await c.room(ana!)).settings).to.deep.equal({ muted: true, notifications: true });
+        expect((await c.room(ben!)).settings).to.deep.equal({ muted: false, notifications: false });
+        const there = await wire.ok(roomResponse, 'GET', paths.room(elsewhere), { token: ana!.token });
+        expect(there.settings).to.deep.equal({ muted: false, notifications: false });
+        await wire.fails('invalid_request', 'POST', paths.settings(c.id), {
+          token: ana!.token,
+          body: { muted: 'yes' },
+        });
       });
     });
 

@@ -1,0 +1,106 @@
+import { html, LitElement } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ChatStore } from '../state/index.js';
+import { settingsStyles } from './course-chat-settings.styles.js';
+import { sharedStyles } from './shared.styles.js';
+import { StoreController } from './store-controller.js';
+
+/**
+ * Room settings, from a button in the header: mute this room (no sound, no browser notification,
+ * no attention events) and browser notifications (opt-in: a mention, an answer to one's question,
+ * points received, while the page is hidden). The backend keeps both per user and course.
+ *
+ * @tag course-chat-settings
+ */
+export class CourseChatSettings extends LitElement {
+  static override styles = [sharedStyles, settingsStyles];
+
+  /** The room's store. */
+  @property({ attribute: false }) store?: ChatStore;
+
+  @state() private open = false;
+  /** The browser refused notifications, so the switch cannot turn them on. */
+  @state() private blocked = typeof Notification !== 'undefined' && Notification.permission === 'denied';
+
+  @query('.toggle') private toggle?: HTMLButtonElement;
+
+  readonly #settings = new StoreController(this, () => this.store?.$settings, null);
+
+  override render() {
+    const settings = this.#settings.value;
+    const supported = typeof Notification !== 'undefined';
+    return html`<button
+        class="toggle"
+        type="button"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${() => (this.open = !this.open)}
+      >
+        Room settings${settings?.muted ? html` <span class="muted">Muted</span>` : ''}
+      </button>
+      <div
+        id="panel"
+        class="panel"
+        role="group"
+        aria-label="Room settings"
+        ?hidden=${!this.open}
+        @keydown=${this.#keydown}
+      >
+        <label>
+          <input
+            type="checkbox"
+            .checked=${settings?.muted ?? false}
+            ?disabled=${!settings}
+            @change=${(event: Event) => this.store?.updateSettings({ muted: (event.target as HTMLInputElement).checked })}
+          />
+          Mute this room
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            .checked=${settings?.notifications ?? false}
+            ?disabled=${!settings || !supported || this.blocked}
+            aria-describedby="notify-hint"
+            @change=${this.#notificationsChanged}
+          />
+          Notify me while this page is hidden
+        </label>
+        <p id="notify-hint" class="hint">
+          ${
+            !supported
+              ? 'This browser has no notifications.'
+              : this.blocked
+                ? 'Notifications are blocked in the browser settings.'
+                : settings?.muted
+                  ? 'Muted: no notifications until you unmute.'
+                  : 'For a mention, an answer to your question, or points you receive.'
+          }
+        </p>
+      </div>`;
+  }
+
+  async #notificationsChanged(event: Event): Promise<void> {
+    const box = event.target as HTMLInputElement;
+    const wanted = box.checked;
+    // Turning them on asks the browser first; the request needs this click.
+    if (wanted && Notification.permission !== 'granted' && (await Notification.requestPermission()) !== 'granted') {
+      this.blocked = Notification.permission === 'denied';
+      box.checked = false;
+      return;
+    }
+    await this.store?.updateSettings({ notifications: wanted });
+  }
+
+  #keydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.open = false;
+    this.toggle?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-chat-settings': CourseChatSettings;
+  }
+}

@@ -1,0 +1,69 @@
+import { expect } from '@open-wc/testing';
+import type { PresentUser } from '../../src/protocol/index.js';
+import {
+  mentionCandidates,
+  mentionQueryAt,
+  mentionSegments,
+  participants,
+  type StreamMessage,
+} from '../../src/state/index.js';
+
+const person = (id: string, name: string, extra: Partial<PresentUser> = {}): PresentUser => ({
+  id,
+  name,
+  avatar_url: null,
+  is_student_teacher: false,
+  available: false,
+  ...extra,
+});
+
+const said = (author: PresentUser, content = 'hi'): StreamMessage => ({
+  id: `m-${author.id}`,
+  seq: 1,
+  course_id: 'c',
+  client_id: crypto.randomUUID(),
+  author: { id: author.id, name: author.name, avatar_url: null, is_student_teacher: author.is_student_teacher },
+  content,
+  is_question: false,
+  question_status: null,
+  reply_to_id: null,
+  mentions: [],
+  helpful_points: 0,
+  created_at: new Date().toISOString(),
+  delivery: 'sent',
+});
+
+describe('mentions', () => {
+  const ana = person('u-ana', 'Ana Lima');
+  const zoe = person('u-zoe', 'Zoë Adams');
+  const anders = person('u-anders', 'Anders Berg', { is_student_teacher: true });
+  const me = person('u-me', 'Andrea Me');
+
+  it('finds the @word before the caret, and nothing elsewhere', () => {
+    expect(mentionQueryAt('thanks @an', 10)).to.deep.equal({ query: 'an', start: 7 });
+    expect(mentionQueryAt('@', 1)).to.deep.equal({ query: '', start: 0 });
+    expect(mentionQueryAt('mail me@example', 15)).to.be.null;
+    expect(mentionQueryAt('@ana and more', 13)).to.be.null;
+  });
+
+  it('offers people seen in the room whose name starts with the query, online first, never the writer', () => {
+    const presence = [anders, me];
+    const messages = [said(ana), said(zoe)];
+    expect(mentionCandidates('an', presence, messages, me.id).map((p) => p.id)).to.deep.equal([anders.id, ana.id]);
+    expect(mentionCandidates('zo', presence, messages, me.id).map((p) => p.id)).to.deep.equal([zoe.id]);
+    expect(mentionCandidates('lim', presence, messages, me.id).map((p) => p.id)).to.deep.equal([ana.id]);
+    expect(mentionCandidates('', presence, messages, me.id)).to.have.length(3);
+  });
+
+  it('splits text into plain runs and the @Name of each mentioned user', () => {
+    const people = participants([ana, zoe], []);
+    expect(mentionSegments('hey @Ana Lima and @Zoë Adams!', [ana.id, zoe.id], people)).to.deep.equal([
+      { text: 'hey ' },
+      { text: '@Ana Lima', mention: ana.id },
+      { text: ' and ' },
+      { text: '@Zoë Adams', mention: zoe.id },
+      { text: '!' },
+    ]);
+    expect(mentionSegments('hey @Ana Lima', [], people)).to.deep.equal([{ text: 'hey @Ana Lima' }]);
+  });
+});
