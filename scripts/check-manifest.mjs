@@ -24,7 +24,13 @@ try {
     ...['course-id', 'api-base', 'back-href', 'help-href', 'profile-href', 'st-profile-href'].filter(
       (name) => !attributes.has(name),
     ),
-    ...['course-chat-navigate', 'course-chat-analytics', 'course-chat-error'].filter((name) => !events.has(name)),
+    ...[
+      'course-chat-navigate',
+      'course-chat-analytics',
+      'course-chat-error',
+      'course-chat-notification',
+      'course-chat-unread',
+    ].filter((name) => !events.has(name)),
   ];
   if (!element || expected.length > 0) {
     console.error(
