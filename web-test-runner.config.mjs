@@ -48,6 +48,21 @@ function workerBackendPlugin() {
   };
 }
 
+/**
+ * `emulate-media-features` sets media features ({ name, value } pairs, replacing those set before) as
+ * they are: `emulateMedia` of @web/test-runner-commands drops `forcedColors` under Puppeteer.
+ */
+function emulateMediaFeaturesPlugin() {
+  return {
+    name: 'course-chat-emulate-media-features',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      await session.browser.getPage(session.id).emulateMediaFeatures(payload);
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   // msw's interceptors ship a Node build too; the browser one is what pages need.
@@ -59,7 +74,11 @@ export default {
   middleware: [mockServiceWorkerMiddleware],
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head>${nodeEnvShim}</head><body><script type="module" src="${testFramework}"></script></body></html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), workerBackendPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    workerBackendPlugin(),
+    emulateMediaFeaturesPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },

@@ -26,6 +26,27 @@ function reloadWith(name: string, value: string): void {
   location.search = next.toString();
 }
 select.addEventListener('change', () => reloadWith('scenario', select.value));
+
+/** Display switches: how the element looks on a phone, in the dark theme, and right to left. */
+const switches = ['narrow', 'dark', 'rtl'] as const;
+function applyDisplay(): void {
+  const on = (id: (typeof switches)[number]) => element<HTMLInputElement>(`#${id}`).checked;
+  document.body.classList.toggle('narrow', on('narrow'));
+  document.body.classList.toggle('dark', on('dark'));
+  element<HTMLElement>('main').dir = on('rtl') ? 'rtl' : 'ltr';
+  for (const chat of document.querySelectorAll('course-chat')) chat.theme = on('dark') ? 'dark' : 'auto';
+}
+for (const id of switches) {
+  const box = element<HTMLInputElement>(`#${id}`);
+  box.checked = params.get(id) === 'on';
+  box.addEventListener('change', () => {
+    const next = new URLSearchParams(location.search);
+    next.set(id, box.checked ? 'on' : 'off');
+    history.replaceState(null, '', `?${next}`);
+    applyDisplay();
+  });
+}
+applyDisplay();
 simulateBox.addEventListener('change', () => reloadWith('simulate', simulateBox.checked ? 'on' : 'off'));
 
 interface Participant {

@@ -15,6 +15,7 @@ export {
   type NavigationTarget,
 } from './components/events.js';
 export { StoreController } from './components/store-controller.js';
+export { defaultStrings, type CourseChatStrings } from './components/strings.js';
 export * from './state/index.js';
 export { ApiError, createApiClient, type ApiClient, type ApiClientOptions, type ApiErrorCode } from './client/index.js';
 export type * from './protocol/index.js';

@@ -314,6 +314,20 @@ export class Database {
       .run();
   }
 
+  /** The user's own awards for messages of the course, oldest first. */
+  async awardsBy(giverId: string, courseId: string): Promise<GoodwillAward[]> {
+    const { results } = await this.#db
+      .prepare(
+        `SELECT t.id, t.from_user_id, t.to_user_id, t.points, t.reason, t.reference_id, t.created_at
+         FROM goodwill_transactions t JOIN chat_messages m ON m.id = t.reference_id
+         WHERE t.from_user_id = ? AND m.course_id = ?
+         ORDER BY t.created_at, t.id`,
+      )
+      .bind(giverId, courseId)
+      .all<GoodwillAward>();
+    return results;
+  }
+
   async awardOf(giverId: string, reason: string, referenceId: string): Promise<GoodwillAward | null> {
     return this.#db
       .prepare(

@@ -290,6 +290,8 @@ async function handle(request: Request, env: Env): Promise<Response> {
       const readSeq = await db.markRead(courseId, userId, valid.value.seq);
       return json({ read_seq: readSeq, unread: await db.unread(courseId, userId, readSeq) });
     }
+    case 'myAwards':
+      return json({ awards: await db.awardsBy(userId, courseId) });
     case 'settings': {
       const valid = parsed(settingsBody, body);
       if (!valid.ok) return answer(valid);

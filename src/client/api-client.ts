@@ -4,6 +4,7 @@ import {
   helpersResponse,
   historyResponse,
   messageResponse,
+  myAwardsResponse,
   paths,
   readResponse,
   reportResponse,
@@ -17,6 +18,7 @@ import {
   type HistoryQuery,
   type HistoryResponse,
   type MessageResponse,
+  type MyAwardsResponse,
   type ReadResponse,
   type ReportBody,
   type ReportResponse,
@@ -71,6 +73,8 @@ export interface ApiClient {
   /** Moves the read marker forward; answers the marker and the unread counts after it. */
   markRead(courseId: string, seq: number): Promise<ReadResponse>;
   updateSettings(courseId: string, change: SettingsBody): Promise<SettingsResponse>;
+  /** The user's own awards in the course: what "This Helped!" already gave, after a reload. */
+  myAwards(courseId: string): Promise<MyAwardsResponse>;
   award(body: AwardBody): Promise<AwardResponse>;
 }
 
@@ -134,6 +138,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     helpers: (courseId) => request('GET', paths.helpers(courseId), helpersResponse),
     markRead: (courseId, seq) => request('POST', paths.read(courseId), readResponse, { seq }),
     updateSettings: (courseId, change) => request('POST', paths.settings(courseId), settingsResponse, change),
+    myAwards: (courseId) => request('GET', paths.myAwards(courseId), myAwardsResponse),
     award: (body) => request('POST', paths.award(), awardResponse, body),
   };
 }

@@ -25,15 +25,16 @@ export function profileHrefOf(user: Person, profileHref: string, stProfileHref: 
 /**
  * `content` as a link to the person's profile, or left as it is without an `href`. The click fires
  * the cancelable `course-chat-navigate` first, so the host may route it. A `duplicate` link (the
- * avatar beside the linked name) stays out of the tab order and the accessibility tree.
+ * avatar beside the linked name) stays out of the tab order and the accessibility tree; so does
+ * any link whose row is not the one the keyboard is on (`tabbable` false).
  */
-export function profileLink(user: Person, href: string, content: unknown, duplicate = false) {
+export function profileLink(user: Person, href: string, content: unknown, duplicate = false, tabbable = true) {
   if (!href) return content;
   const destination = user.is_student_teacher ? 'st-profile' : 'profile';
   return html`<a
     class="profile"
     href=${href}
-    tabindex=${duplicate ? '-1' : nothing}
+    tabindex=${duplicate || !tabbable ? '-1' : nothing}
     aria-hidden=${duplicate ? 'true' : nothing}
     @click=${(event: MouseEvent) => {
       const link = event.currentTarget as HTMLAnchorElement;

@@ -3,14 +3,15 @@ import { css } from 'lit';
 export const awardDialogStyles = css`
   dialog {
     border: none;
-    border-radius: var(--course-chat-radius, 0.75rem);
+    border-radius: var(--course-chat-radius);
     padding: 1.25rem 1.5rem;
     inline-size: min(22rem, calc(100vw - 2rem));
     color: var(--course-chat-text);
     background: var(--course-chat-bg);
     font-family: var(--course-chat-font);
-    box-shadow: 0 20px 45px rgba(15, 23, 42, 0.25);
+    box-shadow: 0 20px 45px var(--course-chat-shadow);
   }
+  /* The scrim dims the host page, whatever either's theme. */
   dialog::backdrop {
     background: rgba(15, 23, 42, 0.45);
   }
@@ -30,7 +31,7 @@ export const awardDialogStyles = css`
   }
   output {
     font-size: 1.25rem;
-    color: var(--course-chat-points-text, #6d28d9);
+    color: var(--course-chat-points-text);
   }
   input[type='range'] {
     inline-size: 100%;
@@ -55,7 +56,7 @@ export const awardDialogStyles = css`
   button.confirm {
     border-color: transparent;
     background: var(--course-chat-accent);
-    color: var(--course-chat-on-accent, #fff);
+    color: var(--course-chat-on-accent);
   }
   button:disabled {
     opacity: 0.6;

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore, StreamMessage } from '../state/index.js';
 import { awardDialogStyles } from './course-chat-award-dialog.styles.js';
 import { sharedStyles } from './shared.styles.js';
+import { defaultStrings } from './strings.js';
 
 /**
  * "This Helped!": a modal that awards goodwill points for a message, from 1 to the smaller of the
@@ -18,6 +19,9 @@ export class CourseChatAwardDialog extends LitElement {
 
   /** The room's store, through which the award is made. */
   @property({ attribute: false }) store?: ChatStore;
+
+  /** The texts to show (`<course-chat>` passes its own down). */
+  @property({ attribute: false }) strings = defaultStrings;
 
   @state() private message?: StreamMessage;
   @state() private points = 5;
@@ -49,13 +53,14 @@ export class CourseChatAwardDialog extends LitElement {
   override render() {
     const cap = this.#cap;
     const name = this.message?.author.name ?? '';
+    const s = this.strings;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="note" @close=${this.#closed}>
       <form method="dialog" @submit=${this.#confirm}>
-        <h2 id="title">Thank ${name}</h2>
-        <p id="note">Award points for helpful answer</p>
+        <h2 id="title">${s.thank(name)}</h2>
+        <p id="note">${s.awardNote}</p>
         ${
           cap >= 1
-            ? html`<label for="points">Points <output for="points">${this.points}</output></label>
+            ? html`<label for="points">${s.pointsLabel} <output for="points">${this.points}</output></label>
                 <input
                   id="points"
                   type="range"
@@ -63,15 +68,15 @@ export class CourseChatAwardDialog extends LitElement {
                   max=${cap}
                   step="1"
                   .value=${String(this.points)}
-                  aria-valuetext="${this.points} points"
+                  aria-valuetext=${s.points(this.points)}
                   @input=${(event: Event) => (this.points = Number((event.target as HTMLInputElement).value))}
                 />`
-            : html`<p role="status">You have no points to give right now. Help others to earn some.</p>`
+            : html`<p role="status">${s.noPoints}</p>`
         }
         <div class="buttons">
-          <button type="button" @click=${() => this.close()}>Cancel</button>
+          <button type="button" @click=${() => this.close()}>${s.cancel}</button>
           <button class="confirm" type="submit" ?disabled=${cap < 1 || this.busy}>
-            ${this.busy ? 'Awarding…' : 'Confirm'}
+            ${this.busy ? s.awarding : s.confirm}
           </button>
         </div>
       </form>

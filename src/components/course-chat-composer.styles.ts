@@ -18,8 +18,8 @@ export const composerStyles = css`
     font: inherit;
     color: var(--course-chat-text);
     background: var(--course-chat-bg);
-    border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius, 0.75rem);
+    border: 1px solid var(--course-chat-control-border);
+    border-radius: var(--course-chat-radius);
     padding: 0.6rem 0.75rem;
     resize: none;
     min-block-size: 2.75rem;
@@ -28,23 +28,23 @@ export const composerStyles = css`
     line-height: 1.4;
   }
   textarea:focus-visible {
-    outline: 2px solid var(--course-chat-focus, #2563eb);
+    outline: 2px solid var(--course-chat-focus);
     outline-offset: 0;
     border-color: transparent;
   }
   .send {
     font: inherit;
     font-weight: 600;
-    color: var(--course-chat-on-accent, #fff);
+    color: var(--course-chat-on-accent);
     background: var(--course-chat-accent);
     border: none;
-    border-radius: var(--course-chat-radius, 0.75rem);
+    border-radius: var(--course-chat-radius);
     padding: 0 1.1rem;
     block-size: 2.75rem;
     cursor: pointer;
   }
   .send:disabled {
-    background: var(--course-chat-disabled, #94a3b8);
+    background: var(--course-chat-disabled);
     cursor: not-allowed;
   }
   .tools,
@@ -71,16 +71,16 @@ export const composerStyles = css`
     cursor: pointer;
   }
   .ask[aria-pressed='true'] {
-    background: var(--course-chat-question-bg, #fef3c7);
-    border-color: var(--course-chat-question-border, #d97706);
-    color: var(--course-chat-question-text, #92400e);
+    background: var(--course-chat-question-bg);
+    border-color: var(--course-chat-question-border);
+    color: var(--course-chat-question-text);
   }
   .count.near {
-    color: var(--course-chat-warning, #92400e);
+    color: var(--course-chat-warning);
     font-weight: 600;
   }
   .count.over {
-    color: var(--course-chat-danger, #b91c1c);
+    color: var(--course-chat-danger);
     font-weight: 700;
   }
   .replying {
@@ -119,7 +119,7 @@ export const composerStyles = css`
   }
   .similar .answered {
     margin-inline-start: 0.4rem;
-    color: #166534;
+    color: var(--course-chat-answered-text);
     font-weight: 600;
   }
   .mentions {
@@ -133,8 +133,8 @@ export const composerStyles = css`
     list-style: none;
     background: var(--course-chat-bg);
     border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius, 0.75rem);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
+    border-radius: var(--course-chat-radius);
+    box-shadow: 0 4px 16px var(--course-chat-shadow);
   }
   .mentions li {
     padding: 0.4rem 0.6rem;
@@ -143,10 +143,20 @@ export const composerStyles = css`
   }
   .mentions li[aria-selected='true'] {
     background: var(--course-chat-accent);
-    color: var(--course-chat-on-accent, #fff);
+    color: var(--course-chat-on-accent);
   }
   .mentions .st {
     font-size: 0.7rem;
     font-weight: 700;
+  }
+  /* Forced colours drop the backgrounds and border colours that mark these as chosen. */
+  @media (forced-colors: active) {
+    .ask[aria-pressed='true'] {
+      border-color: Highlight;
+    }
+    .mentions li[aria-selected='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
   }
 `;

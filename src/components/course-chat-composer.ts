@@ -12,6 +12,7 @@ import { CourseChatJumpEvent } from './events.js';
 import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
+import { defaultStrings } from './strings.js';
 
 function excerpt(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
@@ -41,6 +42,9 @@ export class CourseChatComposer extends LitElement {
 
   /** Longest message the room accepts. */
   @property({ type: Number, attribute: 'max-length' }) maxLength = 2000;
+
+  /** The texts to show (`<course-chat>` passes its own down). */
+  @property({ attribute: false }) strings = defaultStrings;
 
   @state() private text = '';
   @state() private asking = false;
@@ -89,23 +93,23 @@ export class CourseChatComposer extends LitElement {
     const length = this.text.trim().length;
     const over = length > this.maxLength;
     const near = !over && length > this.maxLength * 0.9;
-    const counter = `${length} / ${this.maxLength}`;
     const cooldown = this.#cooldownLeft();
+    const s = this.strings;
     return html`<form @submit=${this.#submit}>
       ${
         this.replyTo
           ? html`<div class="replying">
-              <span>Replying to <strong>${this.replyTo.author.name}</strong>: ${excerpt(this.replyTo.content)}</span>
-              <button type="button" class="cancel" @click=${() => (this.replyTo = undefined)}>Cancel reply</button>
+              <span><strong>${s.replyingTo(this.replyTo.author.name)}</strong> ${excerpt(this.replyTo.content)}</span>
+              <button type="button" class="cancel" @click=${() => (this.replyTo = undefined)}>${s.cancelReply}</button>
             </div>`
           : nothing
       }
-      <label class="visually-hidden" for="message">Message</label>
+      <label class="visually-hidden" for="message">${s.message}</label>
       <textarea
         id="message"
         part="input"
         rows="1"
-        placeholder=${this.asking ? 'Ask your question…' : 'Write a message…'}
+        placeholder=${this.asking ? s.askPlaceholder : s.placeholder}
         .value=${this.text}
         aria-describedby="count"
         aria-invalid=${over ? 'true' : 'false'}
@@ -117,7 +121,7 @@ export class CourseChatComposer extends LitElement {
         @blur=${() => (this.suggestions = [])}
       ></textarea>
       <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || cooldown > 0}>
-        ${cooldown > 0 ? `Wait ${Math.ceil(cooldown / 1000)}s` : 'Send'}
+        ${cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
       </button>
       ${this.#renderSuggestions()} ${this.#renderSimilar()}
       <div class="tools">
@@ -127,10 +131,13 @@ export class CourseChatComposer extends LitElement {
           aria-pressed=${this.asking ? 'true' : 'false'}
           @click=${() => (this.asking = !this.asking)}
         >
-          <span aria-hidden="true">?</span> Ask Question
+          <span aria-hidden="true">?</span> ${s.ask}
         </button>
-        <span id="count" class="count ${over ? 'over' : near ? 'near' : ''}" aria-label="${counter} characters"
-          >${counter}</span
+        <span
+          id="count"
+          class="count ${over ? 'over' : near ? 'near' : ''}"
+          aria-label=${s.characters(length, this.maxLength)}
+          >${length} / ${this.maxLength}</span
         >
       </div>
     </form>`;
@@ -138,7 +145,7 @@ export class CourseChatComposer extends LitElement {
 
   #renderSuggestions() {
     if (this.suggestions.length === 0) return nothing;
-    return html`<ul id="mentions" class="mentions" role="listbox" aria-label="People to mention">
+    return html`<ul id="mentions" class="mentions" role="listbox" aria-label=${this.strings.mentionList}>
       ${this.suggestions.map(
         (person, index) =>
           html`<li
@@ -151,7 +158,7 @@ export class CourseChatComposer extends LitElement {
               this.#pick(person);
             }}
           >
-            ${person.name}${person.is_student_teacher ? html` <span class="st">ST</span>` : nothing}
+            ${person.name}${person.is_student_teacher ? html` <span class="st">${this.strings.st}</span>` : nothing}
           </li>`,
       )}
     </ul>`;
@@ -161,8 +168,8 @@ export class CourseChatComposer extends LitElement {
     if (!this.asking || !this.store) return nothing;
     const similar = similarQuestions(this.text, this.store.$messages.get());
     if (similar.length === 0) return nothing;
-    return html`<div class="similar" role="region" aria-label="Similar questions">
-      <span>Similar questions already asked:</span>
+    return html`<div class="similar" role="region" aria-labelledby="similar">
+      <span id="similar">${this.strings.similar}</span>
       <ul>
         ${similar.map(
           (question) =>
@@ -170,7 +177,7 @@ export class CourseChatComposer extends LitElement {
               <button type="button" @click=${() => this.dispatchEvent(new CourseChatJumpEvent(question.id))}>
                 ${excerpt(question.content)}
               </button>
-              ${question.question_status === 'answered' ? html`<span class="answered">answered</span>` : nothing}
+              ${question.question_status === 'answered' ? html`<span class="answered">${this.strings.answered}</span>` : nothing}
             </li>`,
         )}
       </ul>

@@ -41,7 +41,7 @@ export const helpQueueStyles = css`
     text-decoration: underline;
   }
   .question button:focus-visible {
-    outline: 2px solid var(--course-chat-focus, #2563eb);
+    outline: 2px solid var(--course-chat-focus);
     outline-offset: 2px;
   }
   .waited {
@@ -60,6 +60,7 @@ export const helpQueueStyles = css`
     border-radius: 50%;
     display: grid;
     place-items: center;
+    /* On the person's own dark hue (avatar.ts), whichever the theme. */
     color: #fff;
     font-size: 0.7rem;
     font-weight: 700;
@@ -70,7 +71,7 @@ export const helpQueueStyles = css`
     color: var(--course-chat-muted);
   }
   .status.available {
-    color: #166534;
+    color: var(--course-chat-answered-text);
     font-weight: 600;
   }
   .empty {

@@ -5,19 +5,10 @@ import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
 import { CourseChatJumpEvent } from './events.js';
 import { avatar, profileHrefOf, profileLink } from './avatar.js';
+import { formatWait } from './format.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
-
-/** "waiting 12 min": how long a question has gone unanswered. */
-function waited(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'asked just now';
-  const unit =
-    minutes < 60
-      ? { value: minutes, unit: 'minute' as const }
-      : { value: Math.round(minutes / 60), unit: 'hour' as const };
-  return `waiting ${new Intl.NumberFormat(undefined, { style: 'unit', unit: unit.unit, unitDisplay: 'long' }).format(unit.value)}`;
-}
+import { defaultStrings } from './strings.js';
 
 /**
  * The help queue: questions still waiting for an answer, oldest first, each a link to the question
@@ -40,6 +31,12 @@ export class CourseChatHelpQueue extends LitElement {
   /** Milliseconds since the epoch that waiting times are measured from. */
   @property({ attribute: false }) now = Date.now();
 
+  /** The texts to show (`<course-chat>` passes its own down). */
+  @property({ attribute: false }) strings = defaultStrings;
+
+  /** The language waiting times are written in; the browser's when undefined. */
+  @property({ attribute: false }) locale?: string;
+
   readonly #pending = new StoreController(this, () => this.store?.$pendingQuestions, []);
   readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
   readonly #room = new StoreController(this, () => this.store?.$room, null);
@@ -47,6 +44,7 @@ export class CourseChatHelpQueue extends LitElement {
   override render() {
     const me = this.#room.value?.me;
     const mine = this.#helpers.value.find((helper) => helper.id === me?.id);
+    const s = this.strings;
     return html`
       ${
         me?.is_student_teacher
@@ -56,14 +54,14 @@ export class CourseChatHelpQueue extends LitElement {
                 .checked=${mine?.available ?? false}
                 @change=${(event: Event) => this.store?.setAvailable((event.target as HTMLInputElement).checked)}
               />
-              Available to Help
+              ${s.available}
             </label>`
           : nothing
       }
-      <h3 id="pending">Pending Questions (${this.#pending.value.length})</h3>
+      <h3 id="pending">${s.pendingQuestions(this.#pending.value.length)}</h3>
       ${
         this.#pending.value.length === 0
-          ? html`<p class="empty">No questions waiting. Nice work, everyone.</p>`
+          ? html`<p class="empty">${s.noQuestions}</p>`
           : html`<ul aria-labelledby="pending">
               ${repeat(
                 this.#pending.value,
@@ -73,15 +71,18 @@ export class CourseChatHelpQueue extends LitElement {
                     <button type="button" @click=${() => this.dispatchEvent(new CourseChatJumpEvent(question.id))}>
                       ${question.content.length > 90 ? `${question.content.slice(0, 90)}…` : question.content}
                     </button>
-                    <span class="waited">${question.author.name}, ${waited(question.created_at, this.now)}</span>
+                    <span class="waited"
+                      >${question.author.name},
+                      ${s.waiting(formatWait(question.created_at, this.now, this.locale))}</span
+                    >
                   </li>`,
               )}
             </ul>`
       }
-      <h3 id="helpers">Available Helpers</h3>
+      <h3 id="helpers">${s.helpers}</h3>
       ${
         this.#helpers.value.length === 0
-          ? html`<p class="empty">No student-teachers online right now.</p>`
+          ? html`<p class="empty">${s.noHelpers}</p>`
           : html`<ul aria-labelledby="helpers">
               ${repeat(
                 this.#helpers.value,
@@ -94,7 +95,7 @@ export class CourseChatHelpQueue extends LitElement {
                       html`${avatar(helper)}<span class="name">${helper.name}</span>`,
                     )}
                     <span class="status ${helper.available ? 'available' : ''}"
-                      >${helper.available ? 'Available to Help' : 'Online'}</span
+                      >${helper.available ? s.available : s.helperOnline}</span
                     >
                   </li>`,
               )}

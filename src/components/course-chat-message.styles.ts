@@ -14,7 +14,7 @@ export const messageStyles = css`
     padding-block-start: 0.05rem;
   }
   .row:hover {
-    background: var(--course-chat-hover, rgba(15, 23, 42, 0.03));
+    background: var(--course-chat-hover);
   }
   .avatar {
     inline-size: 2.25rem;
@@ -24,6 +24,7 @@ export const messageStyles = css`
     place-items: center;
     font-size: 0.8rem;
     font-weight: 600;
+    /* On the person's own dark hue (avatar.ts), whichever the theme. */
     color: #fff;
     object-fit: cover;
     grid-row: span 2;
@@ -49,8 +50,8 @@ export const messageStyles = css`
     letter-spacing: 0.02em;
     padding: 0.05rem 0.4rem;
     border-radius: 999px;
-    background: var(--course-chat-badge-bg, #dcfce7);
-    color: var(--course-chat-badge-text, #14532d);
+    background: var(--course-chat-badge-bg);
+    color: var(--course-chat-badge-text);
   }
   time {
     font-size: 0.75rem;
@@ -74,9 +75,15 @@ export const messageStyles = css`
     padding: 0 0.15rem;
     font-weight: 600;
   }
+  :host(:focus-visible) {
+    outline: 2px solid var(--course-chat-focus);
+    outline-offset: -2px;
+    border-radius: 0.5rem;
+  }
   :host([mentions-me]) .row {
-    box-shadow: inset 3px 0 0 var(--course-chat-mention, #d97706);
-    background: var(--course-chat-mention-bg, #fffbeb);
+    border-inline-start: 3px solid var(--course-chat-mention);
+    padding-inline-start: calc(1rem - 3px);
+    background: var(--course-chat-mention-bg);
   }
   .question-label {
     display: inline-flex;
@@ -86,22 +93,22 @@ export const messageStyles = css`
     font-weight: 700;
     text-transform: uppercase;
     letter-spacing: 0.04em;
-    color: var(--course-chat-question-text, #92400e);
+    color: var(--course-chat-question-text);
   }
   .question-label.answered {
-    color: var(--course-chat-answered-text, #166534);
+    color: var(--course-chat-answered-text);
   }
   .points {
     font-size: 0.75rem;
     font-weight: 600;
-    color: var(--course-chat-points-text, #6d28d9);
+    color: var(--course-chat-points-text);
   }
   .delivery {
     font-size: 0.75rem;
     color: var(--course-chat-muted);
   }
   .delivery.failed {
-    color: var(--course-chat-danger, #b91c1c);
+    color: var(--course-chat-danger);
     display: flex;
     align-items: center;
     gap: 0.5rem;
@@ -137,11 +144,21 @@ export const messageStyles = css`
     }
   }
   .action.award {
-    color: var(--course-chat-points-text, #6d28d9);
+    color: var(--course-chat-points-text);
   }
   .awarded {
     font-size: 0.75rem;
     font-weight: 600;
-    color: var(--course-chat-points-text, #6d28d9);
+    color: var(--course-chat-points-text);
+  }
+  /* Forced colours drop the backgrounds that mark a mention and the ST badge. */
+  @media (forced-colors: active) {
+    .mention {
+      background: Mark;
+      color: MarkText;
+    }
+    .badge {
+      border: 1px solid;
+    }
   }
 `;

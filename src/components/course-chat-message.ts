@@ -7,6 +7,7 @@ import { sharedStyles } from './shared.styles.js';
 import { CourseChatMessageActionEvent, type MessageAction } from './events.js';
 import { avatar, profileLink } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
+import { defaultStrings } from './strings.js';
 
 /** How long a touch must rest on This Helped! to award at once. */
 const longPressMs = 600;
@@ -45,30 +46,56 @@ export class CourseChatMessage extends LitElement {
   /** The message mentions the signed-in user: it is marked for them. */
   @property({ type: Boolean, reflect: true, attribute: 'mentions-me' }) mentionsMe = false;
 
+  /**
+   * The row the keyboard is on in the stream: the one tab stop among the rows, with its actions
+   * after it. Arrow keys move between rows (see `<course-chat>`).
+   */
+  @property({ type: Boolean }) active = false;
+
   /** Points the signed-in user awarded this message, if any. */
   @property({ type: Number }) awarded = 0;
 
   /** Milliseconds since the epoch that relative times are measured from. */
   @property({ attribute: false }) now = Date.now();
 
+  /** The texts to show (`<course-chat>` passes its own down). */
+  @property({ attribute: false }) strings = defaultStrings;
+
+  /** The language times are written in; the browser's when undefined. */
+  @property({ attribute: false }) locale?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // One article per message, so screen readers can move message by message.
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'article');
+  }
+
+  protected override willUpdate(): void {
+    this.tabIndex = this.active ? 0 : -1;
+    const message = this.message;
+    if (message)
+      this.setAttribute('aria-label', `${message.author.name}, ${formatFullTime(message.created_at, this.locale)}`);
+  }
+
   override render() {
     const message = this.message;
     if (!message) return nothing;
     const { author } = message;
+    const s = this.strings;
     const classes = ['row', this.continued ? 'continued' : '', message.delivery].join(' ');
     const header = this.continued
       ? nothing
       : html`<div class="meta">
-          ${profileLink(author, this.profileHref, html`<span class="name">${author.name}</span>`)}
+          ${profileLink(author, this.profileHref, html`<span class="name">${author.name}</span>`, false, this.active)}
           ${
             author.is_student_teacher
-              ? html`<span class="badge" title="Student-teacher for this course"
-                  ><span aria-hidden="true">ST</span><span class="visually-hidden">Student-teacher</span></span
+              ? html`<span class="badge" title=${s.stTitle}
+                  ><span aria-hidden="true">${s.st}</span><span class="visually-hidden">${s.stName}</span></span
                 >`
               : nothing
           }
-          <time datetime=${message.created_at} title=${formatFullTime(message.created_at)}
-            >${formatMessageTime(message.created_at, this.now)}</time
+          <time datetime=${message.created_at} title=${formatFullTime(message.created_at, this.locale)}
+            >${formatMessageTime(message.created_at, this.now, this.locale)}</time
           >
         </div>`;
     return html`<div part="row" class=${classes}>
@@ -76,18 +103,14 @@ export class CourseChatMessage extends LitElement {
       <div class="body">
         ${header} ${this.#questionLabel(message)}
         <p class="content">${this.#mentionsMe()}${this.#content(message)}</p>
-        ${
-          message.helpful_points > 0
-            ? html`<span class="points">+${message.helpful_points} goodwill points</span>`
-            : nothing
-        }
+        ${message.helpful_points > 0 ? html`<span class="points">${s.earned(message.helpful_points)}</span>` : nothing}
         ${this.#delivery(message)} ${message.delivery === 'sent' ? this.#actions(message) : nothing}
       </div>
     </div>`;
   }
 
   #mentionsMe() {
-    return this.mentionsMe ? html`<span class="visually-hidden">Mentions you: </span>` : nothing;
+    return this.mentionsMe ? html`<span class="visually-hidden">${this.strings.mentionsYou}</span>` : nothing;
   }
 
   #content(message: StreamMessage) {
@@ -101,7 +124,7 @@ export class CourseChatMessage extends LitElement {
     if (!message.is_question) return nothing;
     const answered = message.question_status === 'answered';
     return html`<span class="question-label ${answered ? 'answered' : ''}"
-      >${answered ? 'Answered question' : 'Question'}</span
+      >${answered ? this.strings.answeredQuestion : this.strings.question}</span
     >`;
   }
 
@@ -139,10 +162,12 @@ export class CourseChatMessage extends LitElement {
   }
 
   #actions(message: StreamMessage) {
-    const button = (action: MessageAction, label: string, accessibleLabel = `${label}: ${message.author.name}`) =>
+    const s = this.strings;
+    const button = (action: MessageAction, label: string, accessibleLabel = s.actionOn(label, message.author.name)) =>
       html`<button
         type="button"
         class="action ${action}"
+        tabindex=${this.active ? nothing : '-1'}
         aria-label=${accessibleLabel}
         @click=${() => this.#choose(action, message)}
         @pointerdown=${(event: PointerEvent) => action === 'award' && this.#pressStart(event, message)}
@@ -153,27 +178,31 @@ export class CourseChatMessage extends LitElement {
         ${label}
       </button>`;
     return html`<div class="actions">
-      ${button('reply', 'Reply')}
-      ${this.mine && !message.is_question ? button('mark-question', 'Mark as Question', 'Mark as Question') : nothing}
-      ${this.canMarkHelpful ? button('mark-helpful', 'Mark as answer') : nothing}
+      ${button('reply', s.reply)}
+      ${this.mine && !message.is_question ? button('mark-question', s.markQuestion, s.markQuestion) : nothing}
+      ${this.canMarkHelpful ? button('mark-helpful', s.markAnswer) : nothing}
       ${
         this.mine
           ? nothing
           : this.awarded > 0
-            ? html`<span class="awarded">You gave ${this.awarded} points</span>`
-            : button('award', 'This Helped!')
+            ? html`<span class="awarded">${s.youGave(this.awarded)}</span>`
+            : button('award', s.thisHelped)
       }
-      ${this.mine ? nothing : button('report', 'Report')}
+      ${this.mine ? nothing : button('report', s.report)}
     </div>`;
   }
 
   #delivery(message: StreamMessage) {
-    if (message.delivery === 'pending') return html`<span class="delivery">Sending…</span>`;
+    if (message.delivery === 'pending') return html`<span class="delivery">${this.strings.sending}</span>`;
     if (message.delivery === 'failed')
       return html`<span class="delivery failed" role="alert"
-        >${message.failure ?? 'Message not sent.'}
-        <button type="button" @click=${() => this.dispatchEvent(new CourseChatMessageActionEvent('retry', message.id))}>
-          Retry
+        >${this.strings.notSent}
+        <button
+          type="button"
+          tabindex=${this.active ? nothing : '-1'}
+          @click=${() => this.dispatchEvent(new CourseChatMessageActionEvent('retry', message.id))}
+        >
+          ${this.strings.retry}
         </button></span
       >`;
     return nothing;

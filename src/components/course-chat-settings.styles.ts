@@ -11,7 +11,7 @@ export const settingsStyles = css`
     color: var(--course-chat-accent);
     background: none;
     border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius, 0.75rem);
+    border-radius: var(--course-chat-radius);
     padding: 0.3rem 0.6rem;
     cursor: pointer;
   }
@@ -33,8 +33,8 @@ export const settingsStyles = css`
     background: var(--course-chat-bg);
     color: var(--course-chat-text);
     border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius, 0.75rem);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
+    border-radius: var(--course-chat-radius);
+    box-shadow: 0 4px 16px var(--course-chat-shadow);
   }
   .panel[hidden] {
     display: none;

@@ -4,6 +4,7 @@ import type { ChatStore } from '../state/index.js';
 import { settingsStyles } from './course-chat-settings.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
+import { defaultStrings } from './strings.js';
 
 /**
  * Room settings, from a button in the header: mute this room (no sound, no browser notification,
@@ -18,6 +19,9 @@ export class CourseChatSettings extends LitElement {
   /** The room's store. */
   @property({ attribute: false }) store?: ChatStore;
 
+  /** The texts to show (`<course-chat>` passes its own down). */
+  @property({ attribute: false }) strings = defaultStrings;
+
   @state() private open = false;
   /** The browser refused notifications, so the switch cannot turn them on. */
   @state() private blocked = typeof Notification !== 'undefined' && Notification.permission === 'denied';
@@ -29,6 +33,7 @@ export class CourseChatSettings extends LitElement {
   override render() {
     const settings = this.#settings.value;
     const supported = typeof Notification !== 'undefined';
+    const s = this.strings;
     return html`<button
         class="toggle"
         type="button"
@@ -36,13 +41,13 @@ export class CourseChatSettings extends LitElement {
         aria-controls="panel"
         @click=${() => (this.open = !this.open)}
       >
-        Room settings${settings?.muted ? html` <span class="muted">Muted</span>` : ''}
+        ${s.settings}${settings?.muted ? html` <span class="muted">${s.muted}</span>` : ''}
       </button>
       <div
         id="panel"
         class="panel"
         role="group"
-        aria-label="Room settings"
+        aria-label=${s.settings}
         ?hidden=${!this.open}
         @keydown=${this.#keydown}
       >
@@ -53,7 +58,7 @@ export class CourseChatSettings extends LitElement {
             ?disabled=${!settings}
             @change=${(event: Event) => this.store?.updateSettings({ muted: (event.target as HTMLInputElement).checked })}
           />
-          Mute this room
+          ${s.mute}
         </label>
         <label>
           <input
@@ -63,18 +68,10 @@ export class CourseChatSettings extends LitElement {
             aria-describedby="notify-hint"
             @change=${this.#notificationsChanged}
           />
-          Notify me while this page is hidden
+          ${s.notify}
         </label>
         <p id="notify-hint" class="hint">
-          ${
-            !supported
-              ? 'This browser has no notifications.'
-              : this.blocked
-                ? 'Notifications are blocked in the browser settings.'
-                : settings?.muted
-                  ? 'Muted: no notifications until you unmute.'
-                  : 'For a mention, an answer to your question, or points you receive.'
-          }
+          ${!supported ? s.unsupported : this.blocked ? s.blocked : settings?.muted ? s.mutedHint : s.notifyHint}
         </p>
       </div>`;
   }

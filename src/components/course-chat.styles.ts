@@ -1,15 +1,42 @@
 import { css } from 'lit';
 
 export const courseChatStyles = css`
+  /*
+   * Every colour is one light-dark() pair, picked by color-scheme: the system's for theme auto,
+   * one forced by theme light or dark. Native controls follow it too. Each pair is written once
+   * rather than in a light block and twice over in dark ones (the media query and the attribute).
+   */
   :host {
-    --course-chat-accent: #4338ca;
-    --course-chat-bg: #ffffff;
-    --course-chat-surface: #f8fafc;
-    --course-chat-text: #0f172a;
-    --course-chat-muted: #475569;
-    --course-chat-border: #e2e8f0;
-    --course-chat-question-bg: #fffbeb;
-    --course-chat-question-border: #d97706;
+    color-scheme: light dark;
+    --course-chat-accent: light-dark(#4338ca, #a5b4fc);
+    --course-chat-on-accent: light-dark(#fff, #0f172a);
+    --course-chat-bg: light-dark(#fff, #0f172a);
+    --course-chat-surface: light-dark(#f8fafc, #1e293b);
+    --course-chat-text: light-dark(#0f172a, #f1f5f9);
+    --course-chat-muted: light-dark(#475569, #94a3b8);
+    --course-chat-border: light-dark(#e2e8f0, #334155);
+    --course-chat-control-border: light-dark(#64748b, #94a3b8);
+    --course-chat-focus: light-dark(#2563eb, #60a5fa);
+    --course-chat-disabled: light-dark(#94a3b8, #475569);
+    --course-chat-hover: light-dark(#0f172a08, #f8fafc0a);
+    --course-chat-shadow: light-dark(#0f172a33, #0009);
+    --course-chat-question-bg: light-dark(#fffbeb, #292011);
+    --course-chat-question-border: light-dark(#d97706, #f59e0b);
+    --course-chat-question-text: light-dark(#92400e, #fcd34d);
+    --course-chat-answered-bg: light-dark(#f0fdf4, #0c2618);
+    --course-chat-answered-border: light-dark(#16a34a, #22c55e);
+    --course-chat-answered-text: light-dark(#166534, #86efac);
+    --course-chat-mention: light-dark(#d97706, #f59e0b);
+    --course-chat-mention-bg: light-dark(#fffbeb, #292011);
+    --course-chat-badge-bg: light-dark(#dcfce7, #14532d);
+    --course-chat-badge-text: light-dark(#14532d, #dcfce7);
+    --course-chat-points-bg: light-dark(#f5f3ff, #2e1065);
+    --course-chat-points-text: light-dark(#6d28d9, #c4b5fd);
+    --course-chat-warning-bg: light-dark(#fef3c7, #422006);
+    --course-chat-warning: light-dark(#92400e, #fcd34d);
+    --course-chat-danger-bg: light-dark(#fee2e2, #450a0a);
+    --course-chat-danger: light-dark(#b91c1c, #fca5a5);
+    --course-chat-unread: light-dark(#b91c1c, #fca5a5);
     --course-chat-radius: 0.75rem;
     --course-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
 
@@ -28,6 +55,12 @@ export const courseChatStyles = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   .header {
     display: flex;
@@ -55,7 +88,7 @@ export const courseChatStyles = css`
     inline-size: 0.5rem;
     block-size: 0.5rem;
     border-radius: 50%;
-    background: #16a34a;
+    background: var(--course-chat-answered-border);
   }
   .helping {
     margin-inline-start: 0.5rem;
@@ -63,8 +96,8 @@ export const courseChatStyles = css`
     font-weight: 700;
     padding: 0.05rem 0.5rem;
     border-radius: 999px;
-    background: #dcfce7;
-    color: #14532d;
+    background: var(--course-chat-badge-bg);
+    color: var(--course-chat-badge-text);
   }
   .back {
     font-size: 0.85rem;
@@ -84,8 +117,8 @@ export const courseChatStyles = css`
     gap: 0.75rem;
     padding: 0.4rem 1rem;
     font-size: 0.85rem;
-    background: #fef3c7;
-    color: #78350f;
+    background: var(--course-chat-warning-bg);
+    color: var(--course-chat-warning);
   }
   .banner button,
   .notice button,
@@ -144,7 +177,7 @@ export const courseChatStyles = css`
   }
   .points-to-give {
     font-weight: 700;
-    color: var(--course-chat-points-text, #6d28d9);
+    color: var(--course-chat-points-text);
   }
   .balance a {
     color: var(--course-chat-accent);
@@ -153,8 +186,8 @@ export const courseChatStyles = css`
     margin: 0;
     padding: 0.4rem 1rem;
     font-size: 0.8rem;
-    background: #f5f3ff;
-    color: #4c1d95;
+    background: var(--course-chat-points-bg);
+    color: var(--course-chat-points-text);
   }
   .question-pending,
   .confirmation {
@@ -165,12 +198,12 @@ export const courseChatStyles = css`
     padding: 0.4rem 1rem;
     font-size: 0.85rem;
     background: var(--course-chat-question-bg);
-    color: #78350f;
+    color: var(--course-chat-question-text);
   }
   .confirmation {
     justify-content: center;
-    background: #f5f3ff;
-    color: #4c1d95;
+    background: var(--course-chat-points-bg);
+    color: var(--course-chat-points-text);
     font-weight: 600;
   }
   .help-link {
@@ -179,18 +212,18 @@ export const courseChatStyles = css`
     white-space: nowrap;
   }
   .question-pending.long-wait {
-    background: #fde68a;
+    background: var(--course-chat-warning-bg);
   }
   .question-pending.long-wait .help-link {
-    color: #fff;
+    color: var(--course-chat-on-accent);
     background: var(--course-chat-accent);
     border-radius: 999px;
     padding: 0.2rem 0.75rem;
     text-decoration: none;
   }
   .notice {
-    background: #fee2e2;
-    color: #7f1d1d;
+    background: var(--course-chat-danger-bg);
+    color: var(--course-chat-danger);
   }
   .thread.highlighted {
     outline: 2px solid var(--course-chat-accent);
@@ -217,11 +250,12 @@ export const courseChatStyles = css`
     margin: 0.35rem 0.75rem;
     border-inline-start: 3px solid var(--course-chat-question-border);
     background: var(--course-chat-question-bg);
-    border-radius: 0 var(--course-chat-radius) var(--course-chat-radius) 0;
+    border-start-end-radius: var(--course-chat-radius);
+    border-end-end-radius: var(--course-chat-radius);
   }
   .thread.question.answered {
-    border-inline-start-color: #16a34a;
-    background: #f0fdf4;
+    border-inline-start-color: var(--course-chat-answered-border);
+    background: var(--course-chat-answered-bg);
   }
   .replies {
     margin-inline-start: 2.5rem;
@@ -249,18 +283,19 @@ export const courseChatStyles = css`
   .new-messages,
   .first-unread {
     position: absolute;
-    inset-inline-start: 50%;
+    inset-inline: 0;
     inset-block-end: 7.5rem;
-    transform: translateX(-50%);
+    margin-inline: auto;
+    inline-size: fit-content;
     font: inherit;
     font-size: 0.85rem;
     font-weight: 600;
     border: none;
     border-radius: 999px;
     padding: 0.35rem 0.9rem;
-    color: var(--course-chat-on-accent, #fff);
+    color: var(--course-chat-on-accent);
     background: var(--course-chat-accent);
-    box-shadow: 0 4px 12px rgba(15, 23, 42, 0.2);
+    box-shadow: 0 4px 12px var(--course-chat-shadow);
     cursor: pointer;
   }
   .first-unread {
@@ -274,7 +309,7 @@ export const courseChatStyles = css`
     margin: 0.5rem 0;
     font-size: 0.75rem;
     font-weight: 700;
-    color: var(--course-chat-unread, #b91c1c);
+    color: var(--course-chat-unread);
   }
   .unread-divider::before,
   .unread-divider::after {
@@ -288,6 +323,26 @@ export const courseChatStyles = css`
     font-size: 0.8rem;
     font-style: italic;
     color: var(--course-chat-muted);
+  }
+  /*
+   * Forced colours draw every line in one colour (an answered question's too) and drop backgrounds
+   * and shadows: system colours keep apart what colour alone tells, and borders outline the pills.
+   */
+  @media (forced-colors: active) {
+    .thread.question {
+      border-inline-start-color: Highlight;
+    }
+    .tabs button {
+      border-block-end-color: Canvas;
+    }
+    .tabs button[aria-selected='true'] {
+      border-block-end-color: Highlight;
+    }
+    .helping,
+    .new-messages,
+    .first-unread {
+      border: 1px solid;
+    }
   }
   @container (max-width: 40rem) {
     .tabs {

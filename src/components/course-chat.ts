@@ -12,6 +12,7 @@ import {
 import { courseChatStyles } from './course-chat.styles.js';
 import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
+import type { CourseChatMessage } from './course-chat-message.js';
 import {
   CourseChatAnalyticsEvent,
   CourseChatErrorEvent,
@@ -23,6 +24,8 @@ import {
   type CourseChatMessageActionEvent,
 } from './events.js';
 import { profileHrefOf } from './avatar.js';
+import { localeOf } from './format.js';
+import { defaultStrings, type CourseChatStrings } from './strings.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 
@@ -42,6 +45,14 @@ const stickToBottomPx = 48;
  * threads around the view, with space standing in for the rest.
  */
 const rowBudget = 250;
+/**
+ * More messages than this within `burstWindowMs` is a burst: screen readers then hear how many
+ * arrived, at most once per window, instead of every message.
+ */
+const burstSize = 3;
+const burstWindowMs = 2000;
+/** A horizontal touch swipe this long (and mostly horizontal) switches the narrow layout's tab. */
+const swipePx = 60;
 /** A row's height until some have been measured. */
 const estimatedRowPx = 56;
 
@@ -78,13 +89,34 @@ interface Anchor {
  * @fires course-chat-unread - The unread count changed (`courseId`, `count`, `mentions`, `muted`), for the host's chat icon badge.
  *
  * @cssprop --course-chat-accent - Buttons, links and the Send button.
+ * @cssprop --course-chat-on-accent - Text on the accent colour.
  * @cssprop --course-chat-bg - Background of the stream and the text area.
  * @cssprop --course-chat-surface - Background of the header and the composer.
  * @cssprop --course-chat-text - Main text colour.
  * @cssprop --course-chat-muted - Secondary text: times, counts, hints.
- * @cssprop --course-chat-border - Lines between regions and around inputs.
+ * @cssprop --course-chat-border - Lines between regions, around panels and buttons.
+ * @cssprop --course-chat-control-border - The text area's outline (3:1 against what surrounds it).
+ * @cssprop --course-chat-focus - Focus rings.
+ * @cssprop --course-chat-disabled - A disabled Send button.
+ * @cssprop --course-chat-hover - Tint of the message under the pointer.
+ * @cssprop --course-chat-shadow - Shadows of popups, the award dialog and the new-messages buttons.
  * @cssprop --course-chat-question-bg - Background of a question and its answers.
  * @cssprop --course-chat-question-border - The accent line beside an open question.
+ * @cssprop --course-chat-question-text - The Question label and the question-pending notice.
+ * @cssprop --course-chat-answered-bg - Background of an answered question.
+ * @cssprop --course-chat-answered-border - The line beside an answered question; the online dot.
+ * @cssprop --course-chat-answered-text - The Answered label; a helper's Available status.
+ * @cssprop --course-chat-mention - The line beside a message that mentions the user.
+ * @cssprop --course-chat-mention-bg - Background of a message that mentions the user.
+ * @cssprop --course-chat-badge-bg - Background of the ST and Helping badges.
+ * @cssprop --course-chat-badge-text - Text of the ST and Helping badges.
+ * @cssprop --course-chat-points-bg - Background of the low-balance and award notices.
+ * @cssprop --course-chat-points-text - Goodwill points and awards.
+ * @cssprop --course-chat-warning-bg - Background of the reconnecting banner and a long-waiting question.
+ * @cssprop --course-chat-warning - Warnings: the reconnecting banner, a message near the length limit.
+ * @cssprop --course-chat-danger-bg - Background of error notices.
+ * @cssprop --course-chat-danger - Errors: notices, a message not sent or over the length limit.
+ * @cssprop --course-chat-unread - The New messages divider.
  * @cssprop --course-chat-radius - Corner radius of the element and its controls.
  * @cssprop --course-chat-font - Font family.
  *
@@ -125,11 +157,20 @@ export class CourseChat extends LitElement {
    */
   @property({ attribute: 'st-profile-href' }) stProfileHref = '';
 
+  /** `light` or `dark` forces that theme; `auto` follows the system's (`prefers-color-scheme`). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
   /**
    * Returns the bearer token for requests, called before each one. Without it the browser's
    * cookies authenticate the user.
    */
   @property({ attribute: false }) getAuthToken?: () => Promise<string>;
+
+  /**
+   * Texts to show instead of the English ones: any of `CourseChatStrings`, to translate or reword
+   * them. Times and numbers follow the `lang` of the element or of its nearest ancestor with one.
+   */
+  @property({ attribute: false }) strings: Partial<CourseChatStrings> = {};
 
   /** Unread messages in this room and how many mention the user, as `course-chat-unread` last told. */
   get unread(): Pick<Unread, 'count' | 'mentions'> {
@@ -138,6 +179,8 @@ export class CourseChat extends LitElement {
   }
 
   @state() private store?: ChatStore;
+  #s = defaultStrings;
+  #locale: string | undefined;
 
   /** Narrow layouts show either the stream or the help queue. */
   @state() private tab: 'chat' | 'queue' = 'chat';
@@ -145,6 +188,14 @@ export class CourseChat extends LitElement {
   @state() private confirmation = '';
   /** Messages that arrived while the reader was scrolled up. */
   @state() private unseen = 0;
+  /** What a screen reader hears instead of each message while a burst lasts; empty otherwise. */
+  @state() private burst = '';
+  #arrivals: number[] = [];
+  #burstAnnouncedAt = 0;
+  #burstTimer: ReturnType<typeof setTimeout> | undefined;
+  #swipeFrom: { x: number; y: number } | null = null;
+  /** The message row the keyboard is on; the newest until the reader moves. */
+  @state() private activeId = '';
   /** The reader went to the first unread message, or wrote: the jump to it has done its job. */
   @state() private unreadJumped = false;
   #lastUnread = '';
@@ -187,6 +238,8 @@ export class CourseChat extends LitElement {
    */
   #painted = { firstId: '', count: 0 };
   #slice: Slice = { start: 0, end: 0, before: 0, after: 0, top: 0 };
+  /** The message row the keyboard is on, as rendered. */
+  #active = '';
   /** The threads of the slice, as rendered. */
   #shown: readonly Thread[] = [];
   /** Measured heights of threads by id, with the number of rows each had then. */
@@ -207,6 +260,7 @@ export class CourseChat extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#confirmationTimer);
+    clearTimeout(this.#burstTimer);
     cancelAnimationFrame(this.#reviewFrame);
     this.#resizes.disconnect();
     this.#observed = null;
@@ -234,9 +288,13 @@ export class CourseChat extends LitElement {
       this.#anchor = null;
       this.#stick = true;
     }
+    // A new object only when the host's changed: each row re-renders for a new one.
+    if (changed.has('strings')) this.#s = { ...defaultStrings, ...this.strings };
+    this.#locale = localeOf(this);
     const threads = this.#threads.value;
     this.#slice = this.#sliceOf(threads);
     this.#shown = threads.slice(this.#slice.start, this.#slice.end);
+    this.#active = this.#activeRowId();
   }
 
   protected override updated(): void {
@@ -355,11 +413,26 @@ export class CourseChat extends LitElement {
         messages.findIndex((m) => m.id === this.#painted.firstId),
       );
     }
+    if (this.#stick && firstId === this.#painted.firstId && count > this.#painted.count)
+      this.#arrived(count - this.#painted.count);
     this.#painted = { firstId, count };
     const unseen = Math.max(0, count - this.#seenCount);
     if (unseen !== this.unseen) this.unseen = unseen;
     this.#markRead();
     this.#follow();
+  }
+
+  /** Counts arrivals at the newest message, and summarises them while they come in a burst. */
+  #arrived(count: number): void {
+    const now = Date.now();
+    this.#arrivals = [...this.#arrivals.filter((at) => now - at < burstWindowMs), ...Array<number>(count).fill(now)];
+    if (this.#arrivals.length <= burstSize) return;
+    if (!this.burst || now - this.#burstAnnouncedAt >= burstWindowMs) {
+      this.burst = this.#s.unseen(this.#arrivals.length);
+      this.#burstAnnouncedAt = now;
+    }
+    clearTimeout(this.#burstTimer);
+    this.#burstTimer = setTimeout(() => (this.burst = ''), burstWindowMs);
   }
 
   /** At the newest message of a page someone is looking at, everything loaded has been read. */
@@ -386,13 +459,12 @@ export class CourseChat extends LitElement {
     this.dispatchEvent(new CourseChatNotificationEvent(notification));
     const wanted = this.#settings.value?.notifications && document.visibilityState === 'hidden';
     if (!wanted || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-    const title = {
-      mention: `${notification.from.name} mentioned you`,
-      answer: `${notification.from.name} answered your question`,
-      points: `${notification.from.name} gave you points`,
-    }[notification.kind];
     // One per message: a second tab of the same room replaces rather than repeats it.
-    new Notification(title, { body: notification.text, tag: `course-chat:${notification.messageId}` });
+    const { kind, from, text, points } = notification;
+    new Notification(this.#s.notification(kind, from.name), {
+      body: kind === 'points' ? `${this.#s.earned(points)}${text ? `: ${text}` : ''}` : text,
+      tag: `course-chat:${notification.messageId}`,
+    });
   }
 
   /** Renders another slice once the view has come within half a viewport of this one's edge. */
@@ -440,44 +512,45 @@ export class CourseChat extends LitElement {
   override render() {
     const room = this.#room.value;
     const failure = this.#failure.value;
+    const s = this.#s;
     return html`
       <div class="header" part="header">
         <div>
-          <h2>${room ? `${room.course.title} Chat` : 'Course Chat'}</h2>
-          ${room ? html`<span class="online">${this.#online.value} online</span>` : nothing}
+          <h2>${s.title(room?.course.title ?? '')}</h2>
+          ${room ? html`<span class="online">${s.online(this.#online.value)}</span>` : nothing}
           ${
             this.#helpers.value.some((helper) => helper.id === room?.me.id && helper.available)
-              ? html`<span class="helping">Helping</span>`
+              ? html`<span class="helping">${s.helping}</span>`
               : nothing
           }
         </div>
         ${room ? this.#renderBalance() : nothing}
-        ${room ? html`<course-chat-settings .store=${this.store}></course-chat-settings>` : nothing}
+        ${room ? html`<course-chat-settings .store=${this.store} .strings=${s}></course-chat-settings>` : nothing}
         <a class="back" href=${this.backHref || '#'} @click=${(event: MouseEvent) => this.#navigate(event, 'course')}
-          >Back to Course</a
+          >${s.back}</a
         >
       </div>
       ${
         failure
           ? html`<div class="failure" role="alert">
-              <strong>${failure.message}</strong>
+              <strong>${s.failures[failure.kind]}</strong>
               ${
                 failure.kind === 'unavailable'
-                  ? html`<button type="button" @click=${() => this.store?.reconnectNow()}>Retry</button>`
+                  ? html`<button type="button" @click=${() => this.store?.reconnectNow()}>${s.retry}</button>`
                   : nothing
               }
             </div>`
           : this.#room.value
             ? this.#renderRoom()
-            : html`<div class="loading" role="status">Loading chat…</div>`
+            : html`<div class="loading" role="status">${s.loading}</div>`
       }
     `;
   }
 
   #renderBalance() {
     return html`<div class="balance">
-      <span class="points-to-give">${this.#balance.value} points to give</span>
-      ${this.earnHref ? html`<a href=${this.earnHref}>Earn more</a>` : nothing}
+      <span class="points-to-give">${this.#s.balance(this.#balance.value)}</span>
+      ${this.earnHref ? html`<a href=${this.earnHref}>${this.#s.earnMore}</a>` : nothing}
     </div>`;
   }
 
@@ -487,32 +560,34 @@ export class CourseChat extends LitElement {
     const typing = this.#typing.value;
     const room = this.#room.value;
     const notice = this.#notice.value;
+    const s = this.#s;
     // Whole minutes, so rows re-render for their relative time at most once a minute.
     const now = Math.floor(Date.now() / 60_000) * 60_000;
     const { start, before, after } = this.#slice;
     // Scrolling a windowed stream brings old rows into the log: only at the newest are they news.
     // Further up, the count of new messages is announced instead.
-    const quiet = this.#shown.length < threads.length && !this.#stick;
+    // In a burst, each message would be read out: the log goes quiet and a count is read instead.
+    const quiet = (this.#shown.length < threads.length && !this.#stick) || this.burst !== '';
     return html`
       ${
         status === 'reconnecting' || status === 'offline'
           ? html`<div class="banner" role="status">
-              ${status === 'offline' ? 'You are offline. Reconnecting...' : 'Reconnecting...'}
-              <button type="button" @click=${() => this.store?.reconnectNow()}>Retry</button>
+              ${status === 'offline' ? s.offline : s.reconnecting}
+              <button type="button" @click=${() => this.store?.reconnectNow()}>${s.retry}</button>
             </div>`
           : nothing
       }
       ${
         notice
           ? html`<div class="notice" role="alert">
-              ${notice.message}
-              <button type="button" @click=${() => this.store?.dismissNotice()}>Dismiss</button>
+              ${s.notices[notice.kind]}
+              <button type="button" @click=${() => this.store?.dismissNotice()}>${s.dismiss}</button>
             </div>`
           : nothing
       }
       ${this.confirmation ? html`<div class="confirmation" role="status">${this.confirmation}</div>` : nothing}
       ${this.#renderQuestionPending(now)}
-      <div class="tabs" role="tablist" aria-label="Chat sections">
+      <div class="tabs" role="tablist" aria-label=${s.tabs}>
         <button
           role="tab"
           id="chat-tab"
@@ -520,7 +595,7 @@ export class CourseChat extends LitElement {
           aria-controls="chat-panel"
           @click=${() => (this.tab = 'chat')}
         >
-          Chat
+          ${s.chatTab}
         </button>
         <button
           role="tab"
@@ -529,32 +604,33 @@ export class CourseChat extends LitElement {
           aria-controls="queue-panel"
           @click=${() => (this.tab = 'queue')}
         >
-          Help queue (${this.#pending.value.length})
+          ${s.queueTab(this.#pending.value.length)}
         </button>
       </div>
-      <div class="body" data-tab=${this.tab}>
+      <div
+        class="body"
+        data-tab=${this.tab}
+        @pointerdown=${this.#swipeStart}
+        @pointerup=${this.#swipeEnd}
+        @pointercancel=${() => (this.#swipeFrom = null)}
+      >
         <div class="main" id="chat-panel" role="tabpanel" aria-labelledby="chat-tab">
-          ${
-            this.#lowBalance.value
-              ? html`<p class="low-balance">
-                  Running low on points? Answer a pending question to earn more from grateful classmates.
-                </p>`
-              : nothing
-          }
+          ${this.#lowBalance.value ? html`<p class="low-balance">${s.lowBalance}</p>` : nothing}
           ${
             threads.length === 0
               ? html`<div class="quiet" part="log">
-                  <strong>Start the conversation</strong>
-                  <span>No messages yet. Ask a question or say hello to your classmates.</span>
+                  <strong>${s.empty}</strong>
+                  <span>${s.emptyHint}</span>
                 </div>`
               : html`<div
                   class="log"
                   part="log"
                   role="log"
-                  aria-label="Messages"
+                  aria-label=${s.log}
                   aria-live=${quiet ? 'off' : nothing}
-                  tabindex="0"
                   @scroll=${this.#onScroll}
+                  @keydown=${this.#onLogKeydown}
+                  @focusin=${this.#onLogFocus}
                   @course-chat-message-action=${this.#onAction}
                 >
                   ${
@@ -565,7 +641,7 @@ export class CourseChat extends LitElement {
                           ?disabled=${this.#loadingOlder.value}
                           @click=${() => this.store?.loadOlder()}
                         >
-                          ${this.#loadingOlder.value ? 'Loading…' : 'Load older messages'}
+                          ${this.#loadingOlder.value ? s.loadingOlder : s.older}
                         </button>`
                       : nothing
                   }
@@ -579,20 +655,24 @@ export class CourseChat extends LitElement {
                 </div>`
           }
           ${this.#renderFirstUnreadJump()}
+          <div class="visually-hidden" role="status">${this.burst}</div>
           <div aria-live=${quiet ? 'polite' : 'off'}>
             ${
               this.unseen > 0
                 ? html`<button type="button" class="new-messages" @click=${this.#scrollToNewest}>
-                    ${this.unseen === 1 ? '1 new message' : `${this.unseen} new messages`} ↓
+                    ${s.unseen(this.unseen)} ↓
                   </button>`
                 : nothing
             }
           </div>
-          <div class="typing" aria-live="polite">${typingText(typing.map((user) => user.name))}</div>
+          <div class="typing" aria-live="polite">
+            ${typing.length > 0 ? s.typing(typing.map((user) => user.name)) : ''}
+          </div>
           <course-chat-composer
             part="composer"
             @course-chat-jump=${this.#onJump}
             .store=${this.store}
+            .strings=${s}
             max-length=${room?.limits.max_message_length ?? 2000}
           ></course-chat-composer>
         </div>
@@ -603,11 +683,13 @@ export class CourseChat extends LitElement {
           aria-labelledby="queue-tab"
           .store=${this.store}
           .now=${now}
+          .strings=${s}
+          .locale=${this.#locale}
           st-profile-href=${this.stProfileHref}
           @course-chat-jump=${this.#onJump}
         ></course-chat-help-queue>
       </div>
-      <course-chat-award-dialog .store=${this.store}></course-chat-award-dialog>
+      <course-chat-award-dialog .store=${this.store} .strings=${s}></course-chat-award-dialog>
     `;
   }
 
@@ -618,7 +700,7 @@ export class CourseChat extends LitElement {
   #renderFirstUnreadJump() {
     if (this.unreadJumped || this.#firstUnreadId.value === null) return nothing;
     return html`<button type="button" class="first-unread" @click=${this.#jumpToFirstUnread}>
-      New messages since your last visit ↑
+      ${this.#s.sinceLastVisit} ↑
     </button>`;
   }
 
@@ -635,12 +717,9 @@ export class CourseChat extends LitElement {
     if (!oldest) return nothing;
     const longWait = now - Date.parse(oldest.created_at) > longWaitMs;
     return html`<div class="question-pending ${longWait ? 'long-wait' : ''}" role="status">
-      <span
-        >${mine.length === 1 ? 'Your question is waiting for an answer.' : `${mine.length} of your questions are waiting.`}
-        ${longWait ? 'It has been a while.' : ''}</span
-      >
+      <span>${this.#s.pending(mine.length)} ${longWait ? this.#s.longWait : ''}</span>
       <a href=${this.helpHref || '#'} class="help-link" @click=${(event: MouseEvent) => this.#navigate(event, 'help')}
-        >Need 1-on-1 Help?</a
+        >${this.#s.needHelp}</a
       >
     </div>`;
   }
@@ -683,7 +762,7 @@ export class CourseChat extends LitElement {
     if (!store || !room) return;
     const points = Math.min(room.limits.default_award_points, this.#balance.value);
     if (points < 1 || !(await store.award(message.id, points))) return;
-    this.confirmation = `${points} points to ${message.author.name}. Thank you!`;
+    this.confirmation = this.#s.awarded(points, message.author.name);
     clearTimeout(this.#confirmationTimer);
     this.#confirmationTimer = setTimeout(() => (this.confirmation = ''), confirmationMs);
   }
@@ -708,6 +787,71 @@ export class CourseChat extends LitElement {
     if (this.log) this.#recordAnchor(this.log);
   }
 
+  /** The row the keyboard is on: the chosen one while it is rendered, else the newest rendered. */
+  #activeRowId(): string {
+    const shown = this.#shown;
+    const rendered = (id: string) => shown.some((t) => t.message.id === id || t.replies.some((r) => r.id === id));
+    if (this.activeId && rendered(this.activeId)) return this.activeId;
+    const last = shown.at(-1);
+    return last ? (last.replies.at(-1) ?? last.message).id : '';
+  }
+
+  /** Arrow keys, Home, End, Page Up and Page Down move between messages; Tab reaches the row's actions. */
+  async #onLogKeydown(event: KeyboardEvent): Promise<void> {
+    const rows = [...(this.log?.querySelectorAll('course-chat-message') ?? [])];
+    const current = rows.findIndex((row) => row === event.target);
+    const from = rows[current];
+    if (!from) return;
+    const page = Math.max(1, Math.floor((this.log?.clientHeight ?? 0) / estimatedRowPx));
+    const moves: Record<string, number> = {
+      ArrowUp: current - 1,
+      ArrowDown: current + 1,
+      PageUp: current - page,
+      PageDown: current + page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const wanted = moves[event.key];
+    if (wanted === undefined) return;
+    event.preventDefault();
+    if (wanted < 0 && this.#hasOlder.value) await this.store?.loadOlder();
+    // Rows rendered after an older page loaded, or a slice moved: find the target again.
+    const again = [...(this.log?.querySelectorAll('course-chat-message') ?? [])];
+    const shift = again.indexOf(from) - current;
+    const target = again[Math.max(0, Math.min(again.length - 1, wanted + shift))];
+    const id = target?.message?.id;
+    if (!target || !id) return;
+    this.activeId = id;
+    await this.updateComplete;
+    target.focus();
+    target.scrollIntoView({ block: 'nearest' });
+  }
+
+  #swipeStart(event: PointerEvent): void {
+    this.#swipeFrom = event.pointerType === 'touch' ? { x: event.clientX, y: event.clientY } : null;
+  }
+
+  /** On a narrow screen a swipe moves between the stream and the help queue, as their tabs do. */
+  #swipeEnd(event: PointerEvent): void {
+    const from = this.#swipeFrom;
+    this.#swipeFrom = null;
+    if (!from) return;
+    const dx = event.clientX - from.x;
+    if (Math.abs(dx) < swipePx || Math.abs(dx) < 2 * Math.abs(event.clientY - from.y)) return;
+    // The queue lies after the stream in reading order: towards the start edge is forward.
+    const forward = getComputedStyle(this).direction === 'rtl' ? dx > 0 : dx < 0;
+    this.tab = forward ? 'queue' : 'chat';
+  }
+
+  /** A row focused by pointer or by Tab becomes the keyboard's row. */
+  #onLogFocus(event: FocusEvent): void {
+    const row = event
+      .composedPath()
+      .find((node): node is CourseChatMessage => (node as Element).localName === 'course-chat-message');
+    const id = row?.message?.id;
+    if (id && id !== this.activeId) this.activeId = id;
+  }
+
   #renderThread(thread: Thread, previous: Thread | undefined, now: number) {
     const { message } = thread;
     const me = this.#room.value?.me;
@@ -722,28 +866,34 @@ export class CourseChat extends LitElement {
     const canMarkAnswer =
       message.question_status === 'open' && (message.author.id === me?.id || me?.is_student_teacher === true);
     const people = this.#people.value;
+    const s = this.#s;
+    const locale = this.#locale;
+    const active = this.#active;
     const firstUnread = this.#firstUnreadId.value;
     const mentionsMe = (m: StreamMessage) => me !== undefined && m.mentions.includes(me.id);
     // Inside the thread, so the stream's children stay one per thread for measuring.
     const divider =
       firstUnread !== null && (message.id === firstUnread || thread.replies.some((reply) => reply.id === firstUnread))
-        ? html`<div class="unread-divider" role="separator"><span>New messages</span></div>`
+        ? html`<div class="unread-divider" role="separator"><span>${s.divider}</span></div>`
         : nothing;
     return html`<div class=${classes}>
       ${divider}
       <course-chat-message
         .message=${message}
         .now=${now}
+        .strings=${s}
+        .locale=${locale}
         ?continued=${continued}
         ?mine=${message.author.id === me?.id}
         .awarded=${awarded[message.id] ?? 0}
         .people=${people}
+        ?active=${message.id === active}
         ?mentions-me=${mentionsMe(message)}
         profile-href=${profileHrefOf(message.author, this.profileHref, this.stProfileHref)}
       ></course-chat-message>
       ${
         thread.replies.length > 0
-          ? html`<div class="replies" role="group" aria-label="Answers">
+          ? html`<div class="replies" role="group" aria-label=${s.answers}>
               ${repeat(
                 thread.replies,
                 (reply) => reply.id,
@@ -751,11 +901,14 @@ export class CourseChat extends LitElement {
                   html`<course-chat-message
                     .message=${reply}
                     .now=${now}
+                    .strings=${s}
+                    .locale=${locale}
                     ?continued=${follows(reply, thread.replies[index - 1])}
                     ?mine=${reply.author.id === me?.id}
                     ?can-mark-helpful=${canMarkAnswer && reply.author.id !== message.author.id}
                     .awarded=${awarded[reply.id] ?? 0}
                     .people=${people}
+                    ?active=${reply.id === active}
                     ?mentions-me=${mentionsMe(reply)}
                     profile-href=${profileHrefOf(reply.author, this.profileHref, this.stProfileHref)}
                   ></course-chat-message>`,
@@ -805,13 +958,6 @@ function follows(message: StreamMessage, previous: StreamMessage | undefined): b
     previous.author.id === message.author.id &&
     Date.parse(message.created_at) - Date.parse(previous.created_at) < groupWindowMs
   );
-}
-
-function typingText(names: readonly string[]): string {
-  if (names.length === 0) return '';
-  if (names.length === 1) return `${names[0]} is typing…`;
-  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-  return 'Several people are typing…';
 }
 
 declare global {

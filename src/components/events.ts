@@ -97,6 +97,8 @@ export class CourseChatNotificationEvent extends Event {
   /** Who wrote the message, or gave the points. */
   readonly from: User;
   readonly text: string;
+  /** Points received, for `points`; 0 otherwise. */
+  readonly points: number;
 
   constructor(notification: ChatNotification) {
     super(CourseChatNotificationEvent.eventName, { bubbles: true, composed: true });
@@ -105,6 +107,7 @@ export class CourseChatNotificationEvent extends Event {
     this.messageId = notification.messageId;
     this.from = notification.from;
     this.text = notification.text;
+    this.points = notification.points;
   }
 }
 

@@ -1,22 +1,63 @@
+const formatters = new Map<string, unknown>();
+
+/**
+ * One Intl formatter per kind, locale and options: making one costs far more than using it, and
+ * every row formats its time on each render.
+ */
+function cached<O, F>(
+  Format: new (locale: string | undefined, options: O) => F,
+  locale: string | undefined,
+  options: O,
+) {
+  const key = `${Format.name}${locale}${JSON.stringify(options)}`;
+  let format = formatters.get(key) as F | undefined;
+  if (!format) formatters.set(key, (format = new Format(locale, options)));
+  return format;
+}
+
+/**
+ * The language of `element`'s text: its own `lang` or its nearest ancestor's, across shadow roots;
+ * undefined, meaning the browser's, without one or with one Intl cannot use.
+ */
+export function localeOf(element: Element): string | undefined {
+  let node: Element | undefined = element;
+  while (node && !node.getAttribute('lang')) node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
+  try {
+    return Intl.getCanonicalLocales(node?.getAttribute('lang') ?? [])[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Times as people read them in a chat: "just now", "5 min ago", "14:05", "Mon 14:05", "3 Nov". */
 export function formatMessageTime(iso: string, now = Date.now(), locale?: string): string {
   const at = Date.parse(iso);
   const ageMs = now - at;
-  if (ageMs < 45_000) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
+  if (ageMs < 45_000) return cached(Intl.RelativeTimeFormat, locale, { numeric: 'auto' }).format(0, 'second');
   if (ageMs < 60 * 60_000)
-    return new Intl.RelativeTimeFormat(locale, { style: 'short' }).format(-Math.round(ageMs / 60_000), 'minute');
+    return cached(Intl.RelativeTimeFormat, locale, { style: 'short' }).format(-Math.round(ageMs / 60_000), 'minute');
   const date = new Date(at);
   const today = new Date(now);
   if (date.toDateString() === today.toDateString())
-    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(date);
+    return cached(Intl.DateTimeFormat, locale, { hour: 'numeric', minute: '2-digit' }).format(date);
   if (ageMs < 6 * 24 * 60 * 60_000)
-    return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(date);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(date);
+    return cached(Intl.DateTimeFormat, locale, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(date);
+  return cached(Intl.DateTimeFormat, locale, { day: 'numeric', month: 'short' }).format(date);
 }
 
 /** The full timestamp, for the tooltip and assistive technology. */
 export function formatFullTime(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  return cached(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** How long since `iso`, in whole minutes or hours ("12 minutes", "2 hours"); '' under a minute. */
+export function formatWait(iso: string, now: number, locale?: string): string {
+  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return '';
+  const unit = minutes < 60 ? 'minute' : 'hour';
+  return cached(Intl.NumberFormat, locale, { style: 'unit', unit, unitDisplay: 'long' }).format(
+    minutes < 60 ? minutes : Math.round(minutes / 60),
+  );
 }
 
 export function initials(name: string): string {

@@ -18,7 +18,7 @@ export const sharedStyles = css`
     text-decoration: underline;
   }
   :focus-visible {
-    outline: 2px solid var(--course-chat-focus, #2563eb);
+    outline: 2px solid var(--course-chat-focus);
     outline-offset: 2px;
   }
 `;

@@ -313,6 +313,8 @@ export class MockBackend {
         return this.#parsed(readBody, body, (valid) => this.markRead(userId, courseId, valid.seq));
       case 'settings':
         return this.#parsed(settingsBody, body, (valid) => this.updateSettings(userId, courseId, valid));
+      case 'myAwards':
+        return this.myAwards(userId, courseId);
       case 'award':
         return this.#parsed(awardBody, body, (valid) => this.award(userId, valid));
     }
@@ -515,6 +517,16 @@ export class MockBackend {
     if (change.notifications !== undefined) settings.notifications = change.notifications;
     room.settings.set(userId, settings);
     return done({ settings: { ...settings } });
+  }
+
+  /** The user's own awards for messages of the course, so a reloaded page knows what it gave. */
+  myAwards(userId: string, courseId: string): Outcome<{ awards: GoodwillAward[] }> {
+    const access = this.#access(userId, courseId);
+    if (!access.ok) return access;
+    const mine = this.#ledger.filter(
+      (award) => award.from_user_id === userId && this.#messageCourse.get(award.reference_id) === courseId,
+    );
+    return done({ awards: copy(mine) });
   }
 
   helpers(userId: string, courseId: string): Outcome<{ helpers: PresentUser[] }> {

@@ -22,6 +22,7 @@ export const paths = {
   helpers: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/helpers`,
   read: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/read`,
   settings: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/settings`,
+  myAwards: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/awards`,
   award: () => '/goodwill/award',
   connect: () => '/chat/connect',
   devToken: () => '/dev/token',
@@ -37,6 +38,7 @@ export const routes = {
   helpers: '/courses/:courseId/chat/helpers',
   read: '/courses/:courseId/chat/read',
   settings: '/courses/:courseId/chat/settings',
+  myAwards: '/courses/:courseId/chat/awards',
   award: '/goodwill/award',
   connect: '/chat/connect',
   devToken: '/dev/token',
@@ -55,6 +57,7 @@ export const restEndpoints: ReadonlyArray<readonly [RouteName, 'GET' | 'POST']> 
   ['helpers', 'GET'],
   ['read', 'POST'],
   ['settings', 'POST'],
+  ['myAwards', 'GET'],
   ['award', 'POST'],
   ['devToken', 'POST'],
   ['devFixtures', 'POST'],
@@ -173,6 +176,10 @@ export type SettingsBody = Infer<typeof settingsBody>;
 
 export const settingsResponse = object({ settings: roomSettings });
 export type SettingsResponse = Infer<typeof settingsResponse>;
+
+/** `GET /courses/:id/chat/awards`: the caller's own awards for messages of this course, oldest first. */
+export const myAwardsResponse = object({ awards: array(goodwillAward) });
+export type MyAwardsResponse = Infer<typeof myAwardsResponse>;
 
 export const devTokenBody = object({ user_id: id, ttl_seconds: optional(number({ integer: true, min: 1 })) });
 export const devTokenResponse = object({ token: string({ minLength: 1 }) });

@@ -16,8 +16,8 @@ export interface AttentionOptions {
   /** Every open question, loaded or not: an answer to one of mine may reply to an old one. */
   $openQuestions: ReadableAtom<ReadonlyMap<string, ChatMessage>>;
   onNotification?: ((notification: ChatNotification) => void) | undefined;
-  /** Tells the person that something they did was not saved. */
-  onFailure: (message: string) => void;
+  /** The room settings could not be saved, and were put back: the person should know. */
+  onSettingsFailed: () => void;
 }
 
 /**
@@ -112,25 +112,29 @@ export function createAttention(options: AttentionOptions) {
           : question?.is_question && question.author.id === me
             ? 'answer'
             : null;
-        if (kind) notify({ kind, courseId, messageId: message.id, from: message.author, text: message.content });
+        if (kind)
+          notify({ kind, courseId, messageId: message.id, from: message.author, text: message.content, points: 0 });
       }
     },
 
     /** An award committed in the room: points for me get my attention. */
     awarded(award: GoodwillAward): void {
       if (award.to_user_id !== $room.get()?.me.id) return;
+      // A giver neither online nor the author of a loaded message is known by id alone.
       const from = options.$people.get().get(award.from_user_id) ?? {
         id: award.from_user_id,
-        name: 'Someone',
+        name: award.from_user_id,
         avatar_url: null,
         is_student_teacher: false,
       };
+      const earnedBy = $messages.get().find((m) => m.id === award.reference_id);
       notify({
         kind: 'points',
         courseId,
         messageId: award.reference_id,
         from,
-        text: `${award.points} goodwill points`,
+        text: earnedBy?.content ?? '',
+        points: award.points,
       });
     },
 
@@ -155,7 +159,7 @@ export function createAttention(options: AttentionOptions) {
         $settings.set((await api.updateSettings(courseId, change)).settings);
       } catch {
         $settings.set(before);
-        options.onFailure('Could not save the room settings. Try again.');
+        options.onSettingsFailed();
       }
     },
 

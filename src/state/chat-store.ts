@@ -30,6 +30,7 @@ import type {
   ConnectionStatus,
   FailureKind,
   Notice,
+  NoticeKind,
   SendOptions,
   StreamMessage,
 } from './types.js';
@@ -59,14 +60,6 @@ type Outgoing = StreamMessage & { body: SendMessageBody };
 /** Every frame but the two that carry messages, which are merged in batches. */
 type StateFrame = Exclude<ServerFrame, { type: 'message' | 'message_updated' }>;
 
-const failureText: Record<FailureKind, string> = {
-  not_enrolled: 'You must be enrolled to access this chat.',
-  unauthenticated: 'You must be enrolled to access this chat.',
-  feature_disabled: 'Course chat is not available for your account.',
-  course_not_found: 'This course has no chat.',
-  unavailable: 'The chat could not be loaded.',
-};
-
 function failureOf(error: unknown): ChatFailure {
   const code = error instanceof ApiError ? error.code : 'unavailable';
   const kind: FailureKind =
@@ -75,7 +68,7 @@ function failureOf(error: unknown): ChatFailure {
       : code === 'unauthenticated' || code === 'token_expired'
         ? 'unauthenticated'
         : 'unavailable';
-  return { kind, message: failureText[kind] };
+  return { kind };
 }
 
 export function createChatSession(options: ChatSessionOptions): ChatStore {
@@ -161,7 +154,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $people,
     $openQuestions,
     onNotification: options.onNotification,
-    onFailure: (message) => notify('action_failed', message),
+    onSettingsFailed: () => notify('settings_failed'),
   });
 
   let storageKeys: SessionStorageKeys | undefined;
@@ -199,8 +192,8 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     options.onAnalytics?.(event);
   }
 
-  function notify(kind: Notice['kind'], message: string): void {
-    $notice.set({ kind, message });
+  function notify(kind: NoticeKind): void {
+    $notice.set({ kind });
   }
 
   function fail(error: unknown): void {
@@ -433,8 +426,17 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
         data: { course_id: courseId, user_role: room.me.is_student_teacher ? 'student_teacher' : 'student' },
       });
       restoreSaved(room.me);
-      const page = await api.history(courseId, { limit: room.limits.history_page_size });
+      const [page, given] = await Promise.all([
+        api.history(courseId, { limit: room.limits.history_page_size }),
+        // What "This Helped!" already gave, so it says so after a reload; the room works without it.
+        api.myAwards(courseId).catch(() => null),
+      ]);
       if (stopped) return;
+      if (given)
+        $awarded.set({
+          ...Object.fromEntries(given.awards.map((award) => [award.reference_id, award.points])),
+          ...$awarded.get(),
+        });
       merge(page.messages);
       $hasOlder.set(page.has_more);
       $status.set('connecting');
@@ -461,9 +463,8 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
           await new Promise((resolve) => later(wait, () => resolve(undefined)));
           continue;
         }
-        const failure = error instanceof ApiError && !error.transient ? error.message : 'Message not sent.';
         $outgoing.set(
-          $outgoing.get().map((m) => (m.client_id === message.client_id ? { ...m, delivery: 'failed', failure } : m)),
+          $outgoing.get().map((m) => (m.client_id === message.client_id ? { ...m, delivery: 'failed' } : m)),
         );
         return;
       }
@@ -587,14 +588,13 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       try {
         merge([(await api.markQuestion(courseId, messageId)).message]);
         track({ name: 'question_asked', data: { course_id: courseId } });
-      } catch (error) {
-        notify('action_failed', error instanceof ApiError ? error.message : 'Could not mark the question.');
+      } catch {
+        notify('mark_question_failed');
       }
     },
 
     markHelpful(messageId) {
-      if (!socket?.send({ type: 'mark_helpful', message_id: messageId }))
-        notify('action_failed', 'Not connected. Try again when the chat is back.');
+      if (!socket?.send({ type: 'mark_helpful', message_id: messageId })) notify('not_connected');
     },
 
     async award(messageId, points) {
@@ -613,7 +613,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
         track({ name: 'points_awarded', data: { points: result.award.points, recipient_id: result.award.to_user_id } });
         return true;
       } catch {
-        notify('award_failed', 'Unable to award points. Try again.');
+        notify('award_failed');
         return false;
       } finally {
         $awardsInFlight.set(
@@ -623,16 +623,15 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     },
 
     setAvailable(available) {
-      if (!socket?.send({ type: 'set_available', available }))
-        notify('action_failed', 'Not connected. Try again when the chat is back.');
+      if (!socket?.send({ type: 'set_available', available })) notify('not_connected');
     },
 
     async report(messageId, reason) {
       try {
         await api.report(courseId, messageId, reason === undefined ? {} : { reason });
         $hidden.set(new Set([...$hidden.get(), messageId]));
-      } catch (error) {
-        notify('action_failed', error instanceof ApiError ? error.message : 'Could not report the message.');
+      } catch {
+        notify('report_failed');
       }
     },
 
@@ -649,7 +648,6 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       const message = $outgoing.get().find((m) => m.client_id === clientId && m.delivery === 'failed');
       if (!message) return;
       const pending: Outgoing = { ...message, delivery: 'pending' };
-      delete pending.failure;
       $outgoing.set($outgoing.get().map((m) => (m.client_id === clientId ? pending : m)));
       enqueue(pending);
     },

@@ -20,7 +20,6 @@ export type FailureKind = 'not_enrolled' | 'feature_disabled' | 'course_not_foun
 
 export interface ChatFailure {
   kind: FailureKind;
-  message: string;
 }
 
 export type Delivery = 'sent' | 'pending' | 'failed';
@@ -29,7 +28,7 @@ export type Delivery = 'sent' | 'pending' | 'failed';
  * A message as the stream shows it: a stored one (`delivery: 'sent'`), or one of ours still on its
  * way (`pending`, `failed`), which has `seq` 0 and the id `pending:<client_id>` until stored.
  */
-export type StreamMessage = ChatMessage & { delivery: Delivery; failure?: string };
+export type StreamMessage = ChatMessage & { delivery: Delivery };
 
 /** A top-level message with the replies grouped under it (questions with their answers). */
 export interface Thread {
@@ -37,10 +36,15 @@ export interface Thread {
   replies: readonly StreamMessage[];
 }
 
-/** Something to tell the person once, e.g. an award that did not go through. */
+/**
+ * What did not go through, to tell the person once: an award, Mark as Question, a report, saving
+ * the room settings, or something that needs the socket while it is down. The element words it.
+ */
+export type NoticeKind =
+  'award_failed' | 'mark_question_failed' | 'report_failed' | 'settings_failed' | 'not_connected';
+
 export interface Notice {
-  kind: 'award_failed' | 'action_failed';
-  message: string;
+  kind: NoticeKind;
 }
 
 /**
@@ -55,8 +59,10 @@ export interface ChatNotification {
   messageId: string;
   /** Who wrote the message, or gave the points. */
   from: User;
-  /** What to show: the message text, or the points received. */
+  /** The message's text: the mention, the answer, or the message that earned the points. */
   text: string;
+  /** Points received (`points` only; 0 otherwise). */
+  points: number;
 }
 
 /** Messages after the user's read marker that are not their own. */

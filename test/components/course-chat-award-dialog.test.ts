@@ -49,6 +49,22 @@ describe('<course-chat-award-dialog>', () => {
     expect(shadow(row).textContent).to.include('+6 goodwill points');
   });
 
+  it('remembers after a reload what This Helped! gave, instead of offering it again', async () => {
+    const { row } = await answerFromOther();
+    const given = mock.backend.award(mock.scenario!.me.id, {
+      recipient_id: mock.scenario!.other.id,
+      points: 4,
+      reason: 'chat_help',
+      reference_id: row.message!.id,
+    });
+    expect(given.ok).to.be.true;
+    const reloaded = await openRoom(mock, mock.scenario!.me.id);
+    await waitUntil(() => rowWith(reloaded, 'Use row reduction.'));
+    const again = rowWith(reloaded, 'Use row reduction.')!;
+    await waitUntil(() => shadow(again).textContent?.includes('You gave 4 points'), 'the award was forgotten');
+    expect(action(again, 'award')).to.be.null;
+  });
+
   it('closes on Escape and gives focus back to This Helped!', async () => {
     const { giver, row } = await answerFromOther();
     const button = action(row, 'award')!;

@@ -12,6 +12,7 @@ import {
   maxFrameLength,
   maxHistoryLimit,
   messageResponse,
+  myAwardsResponse,
   paths,
   readResponse,
   reportResponse,
@@ -720,6 +721,28 @@ export function conformanceSuite(target: ConformanceTarget): void {
           token: ana!.token,
           body: { muted: 'yes' },
         });
+      });
+    });
+
+    describe('my awards', () => {
+      it('lists the caller’s own awards in the course, and nobody else’s', async () => {
+        const c = await course({ students: 3 });
+        const elsewhere = await course({ students: 2 });
+        const [ana, ben, cleo] = c.students;
+        const first = await send(c, ben!, 'first answer');
+        const second = await send(c, cleo!, 'second answer');
+        const mine = async (person: Person, where = c) =>
+          (await wire.ok(myAwardsResponse, 'GET', paths.myAwards(where.id), { token: person.token })).awards;
+        expect(await mine(ana!)).to.deep.equal([]);
+        const a1 = awardResponse.parse((await award(ana!, helped(first, 3))).json).award;
+        const a2 = awardResponse.parse((await award(ana!, helped(second, 4))).json).award;
+        await award(ben!, helped(second, 2));
+        const otherMessage = await send(elsewhere, elsewhere.students[0]!, 'elsewhere');
+        await award(elsewhere.students[1]!, helped(otherMessage, 1));
+        expect((await mine(ana!)).map((a) => a.id)).to.have.members([a1.id, a2.id]);
+        expect((await mine(ben!)).map((a) => [a.reference_id, a.points])).to.deep.equal([[second.id, 2]]);
+        expect(await mine(cleo!)).to.deep.equal([]);
+        await wire.fails('not_enrolled', 'GET', paths.myAwards(elsewhere.id), { token: ana!.token });
       });
     });
 

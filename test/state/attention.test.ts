@@ -116,7 +116,12 @@ describe('chat store: unread, room settings and notifications', () => {
     const mine = asker.$messages.get().find((m) => m.content === 'Which rows do I swap?')!;
     expect(await helper.award(mine.id, 3)).to.be.true;
     await waitUntil(() => notifications.length === 3, 'no notification for points');
-    expect(notifications[2]).to.deep.include({ kind: 'points', messageId: mine.id, text: '3 goodwill points' });
+    expect(notifications[2]).to.deep.include({
+      kind: 'points',
+      messageId: mine.id,
+      text: 'Which rows do I swap?',
+      points: 3,
+    });
   });
 
   it('keeps mute per user and course on the backend and stays silent while muted', async () => {
@@ -135,6 +140,6 @@ describe('chat store: unread, room settings and notifications', () => {
     mock.backend.faults.failNext('settings', 500);
     await store.updateSettings({ muted: false });
     expect(store.$settings.get()?.muted, 'rolled back').to.be.true;
-    expect(store.$notice.get()?.message).to.equal('Could not save the room settings. Try again.');
+    expect(store.$notice.get()?.kind).to.equal('settings_failed');
   });
 });

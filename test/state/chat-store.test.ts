@@ -216,13 +216,13 @@ describe('chat store', () => {
     expect(shownIds(store)).to.deep.equal(storedIds());
   });
 
-  it('fails with the spec’s text when the user is not enrolled', async () => {
+  it('fails as not enrolled when the user is not enrolled', async () => {
     await mock.stop();
     mock = await startMockBackend({ scenario: 'not-enrolled' });
     const store = storeFor(mock, mock.scenario!.me.id);
     stores.push(store);
     await store.start();
     expect(store.$status.get()).to.equal('failed');
-    expect(store.$failure.get()?.message).to.equal('You must be enrolled to access this chat.');
+    expect(store.$failure.get()?.kind).to.equal('not_enrolled');
   });
 });

@@ -47,7 +47,7 @@ describe('chat store: questions, helpers and awards', () => {
     const message = await sent(asker, 'Not yours to mark');
     await waitUntil(() => classmate.$messages.get().some((m) => m.id === message.id));
     await classmate.markQuestion(message.id);
-    expect(classmate.$notice.get()?.kind).to.equal('action_failed');
+    expect(classmate.$notice.get()?.kind).to.equal('mark_question_failed');
   });
 
   it('takes a question out of everyone’s queue once the asker marks an answer helpful', async () => {
@@ -129,7 +129,7 @@ describe('chat store: questions, helpers and awards', () => {
     mock.backend.faults.failNext('award', 500);
     expect(await giver.award(answer.id, 5)).to.be.false;
     expect(giver.$balance.get()).to.equal(before);
-    expect(giver.$notice.get()?.message).to.equal('Unable to award points. Try again.');
+    expect(giver.$notice.get()?.kind).to.equal('award_failed');
     expect(mock.backend.ledger()).to.have.length(0);
   });
 

@@ -1,0 +1,278 @@
+import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.js';
+
+const plural = new Intl.PluralRules('en');
+const number = new Intl.NumberFormat('en');
+
+/** "1 point", "2 points", "1,200 points". */
+const count = (n: number, one: string, other = `${one}s`) =>
+  `${number.format(n)} ${plural.select(n) === 'one' ? one : other}`;
+
+/**
+ * Every text the chat shows, or gives assistive technology, in English. A host translates or
+ * rewords any of them through `<course-chat>`'s `strings`. Texts with values are functions, so a
+ * translation decides word order and plural forms (`Intl.PluralRules` knows them per language).
+ * Times and durations are formatted by `Intl` in the element's language and passed in as text.
+ */
+export interface CourseChatStrings {
+  // The header.
+  /** "Linear Algebra Chat": `course` is the course's title, '' until the room has loaded. */
+  title: (course: string) => string;
+  /** "12 online" */
+  online: (count: number) => string;
+  /** "Helping": the signed-in student-teacher is available to help. */
+  helping: string;
+  /** "40 points to give": the signed-in user's goodwill balance. */
+  balance: (count: number) => string;
+  /** "Earn more" */
+  earnMore: string;
+  /** "Back to Course" */
+  back: string;
+  /** "Room settings": the settings button and panel. */
+  settings: string;
+  /** "Muted", on the settings button. */
+  muted: string;
+  /** "Mute this room" */
+  mute: string;
+  /** "Notify me while this page is hidden" */
+  notify: string;
+  /** The hints under that switch: no notifications in this browser, blocked, muted, or what they are for. */
+  unsupported: string;
+  blocked: string;
+  mutedHint: string;
+  notifyHint: string;
+
+  // The room's state.
+  /** "Loading chat…" */
+  loading: string;
+  /** Why the room cannot be shown, by kind. */
+  failures: Record<FailureKind, string>;
+  /** "You are offline. Reconnecting..." and "Reconnecting..." */
+  offline: string;
+  reconnecting: string;
+  /** "Retry": reconnect, or send a failed message again. */
+  retry: string;
+  /** What did not go through, by kind. */
+  notices: Record<NoticeKind, string>;
+  /** "Dismiss" */
+  dismiss: string;
+  /** "5 points to Ana. Thank you!": a long press on This Helped! awarded them. */
+  awarded: (points: number, name: string) => string;
+  /** "Your question is waiting for an answer.": the user's own questions still pending. */
+  pending: (count: number) => string;
+  /** "It has been a while." */
+  longWait: string;
+  /** "Need 1-on-1 Help?" */
+  needHelp: string;
+  /** "Running low on points? ..." */
+  lowBalance: string;
+
+  // The stream.
+  /** "Chat sections": the accessible name of a narrow layout's tabs. */
+  tabs: string;
+  /** "Chat" */
+  chatTab: string;
+  /** "Help queue (3)" */
+  queueTab: (count: number) => string;
+  /** "Start the conversation", and the hint below it. */
+  empty: string;
+  emptyHint: string;
+  /** "Messages": the accessible name of the message log. */
+  log: string;
+  /** "Load older messages" and "Loading…" */
+  older: string;
+  loadingOlder: string;
+  /** "3 new messages": arrived while the reader was scrolled up. */
+  unseen: (count: number) => string;
+  /** "New messages since your last visit" */
+  sinceLastVisit: string;
+  /** "New messages": the divider above the first unread one. */
+  divider: string;
+  /** "Answers": the accessible name of a question's answers. */
+  answers: string;
+  /** "Ana is typing…": one name or more. */
+  typing: (names: readonly string[]) => string;
+  /** "Ana mentioned you": a browser notification's title. */
+  notification: (kind: ChatNotification['kind'], name: string) => string;
+
+  // A message.
+  /** The student-teacher badge: "ST", its tooltip, and "Student-teacher" for screen readers. */
+  st: string;
+  stTitle: string;
+  stName: string;
+  /** "+5 goodwill points" that a message earned. */
+  earned: (points: number) => string;
+  /** "Mentions you: ", read out before a message that does. */
+  mentionsYou: string;
+  /** "Question" and "Answered question" */
+  question: string;
+  answeredQuestion: string;
+  /** The actions: "Reply", "Mark as Question", "Mark as answer", "This Helped!", "Report". */
+  reply: string;
+  markQuestion: string;
+  markAnswer: string;
+  thisHelped: string;
+  report: string;
+  /** "Reply: Ana": the accessible name of an action on Ana's message. */
+  actionOn: (action: string, name: string) => string;
+  /** "You gave 5 points" */
+  youGave: (points: number) => string;
+  /** "Sending…" and "Message not sent." */
+  sending: string;
+  notSent: string;
+
+  // The composer.
+  /** "Replying to Ana:" */
+  replyingTo: (name: string) => string;
+  /** "Cancel reply" */
+  cancelReply: string;
+  /** "Message": the text area's label. */
+  message: string;
+  /** "Write a message…", and "Ask your question…" while asking one. */
+  placeholder: string;
+  askPlaceholder: string;
+  /** "Send", and "Wait 3s" during the anti-spam cooldown. */
+  send: string;
+  wait: (seconds: number) => string;
+  /** "Ask Question" */
+  ask: string;
+  /** "120 / 2000 characters": the character counter for screen readers. */
+  characters: (count: number, max: number) => string;
+  /** "People to mention": the accessible name of the `@` suggestions. */
+  mentionList: string;
+  /** "Similar questions already asked:" and "answered" beside one that is. */
+  similar: string;
+  answered: string;
+
+  // The help queue.
+  /** "Available to Help": the student-teacher's switch and a helper's status; "Online" otherwise. */
+  available: string;
+  helperOnline: string;
+  /** "Pending Questions (3)" */
+  pendingQuestions: (count: number) => string;
+  /** "No questions waiting. Nice work, everyone." */
+  noQuestions: string;
+  /** "waiting 12 minutes": `duration` is written by `Intl` in the element's language, '' under a minute. */
+  waiting: (duration: string) => string;
+  /** "Available Helpers" and "No student-teachers online right now." */
+  helpers: string;
+  noHelpers: string;
+
+  // The award dialog.
+  /** "Thank Ana" */
+  thank: (name: string) => string;
+  /** "Award points for helpful answer" */
+  awardNote: string;
+  /** "Points", and "5 points" for the slider's value. */
+  pointsLabel: string;
+  points: (count: number) => string;
+  /** "You have no points to give right now. ..." */
+  noPoints: string;
+  /** "Cancel", "Confirm", "Awarding…" */
+  cancel: string;
+  confirm: string;
+  awarding: string;
+}
+
+/** The page spec's texts. */
+export const defaultStrings: CourseChatStrings = {
+  title: (course) => (course ? `${course} Chat` : 'Course Chat'),
+  online: (n) => `${number.format(n)} online`,
+  helping: 'Helping',
+  balance: (n) => `${count(n, 'point')} to give`,
+  earnMore: 'Earn more',
+  back: 'Back to Course',
+  loading: 'Loading chat…',
+  failures: {
+    not_enrolled: 'You must be enrolled to access this chat.',
+    unauthenticated: 'You must be enrolled to access this chat.',
+    feature_disabled: 'Course chat is not available for your account.',
+    course_not_found: 'This course has no chat.',
+    unavailable: 'The chat could not be loaded.',
+  },
+  offline: 'You are offline. Reconnecting...',
+  reconnecting: 'Reconnecting...',
+  retry: 'Retry',
+  notices: {
+    award_failed: 'Unable to award points. Try again.',
+    mark_question_failed: 'Could not mark the question.',
+    report_failed: 'Could not report the message.',
+    settings_failed: 'Could not save the room settings. Try again.',
+    not_connected: 'Not connected. Try again when the chat is back.',
+  },
+  dismiss: 'Dismiss',
+  awarded: (points, name) => `${count(points, 'point')} to ${name}. Thank you!`,
+  pending: (n) =>
+    n === 1 ? 'Your question is waiting for an answer.' : `${number.format(n)} of your questions are waiting.`,
+  longWait: 'It has been a while.',
+  needHelp: 'Need 1-on-1 Help?',
+  tabs: 'Chat sections',
+  chatTab: 'Chat',
+  queueTab: (n) => `Help queue (${number.format(n)})`,
+  lowBalance: 'Running low on points? Answer a pending question to earn more from grateful classmates.',
+  empty: 'Start the conversation',
+  emptyHint: 'No messages yet. Ask a question or say hello to your classmates.',
+  log: 'Messages',
+  older: 'Load older messages',
+  loadingOlder: 'Loading…',
+  unseen: (n) => count(n, 'new message'),
+  sinceLastVisit: 'New messages since your last visit',
+  divider: 'New messages',
+  answers: 'Answers',
+  typing: (names) =>
+    names.length > 2
+      ? 'Several people are typing…'
+      : `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} typing…`,
+  notification: (kind, name) =>
+    `${name} ${{ mention: 'mentioned you', answer: 'answered your question', points: 'gave you points' }[kind]}`,
+  st: 'ST',
+  stTitle: 'Student-teacher for this course',
+  stName: 'Student-teacher',
+  earned: (points) => `+${count(points, 'goodwill point')}`,
+  mentionsYou: 'Mentions you: ',
+  question: 'Question',
+  answeredQuestion: 'Answered question',
+  reply: 'Reply',
+  markQuestion: 'Mark as Question',
+  markAnswer: 'Mark as answer',
+  thisHelped: 'This Helped!',
+  report: 'Report',
+  actionOn: (action, name) => `${action}: ${name}`,
+  youGave: (points) => `You gave ${count(points, 'point')}`,
+  sending: 'Sending…',
+  notSent: 'Message not sent.',
+  replyingTo: (name) => `Replying to ${name}:`,
+  cancelReply: 'Cancel reply',
+  message: 'Message',
+  placeholder: 'Write a message…',
+  askPlaceholder: 'Ask your question…',
+  send: 'Send',
+  wait: (seconds) => `Wait ${seconds}s`,
+  ask: 'Ask Question',
+  characters: (n, max) => `${n} / ${max} characters`,
+  mentionList: 'People to mention',
+  similar: 'Similar questions already asked:',
+  answered: 'answered',
+  available: 'Available to Help',
+  pendingQuestions: (n) => `Pending Questions (${number.format(n)})`,
+  noQuestions: 'No questions waiting. Nice work, everyone.',
+  helpers: 'Available Helpers',
+  noHelpers: 'No student-teachers online right now.',
+  helperOnline: 'Online',
+  waiting: (duration) => (duration ? `waiting ${duration}` : 'asked just now'),
+  thank: (name) => `Thank ${name}`,
+  awardNote: 'Award points for helpful answer',
+  points: (n) => count(n, 'point'),
+  pointsLabel: 'Points',
+  noPoints: 'You have no points to give right now. Help others to earn some.',
+  cancel: 'Cancel',
+  confirm: 'Confirm',
+  awarding: 'Awarding…',
+  settings: 'Room settings',
+  muted: 'Muted',
+  mute: 'Mute this room',
+  notify: 'Notify me while this page is hidden',
+  unsupported: 'This browser has no notifications.',
+  blocked: 'Notifications are blocked in the browser settings.',
+  mutedHint: 'Muted: no notifications until you unmute.',
+  notifyHint: 'For a mention, an answer to your question, or points you receive.',
+};
