@@ -14,7 +14,8 @@ const longPressMs = 600;
 
 /**
  * One message of the stream: author, ST badge, time, text, and its question or delivery state.
- * Content is always rendered as text.
+ * Content is always rendered as text, in its own direction (`dir="auto"`): a Hebrew message reads
+ * right to left in an English room and the other way round.
  *
  * @fires course-chat-message-action - An action on the message was chosen (reply, retry a failed send, ...).
  * @fires course-chat-navigate - The author's name or avatar was chosen (`profile` or `st-profile`). Cancelable; otherwise `profile-href` is followed.
@@ -102,7 +103,7 @@ export class CourseChatMessage extends LitElement {
       ${this.continued ? html`<span></span>` : profileLink(author, this.profileHref, avatar(author), true)}
       <div class="body">
         ${header} ${this.#questionLabel(message)}
-        <p class="content">${this.#mentionsMe()}${this.#content(message)}</p>
+        <p class="content" dir="auto">${this.#mentionsMe()}${this.#content(message)}</p>
         ${message.helpful_points > 0 ? html`<span class="points">${s.earned(message.helpful_points)}</span>` : nothing}
         ${this.#delivery(message)} ${message.delivery === 'sent' ? this.#actions(message) : nothing}
       </div>

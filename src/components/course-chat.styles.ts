@@ -366,6 +366,8 @@ export const courseChatStyles = css`
     }
     .header {
       padding: 0.6rem 0.75rem;
+      flex-wrap: wrap;
+      gap: 0.5rem;
     }
     .replies {
       margin-inline-start: 1.25rem;
