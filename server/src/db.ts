@@ -8,6 +8,7 @@ import {
   type ChatMessage,
   type FixturesBody,
   type GoodwillAward,
+  type HistoryQuery,
   type HistoryResponse,
   type Outcome,
   type RoomSettings,
@@ -68,14 +69,6 @@ function toMessage(row: MessageRow): ChatMessage {
 export interface CourseAccess {
   course: { id: string; title: string };
   me: User;
-}
-
-/** One history request: a cursor in one direction, a page size, and the help queue's filter. */
-export interface HistoryPage {
-  after?: number;
-  before?: number;
-  limit: number;
-  openQuestionsOnly: boolean;
 }
 
 interface AccessRow {
@@ -164,7 +157,7 @@ export class Database {
    * One page of history, ascending by seq: after `after` (oldest first) or before `before`
    * (newest first, then reversed). Messages the reader reported are left out for them.
    */
-  async history(courseId: string, readerId: string, page: HistoryPage): Promise<HistoryResponse> {
+  async history(courseId: string, readerId: string, page: HistoryQuery & { limit: number }): Promise<HistoryResponse> {
     const forward = page.after !== undefined;
     const cursor = forward ? page.after : (page.before ?? Number.MAX_SAFE_INTEGER);
     const { results } = await this.#db
@@ -176,7 +169,7 @@ export class Database {
          ORDER BY m.seq ${forward ? 'ASC' : 'DESC'}
          LIMIT ?5`,
       )
-      .bind(courseId, cursor, page.openQuestionsOnly ? 1 : 0, readerId, page.limit + 1)
+      .bind(courseId, cursor, page.questions === 'open' ? 1 : 0, readerId, page.limit + 1)
       .all<MessageRow>();
     const rows = results.slice(0, page.limit);
     if (!forward) rows.reverse();

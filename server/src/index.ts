@@ -11,12 +11,12 @@ import {
   errorBodyOf,
   fail,
   fixturesBody,
-  maxHistoryLimit,
   readBody,
   reportBody,
+  parseBody,
+  parseHistoryQuery,
   restEndpoints,
   routes,
-  safeParse,
   sendMessageBody,
   settingsBody,
   signToken,
@@ -25,9 +25,8 @@ import {
   type Outcome,
   type RoomResponse,
   type RouteName,
-  type Schema,
 } from '../../src/protocol/index.js';
-import { Database, type HistoryPage } from './db.js';
+import { Database } from './db.js';
 import type { Env } from './env.js';
 import { handoverHeaders } from './room.js';
 
@@ -132,36 +131,6 @@ async function authenticate(token: string | null, secret: string, room?: string)
   return done(check.claims.sub);
 }
 
-function parsed<T>(schema: Schema<T>, text: string | null): Outcome<T> {
-  let value: unknown = undefined;
-  if (text) {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return fail('invalid_request', 'The body is not JSON.');
-    }
-  }
-  const result = safeParse(schema, value);
-  return result.ok ? done(result.value) : fail('invalid_request', result.error.message);
-}
-
-function historyQuery(query: URLSearchParams): Outcome<HistoryPage> {
-  const numbers: { before?: number; after?: number; limit?: number } = {};
-  for (const key of ['before', 'after', 'limit'] as const) {
-    const raw = query.get(key);
-    if (raw === null) continue;
-    if (!/^\d+$/.test(raw)) return fail('invalid_request', `${key} must be a non-negative integer.`);
-    numbers[key] = Number(raw);
-  }
-  const questions = query.get('questions');
-  if (questions !== null && questions !== 'open') return fail('invalid_request', 'questions must be "open".');
-  const limit = numbers.limit ?? defaultLimits.history_page_size;
-  if (limit < 1 || limit > maxHistoryLimit) return fail('invalid_request', `limit must be 1 to ${maxHistoryLimit}.`);
-  if (numbers.before !== undefined && numbers.after !== undefined)
-    return fail('invalid_request', 'Give at most one of before and after.');
-  return done({ ...numbers, limit, openQuestionsOnly: questions === 'open' });
-}
-
 /** Accepts the upgrade only to close it at once with `code`, as docs/protocol.md requires. */
 function refuseSocket(code: number, reason: string): Response {
   const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
@@ -203,12 +172,12 @@ async function handle(request: Request, env: Env): Promise<Response> {
   if (route.name === 'devToken' || route.name === 'devFixtures') {
     if (env.DEV_ENDPOINTS !== 'on') return notFound();
     if (route.name === 'devToken') {
-      const valid = parsed(devTokenBody, body);
+      const valid = parseBody(devTokenBody, body);
       if (!valid.ok) return answer(valid);
       const exp = Math.floor(Date.now() / 1000) + (valid.value.ttl_seconds ?? 3600);
       return json({ token: await signToken({ sub: valid.value.user_id, exp }, secret) });
     }
-    const valid = parsed(fixturesBody, body);
+    const valid = parseBody(fixturesBody, body);
     if (!valid.ok) return answer(valid);
     await db.applyFixtures(valid.value);
     await env.ROOMS.getByName(valid.value.course.id).reset();
@@ -221,7 +190,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
   const userId = auth.value;
 
   if (route.name === 'award') {
-    const valid = parsed(awardBody, body);
+    const valid = parseBody(awardBody, body);
     if (!valid.ok) return answer(valid);
     const courseId = await db.courseOfMessage(valid.value.reference_id);
     if (courseId === null) return answer(fail('message_not_found', 'No such message.'));
@@ -262,10 +231,10 @@ async function handle(request: Request, env: Env): Promise<Response> {
     }
     case 'messages': {
       if (request.method === 'GET') {
-        const query = historyQuery(url.searchParams);
+        const query = parseHistoryQuery(url.searchParams, defaultLimits.history_page_size);
         return query.ok ? json(await db.history(courseId, userId, query.value)) : answer(query);
       }
-      const valid = parsed(sendMessageBody, body);
+      const valid = parseBody(sendMessageBody, body);
       if (!valid.ok) return answer(valid);
       const sent = await room().send(courseId, me, valid.value);
       return answer(sent.ok ? { ...sent, value: { message: sent.value } } : sent);
@@ -275,7 +244,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
       return answer(marked.ok ? { ...marked, value: { message: marked.value } } : marked);
     }
     case 'report': {
-      const valid = parsed(reportBody, body || '{}');
+      const valid = parseBody(reportBody, body);
       if (!valid.ok) return answer(valid);
       const messageId = params['messageId'] ?? '';
       if (!(await db.message(courseId, messageId))) return answer(fail('message_not_found', 'No such message.'));
@@ -285,7 +254,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
     case 'helpers':
       return json({ helpers: await room().helpers() });
     case 'read': {
-      const valid = parsed(readBody, body);
+      const valid = parseBody(readBody, body);
       if (!valid.ok) return answer(valid);
       const readSeq = await db.markRead(courseId, userId, valid.value.seq);
       return json({ read_seq: readSeq, unread: await db.unread(courseId, userId, readSeq) });
@@ -293,7 +262,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
     case 'myAwards':
       return json({ awards: await db.awardsBy(userId, courseId) });
     case 'settings': {
-      const valid = parsed(settingsBody, body);
+      const valid = parseBody(settingsBody, body);
       if (!valid.ok) return answer(valid);
       return json({ settings: await db.updateSettings(courseId, userId, valid.value) });
     }

@@ -5,14 +5,12 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import {
-  clientFrame,
   closeCodes,
   defaultLimits,
   done,
   fail,
-  maxFrameLength,
   normaliseContent,
-  safeParse,
+  parseClientFrame,
   type AwardBody,
   type AwardResponse,
   type ChatMessage,
@@ -247,18 +245,9 @@ export class ChatRoom extends DurableObject<Env> {
   override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
     const attachment = this.#attachment(socket);
     if (!attachment) return;
-    const refuse = (message: string) => this.#send(socket, { type: 'error', code: 'invalid_request', message });
-    if (typeof data !== 'string') return refuse('Frames are JSON text.');
-    if (data.length > maxFrameLength) return refuse(`Frames are at most ${maxFrameLength} characters.`);
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      return refuse('The frame is not JSON.');
-    }
-    const parsed = safeParse(clientFrame, json);
-    if (!parsed.ok) return refuse(parsed.error.message);
-    await this.#onFrame(socket, attachment, parsed.value);
+    const frame = parseClientFrame(data);
+    if (frame.ok) await this.#onFrame(socket, attachment, frame.value);
+    else this.#send(socket, { type: 'error', code: 'invalid_request', message: frame.error.message });
   }
 
   async #onFrame(socket: WebSocket, { courseId, user }: Attachment, frame: ClientFrame): Promise<void> {

@@ -295,6 +295,7 @@ export class CourseChat extends LitElement {
     this.#slice = this.#sliceOf(threads);
     this.#shown = threads.slice(this.#slice.start, this.#slice.end);
     this.#active = this.#activeRowId();
+    this.#summariseBurst();
   }
 
   protected override updated(): void {
@@ -422,13 +423,22 @@ export class CourseChat extends LitElement {
     this.#follow();
   }
 
-  /** Counts arrivals at the newest message, and summarises them while they come in a burst. */
+  /** Counts arrivals at the newest message; a burst among them is summarised by the next update. */
   #arrived(count: number): void {
     const now = Date.now();
     this.#arrivals = [...this.#arrivals.filter((at) => now - at < burstWindowMs), ...Array<number>(count).fill(now)];
-    if (this.#arrivals.length <= burstSize) return;
+  }
+
+  /**
+   * Part of an update, never one of its own: a burst already changes the stream once per frame,
+   * and its summary must not add a second change.
+   */
+  #summariseBurst(): void {
+    const now = Date.now();
+    const recent = this.#arrivals.filter((at) => now - at < burstWindowMs).length;
+    if (recent <= burstSize) return;
     if (!this.burst || now - this.#burstAnnouncedAt >= burstWindowMs) {
-      this.burst = this.#s.unseen(this.#arrivals.length);
+      this.burst = this.#s.unseen(recent);
       this.#burstAnnouncedAt = now;
     }
     clearTimeout(this.#burstTimer);

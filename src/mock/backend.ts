@@ -1,25 +1,27 @@
 import {
   awardBody,
-  clientFrame,
   closeCodes,
   defaultLimits,
   done,
   devTokenBody,
   fail,
   fixturesBody,
-  maxFrameLength,
   maxHistoryLimit,
   normaliseContent,
   readBody,
   reportBody,
-  safeParse,
+  parseBody,
+  parseClientFrame,
+  parseHistoryQuery,
   sendMessageBody,
   settingsBody,
   signToken,
   userTokenTtlSeconds,
   verifyToken,
+  type AwardBody,
   type AwardResponse,
   type ChatMessage,
+  type ClientFrame,
   type ClientFrameOf,
   type FixturesBody,
   type GoodwillAward,
@@ -31,7 +33,6 @@ import {
   type RoomLimits,
   type RoomSettings,
   type RoomResponse,
-  type Schema,
   type SendMessageBody,
   type SettingsBody,
   type ServerFrame,
@@ -114,6 +115,10 @@ const wrapMessage = (outcome: Outcome<ChatMessage>): Outcome<{ message: ChatMess
   outcome.ok ? { ...outcome, value: { message: outcome.value } } : outcome;
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+/** Continues with a valid input, or passes its refusal on. */
+const then = <T, R>(input: Outcome<T>, next: (valid: T) => Outcome<R>): Outcome<R> =>
+  input.ok ? next(input.value) : input;
 
 /**
  * The protocol of docs/protocol.md over in-memory state: a second, independent implementation
@@ -276,14 +281,7 @@ export class MockBackend {
     const params = request.params ?? {};
     const courseId = params['courseId'] ?? '';
     const messageId = params['messageId'] ?? '';
-    let body: unknown = undefined;
-    if (request.body) {
-      try {
-        body = JSON.parse(request.body);
-      } catch {
-        return fail('invalid_request', 'The body is not JSON.');
-      }
-    }
+    const body = request.body;
     if (route === 'devToken' || route === 'devFixtures') {
       if (!this.dev) return { ok: false, status: 404, error: { code: 'invalid_request', message: 'Not found.' } };
       return route === 'devToken' ? this.#devToken(body) : this.#devFixtures(body);
@@ -302,56 +300,41 @@ export class MockBackend {
       case 'messages':
         return request.method !== 'POST'
           ? this.#historyRequest(userId, courseId, request.query ?? new URLSearchParams())
-          : this.#parsed(sendMessageBody, body, (valid) => wrapMessage(this.send(userId, courseId, valid)));
+          : then(parseBody(sendMessageBody, body), (valid) => wrapMessage(this.send(userId, courseId, valid)));
       case 'markQuestion':
         return wrapMessage(this.markQuestion(userId, courseId, messageId));
       case 'report':
-        return this.#parsed(reportBody, body ?? {}, (valid) => this.report(userId, courseId, messageId, valid.reason));
+        return then(parseBody(reportBody, body), (valid) => this.report(userId, courseId, messageId, valid.reason));
       case 'helpers':
         return this.helpers(userId, courseId);
       case 'read':
-        return this.#parsed(readBody, body, (valid) => this.markRead(userId, courseId, valid.seq));
+        return then(parseBody(readBody, body), (valid) => this.markRead(userId, courseId, valid.seq));
       case 'settings':
-        return this.#parsed(settingsBody, body, (valid) => this.updateSettings(userId, courseId, valid));
+        return then(parseBody(settingsBody, body), (valid) => this.updateSettings(userId, courseId, valid));
       case 'myAwards':
         return this.myAwards(userId, courseId);
       case 'award':
-        return this.#parsed(awardBody, body, (valid) => this.award(userId, valid));
+        return then(parseBody(awardBody, body), (valid) => this.award(userId, valid));
     }
   }
 
-  #parsed<T, R>(schema: Schema<T>, value: unknown, then: (valid: T) => Outcome<R>): Outcome<R> {
-    const parsed = safeParse(schema, value);
-    return parsed.ok ? then(parsed.value) : fail('invalid_request', parsed.error.message);
-  }
-
-  async #devToken(body: unknown): Promise<Outcome<unknown>> {
-    const parsed = safeParse(devTokenBody, body);
-    if (!parsed.ok) return fail('invalid_request', parsed.error.message);
+  async #devToken(body: string | null | undefined): Promise<Outcome<unknown>> {
+    const parsed = parseBody(devTokenBody, body);
+    if (!parsed.ok) return parsed;
     return done({ token: await this.issueHostToken(parsed.value.user_id, parsed.value.ttl_seconds) });
   }
 
-  #devFixtures(body: unknown): Outcome<unknown> {
-    return this.#parsed(fixturesBody, body, (fixtures) => {
+  #devFixtures(body: string | null | undefined): Outcome<unknown> {
+    return then(parseBody(fixturesBody, body), (fixtures) => {
       this.applyFixtures(fixtures);
       return done({}, 201);
     });
   }
 
   #historyRequest(userId: string, courseId: string, query: URLSearchParams): Outcome<HistoryResponse> {
-    const parsed: HistoryQuery = {};
-    for (const key of ['before', 'after', 'limit'] as const) {
-      const raw = query.get(key);
-      if (raw === null) continue;
-      if (!/^\d+$/.test(raw)) return fail('invalid_request', `${key} must be a non-negative integer.`);
-      parsed[key] = Number(raw);
-    }
-    const questions = query.get('questions');
-    if (questions !== null) {
-      if (questions !== 'open') return fail('invalid_request', 'questions must be "open".');
-      parsed.questions = questions;
-    }
-    return this.history(userId, courseId, parsed);
+    return then(parseHistoryQuery(query, this.limits.history_page_size), (parsed) =>
+      this.history(userId, courseId, parsed),
+    );
   }
 
   /** The room and everything the widget renders at once; signs a fresh `user_token`. */
@@ -537,7 +520,7 @@ export class MockBackend {
   }
 
   /** "This Helped!": the rule order of docs/protocol.md, then one all-or-nothing transaction. */
-  award(giverId: string, body: ReturnType<typeof awardBody.parse>): Outcome<AwardResponse> {
+  award(giverId: string, body: AwardBody): Outcome<AwardResponse> {
     const courseId = this.#messageCourse.get(body.reference_id);
     if (courseId === undefined) return fail('message_not_found', 'No such message.');
     const access = this.#access(giverId, courseId);
@@ -628,7 +611,7 @@ export class MockBackend {
   }
 
   /** @internal One validated client frame from a joined socket. */
-  onFrame(room: Room, userId: string, socket: MockSocket, frame: ReturnType<typeof clientFrame.parse>): void {
+  onFrame(room: Room, userId: string, socket: MockSocket, frame: ClientFrame): void {
     const courseId = room.course.id;
     const refuse = (outcome: Outcome<unknown>, clientId?: string) => {
       if (outcome.ok) return;
@@ -792,18 +775,9 @@ export class MockSocket {
     const room = this.#room;
     const userId = this.#userId;
     if (!room || !userId) return;
-    const refuse = (message: string) => this.deliver({ type: 'error', code: 'invalid_request', message });
-    if (typeof data !== 'string') return refuse('Frames are JSON text.');
-    if (data.length > maxFrameLength) return refuse(`Frames are at most ${maxFrameLength} characters.`);
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      return refuse('The frame is not JSON.');
-    }
-    const parsed = safeParse(clientFrame, json);
-    if (!parsed.ok) return refuse(parsed.error.message);
-    this.#backend.onFrame(room, userId, this, parsed.value);
+    const frame = parseClientFrame(data);
+    if (frame.ok) this.#backend.onFrame(room, userId, this, frame.value);
+    else this.deliver({ type: 'error', code: 'invalid_request', message: frame.error.message });
   }
 
   /** @internal */

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { openRoom, rowWith, shadow, useMockBackend } from './helpers.js';
+import { openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
 
 /** What screen readers hear, and the narrow layout a phone gets. */
 describe('<course-chat> for screen readers and small screens', () => {
@@ -11,12 +11,7 @@ describe('<course-chat> for screen readers and small screens', () => {
     mock = running();
   });
 
-  const post = (content: string) =>
-    mock.backend.send(mock.scenario!.other.id, mock.scenario!.courseId, {
-      client_id: crypto.randomUUID(),
-      content,
-      is_question: false,
-    });
+  const post = (content: string) => postAs(mock, mock.scenario!.other.id, content);
   const log = (el: CourseChat) => shadow(el).querySelector('[role="log"]')!;
   const status = (el: CourseChat) => shadow(el).querySelector('.visually-hidden[role="status"]')!;
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatNotificationEvent, CourseChatUnreadEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { composerOf, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { composerOf, openRoom, postAs, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** Room settings, @mentions, the unread divider and the attention events a host badges with. */
 describe('<course-chat> mentions, unread and notifications', () => {
@@ -32,16 +32,8 @@ describe('<course-chat> mentions, unread and notifications', () => {
     return { el, notifications, unread };
   }
 
-  function post(userId: string, content: string, mentions: string[] = []) {
-    const outcome = mock.backend.send(userId, mock.scenario!.courseId, {
-      client_id: crypto.randomUUID(),
-      content,
-      is_question: false,
-      mentions,
-    });
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    return outcome.value;
-  }
+  const post = (userId: string, content: string, mentions: string[] = []) =>
+    postAs(mock, userId, content, { mentions });
 
   const textarea = (el: CourseChat) => shadow(composerOf(el)).querySelector('textarea')!;
   const options = (el: CourseChat) => [...shadow(composerOf(el)).querySelectorAll('[role="option"]')];

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { composerOf, openRoom, rowWith, rows, shadow, useMockBackend } from './helpers.js';
+import { composerOf, openRoom, postAs, rowWith, rows, shadow, useMockBackend } from './helpers.js';
 
 /** Everything from the keyboard alone: the stream, a message's actions, the help queue, awards. */
 describe('<course-chat> from the keyboard', () => {
@@ -23,15 +23,8 @@ describe('<course-chat> from the keyboard', () => {
   /** The row the focus is on or in. */
   const focusedRow = (el: CourseChat) => rows(el).find((row) => row === shadow(el).activeElement);
 
-  function post(userId: string, content: string, extra: { is_question?: boolean } = {}) {
-    const outcome = mock.backend.send(userId, mock.scenario!.courseId, {
-      client_id: crypto.randomUUID(),
-      content,
-      is_question: extra.is_question ?? false,
-    });
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    return outcome.value;
-  }
+  const post = (userId: string, content: string, extra: { is_question?: boolean } = {}) =>
+    postAs(mock, userId, content, extra);
 
   async function roomWith(count: number): Promise<CourseChat> {
     for (let i = 1; i <= count; i++) post(mock.scenario!.other.id, `Message ${i}`);

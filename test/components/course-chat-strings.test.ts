@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import { defaultStrings, type CourseChatStrings } from '../../src/index.js';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { action, composerOf, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, composerOf, postAs, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** A few of the texts in German, counts through the language's own plural rules. */
 const german = (): Partial<CourseChatStrings> => {
@@ -113,16 +113,8 @@ describe('<course-chat> in other languages', () => {
 
   it('lays out right to left under dir="rtl"', async () => {
     const { me, other, courseId } = mock.scenario!;
-    const post = (userId: string, content: string, mentions: string[] = []) => {
-      const outcome = mock.backend.send(userId, courseId, {
-        client_id: crypto.randomUUID(),
-        content,
-        is_question: false,
-        mentions,
-      });
-      if (!outcome.ok) throw new Error(outcome.error.message);
-      return outcome.value;
-    };
+    const post = (userId: string, content: string, mentions: string[] = []) =>
+      postAs(mock, userId, content, { mentions });
     mock.backend.markRead(me.id, courseId, post(me.id, 'I was here').seq);
     post(other.id, `Welcome back @${me.name}`, [me.id]);
     const el = await open(me.id, { dir: 'rtl' });

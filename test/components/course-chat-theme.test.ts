@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { composerOf, openRoom, rowWith, rows, shadow, useMockBackend } from './helpers.js';
+import { composerOf, openRoom, postAs, rowWith, rows, shadow, useMockBackend } from './helpers.js';
 
 type Rgb = [number, number, number];
 
@@ -105,15 +105,7 @@ describe('<course-chat> themes', () => {
 
   function post(userId: string, content: string, extra: { is_question?: boolean; reply_to_id?: string } = {}) {
     const { me } = mock.scenario!;
-    const outcome = mock.backend.send(userId, mock.scenario!.courseId, {
-      client_id: crypto.randomUUID(),
-      content,
-      is_question: false,
-      mentions: content.includes(`@${me.name}`) ? [me.id] : [],
-      ...extra,
-    });
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    return outcome.value;
+    return postAs(mock, userId, content, { mentions: content.includes(`@${me.name}`) ? [me.id] : [], ...extra });
   }
 
   /** A room with what is told apart by colour: open and answered questions, an ST badge, a mention. */

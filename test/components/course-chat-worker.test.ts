@@ -78,6 +78,8 @@ describe('<course-chat> on the Cloudflare Worker', function () {
     const notified: CourseChatNotificationEvent[] = [];
     const reader = await open(chen!);
     reader.addEventListener('course-chat-notification', (event) => notified.push(event));
+    // Only what arrives live draws attention: wait for the socket (its presence) before writing.
+    await waitUntil(() => shadow(reader).textContent?.includes('1 online'), 'the socket never opened');
     const mention = (content: string) =>
       wire.call('POST', paths.messages(course.id), {
         token: ana!.token,
@@ -85,7 +87,7 @@ describe('<course-chat> on the Cloudflare Worker', function () {
       });
     await mention(`Thanks @${chen!.name}`);
     await waitUntil(() => rowWith(reader, `Thanks @${chen!.name}`)?.hasAttribute('mentions-me'), 'not marked');
-    await waitUntil(() => notified.length === 1, 'the host was not told');
+    await waitUntil(() => notified.length === 1, 'the host was not told', { timeout: 3000 });
     expect(notified[0]).to.include({ kind: 'mention', courseId: course.id });
 
     const settings = shadow(reader).querySelector('course-chat-settings')!;

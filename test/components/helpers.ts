@@ -5,6 +5,8 @@ import type { CourseChatMessage } from '../../src/components/course-chat-message
 import type { CourseChat } from '../../src/components/course-chat.js';
 import { startMockBackend, type MockSession, type StartMockOptions } from '../../src/mock/index.js';
 
+export { postAs } from '../state/helpers.js';
+
 /**
  * Starts a fresh mock backend before each test of the calling suite and stops it after; returns
  * a getter for the running one.

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
 import { createChatSession, type ChatNotification, type ChatStore } from '../../src/state/index.js';
-import { goLive } from './helpers.js';
+import { goLive, postAs } from './helpers.js';
 
 /** The room's claims on attention: unread counts and the read marker, settings, notifications. */
 describe('chat store: unread, room settings and notifications', () => {
@@ -33,16 +33,8 @@ describe('chat store: unread, room settings and notifications', () => {
   }
 
   /** Someone writes straight through the backend, as from another device. */
-  function post(userId: string, content: string, extra: { mentions?: string[]; reply_to_id?: string } = {}) {
-    const outcome = mock.backend.send(userId, courseId(), {
-      client_id: crypto.randomUUID(),
-      content,
-      is_question: false,
-      ...extra,
-    });
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    return outcome.value;
-  }
+  const post = (userId: string, content: string, extra: { mentions?: string[]; reply_to_id?: string } = {}) =>
+    postAs(mock, userId, content, extra);
 
   /** The read marker and settings as the backend keeps them. */
   async function kept(userId: string) {

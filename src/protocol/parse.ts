@@ -1,0 +1,59 @@
+/**
+ * What arrives at a backend, checked the same way by both: a REST body, the history query, a
+ * socket frame. Each answers an `Outcome`, refusing with `invalid_request` and a reason.
+ */
+import { done, fail, type Outcome } from './outcome.js';
+import { maxHistoryLimit, type HistoryQuery } from './rest.js';
+import { safeParse, type Schema } from './schema.js';
+import { clientFrame, maxFrameLength, type ClientFrame } from './socket.js';
+
+function json(text: string): Outcome<unknown> {
+  try {
+    return done(JSON.parse(text));
+  } catch {
+    return fail('invalid_request', 'Not JSON.');
+  }
+}
+
+function valid<T>(schema: Schema<T>, value: unknown): Outcome<T> {
+  const result = safeParse(schema, value);
+  return result.ok ? done(result.value) : fail('invalid_request', result.error.message);
+}
+
+/** A request body; an absent or empty one is `{}`, for endpoints whose fields are all optional. */
+export function parseBody<T>(schema: Schema<T>, text: string | null | undefined): Outcome<T> {
+  const value = text ? json(text) : done({});
+  return value.ok ? valid(schema, value.value) : value;
+}
+
+/**
+ * The history query string: `before`, `after` and `limit` are non-negative integers (at most one
+ * cursor, `limit` from 1 to `maxHistoryLimit`, `pageSize` when absent), `questions` only `open`.
+ */
+export function parseHistoryQuery(query: URLSearchParams, pageSize: number): Outcome<HistoryQuery & { limit: number }> {
+  const parsed: HistoryQuery = {};
+  for (const key of ['before', 'after', 'limit'] as const) {
+    const raw = query.get(key);
+    if (raw === null) continue;
+    if (!/^\d+$/.test(raw)) return fail('invalid_request', `${key} must be a non-negative integer.`);
+    parsed[key] = Number(raw);
+  }
+  const questions = query.get('questions');
+  if (questions !== null) {
+    if (questions !== 'open') return fail('invalid_request', 'questions must be "open".');
+    parsed.questions = questions;
+  }
+  const limit = parsed.limit ?? pageSize;
+  if (limit < 1 || limit > maxHistoryLimit) return fail('invalid_request', `limit must be 1 to ${maxHistoryLimit}.`);
+  if (parsed.before !== undefined && parsed.after !== undefined)
+    return fail('invalid_request', 'Give at most one of before and after.');
+  return done({ ...parsed, limit });
+}
+
+/** A frame from a client socket, as received: anything may arrive there. */
+export function parseClientFrame(data: unknown): Outcome<ClientFrame> {
+  if (typeof data !== 'string') return fail('invalid_request', 'Frames are JSON text.');
+  if (data.length > maxFrameLength) return fail('invalid_request', `Frames are at most ${maxFrameLength} characters.`);
+  const value = json(data);
+  return value.ok ? valid(clientFrame, value.value) : value;
+}
