@@ -174,7 +174,7 @@ export class CourseChat extends LitElement {
 
   /** Unread messages in this room and how many mention the user, as `course-chat-unread` last told. */
   get unread(): Pick<Unread, 'count' | 'mentions'> {
-    const { count, mentions } = this.#unread.value;
+    const { count, mentions } = this.store?.$unread.get() ?? { count: 0, mentions: 0 };
     return { count, mentions };
   }
 
@@ -222,9 +222,9 @@ export class CourseChat extends LitElement {
   readonly #lowBalance = new StoreController(this, () => this.store?.$lowBalance, false);
   readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
   readonly #people = new StoreController(this, () => this.store?.$people, new Map());
-  readonly #unread = new StoreController(this, () => this.store?.$unread, { count: 0, mentions: 0, firstSeq: 0 });
   readonly #firstUnreadId = new StoreController(this, () => this.store?.$firstUnreadId, null);
-  readonly #settings = new StoreController(this, () => this.store?.$settings, null);
+  /** Unread counts and settings are not rendered here: they are watched, not controllers' updates. */
+  #unwatch: (() => void) | undefined;
 
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   #stick = true;
@@ -264,6 +264,7 @@ export class CourseChat extends LitElement {
     cancelAnimationFrame(this.#reviewFrame);
     this.#resizes.disconnect();
     this.#observed = null;
+    this.#unwatch?.();
     this.store?.stop();
     this.store = undefined;
   }
@@ -282,6 +283,11 @@ export class CourseChat extends LitElement {
       });
       this.unreadJumped = false;
       this.#lastUnread = '';
+      this.#unwatch?.();
+      const store = this.store;
+      const announce = () => this.#announceUnread(store);
+      const watching = [store.$unread.listen(announce), store.$settings.listen(announce)];
+      this.#unwatch = () => watching.forEach((stop) => stop());
       void this.store.start();
       this.#heights.clear();
       this.#measuredPx = this.#measuredRows = 0;
@@ -299,7 +305,6 @@ export class CourseChat extends LitElement {
   }
 
   protected override updated(): void {
-    this.#announceUnread();
     const stream = this.renderRoot.querySelector('.stream');
     if (stream === this.#observed) return;
     this.#resizes.disconnect();
@@ -453,11 +458,11 @@ export class CourseChat extends LitElement {
 
   readonly #onVisibility = (): void => this.#markRead();
 
-  #announceUnread(): void {
-    const room = this.#room.value;
+  #announceUnread(store: ChatStore): void {
+    const room = store.$room.get();
     if (!room) return;
-    const { count, mentions } = this.#unread.value;
-    const muted = this.#settings.value?.muted ?? false;
+    const { count, mentions } = store.$unread.get();
+    const muted = store.$settings.get()?.muted ?? false;
     const key = `${count}/${mentions}/${muted}`;
     if (key === this.#lastUnread) return;
     this.#lastUnread = key;
@@ -467,7 +472,7 @@ export class CourseChat extends LitElement {
   /** Tells the host, and the person too when they opted in and are looking elsewhere. */
   #notify(notification: ChatNotification): void {
     this.dispatchEvent(new CourseChatNotificationEvent(notification));
-    const wanted = this.#settings.value?.notifications && document.visibilityState === 'hidden';
+    const wanted = this.store?.$settings.get()?.notifications && document.visibilityState === 'hidden';
     if (!wanted || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     // One per message: a second tab of the same room replaces rather than repeats it.
     const { kind, from, text, points } = notification;
