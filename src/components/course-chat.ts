@@ -51,6 +51,7 @@ const rowBudget = 250;
  */
 const burstSize = 3;
 const burstWindowMs = 2000;
+const burstSettleMs = 250;
 /** A horizontal touch swipe this long (and mostly horizontal) switches the narrow layout's tab. */
 const swipePx = 60;
 /** A row's height until some have been measured. */
@@ -193,6 +194,7 @@ export class CourseChat extends LitElement {
   #arrivals: number[] = [];
   #burstAnnouncedAt = 0;
   #burstTimer: ReturnType<typeof setTimeout> | undefined;
+  #burstSettle: ReturnType<typeof setTimeout> | undefined;
   #swipeFrom: { x: number; y: number } | null = null;
   /** The message row the keyboard is on; the newest until the reader moves. */
   @state() private activeId = '';
@@ -261,6 +263,7 @@ export class CourseChat extends LitElement {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#confirmationTimer);
     clearTimeout(this.#burstTimer);
+    clearTimeout(this.#burstSettle);
     cancelAnimationFrame(this.#reviewFrame);
     this.#resizes.disconnect();
     this.#observed = null;
@@ -428,10 +431,16 @@ export class CourseChat extends LitElement {
     this.#follow();
   }
 
-  /** Counts arrivals at the newest message; a burst among them is summarised by the next update. */
+  /**
+   * Counts arrivals at the newest message. A burst is summarised by the stream's next update, or,
+   * when none comes because the burst is over, by one update once it has been quiet for a moment.
+   */
   #arrived(count: number): void {
     const now = Date.now();
     this.#arrivals = [...this.#arrivals.filter((at) => now - at < burstWindowMs), ...Array<number>(count).fill(now)];
+    if (this.#arrivals.length <= burstSize) return;
+    clearTimeout(this.#burstSettle);
+    this.#burstSettle = setTimeout(() => this.requestUpdate(), burstSettleMs);
   }
 
   /**
