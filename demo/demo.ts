@@ -132,7 +132,7 @@ function showAttention(chat: CourseChat, id: string): void {
   const log = element(`#${id}-log`);
   chat.addEventListener('course-chat-unread', (event) => {
     badge.textContent = event.count === 0 ? 'no unread' : `${event.count} unread${event.mentions > 0 ? ', @' : ''}`;
-    badge.classList.toggle('muted', event.muted);
+    badge.classList.toggle('muted', event.muted || event.count === 0);
   });
   chat.addEventListener('course-chat-notification', (event) => {
     const entry = document.createElement('li');

@@ -5,10 +5,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../scripts/ports.mjs';
 
 const serverDir = dirname(fileURLToPath(import.meta.url));
 const config = join(serverDir, 'wrangler.jsonc');
@@ -19,17 +19,6 @@ export const localSecret = 'course-chat-local-development-secret';
 
 // No prompts, no telemetry: this runs unattended and offline.
 const quietEnv = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function runWrangler(args) {
   const result = spawnSync(process.execPath, [wrangler, ...args], { env: quietEnv, encoding: 'utf8' });

@@ -11,6 +11,7 @@ import {
   fail,
   normaliseContent,
   parseClientFrame,
+  refusalFrame,
   type AwardBody,
   type AwardResponse,
   type ChatMessage,
@@ -247,20 +248,12 @@ export class ChatRoom extends DurableObject<Env> {
     if (!attachment) return;
     const frame = parseClientFrame(data);
     if (frame.ok) await this.#onFrame(socket, attachment, frame.value);
-    else this.#send(socket, { type: 'error', code: 'invalid_request', message: frame.error.message });
+    else this.#send(socket, refusalFrame(frame.error));
   }
 
   async #onFrame(socket: WebSocket, { courseId, user }: Attachment, frame: ClientFrame): Promise<void> {
     const refuse = (outcome: Outcome<unknown>, clientId?: string) => {
-      if (outcome.ok) return;
-      const { code, message, retry_after_ms } = outcome.error;
-      this.#send(socket, {
-        type: 'error',
-        code,
-        message,
-        ...(clientId === undefined ? {} : { client_id: clientId }),
-        ...(retry_after_ms === undefined ? {} : { retry_after_ms }),
-      });
+      if (!outcome.ok) this.#send(socket, refusalFrame(outcome.error, clientId));
     };
     switch (frame.type) {
       case 'message': {

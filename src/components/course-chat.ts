@@ -308,6 +308,8 @@ export class CourseChat extends LitElement {
   }
 
   protected override updated(): void {
+    // Going live, or coming back to the newest, changes no size, so #review may not run for it.
+    this.#markRead();
     const stream = this.renderRoot.querySelector('.stream');
     if (stream === this.#observed) return;
     this.#resizes.disconnect();

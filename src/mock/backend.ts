@@ -12,6 +12,7 @@ import {
   reportBody,
   parseBody,
   parseClientFrame,
+  refusalFrame,
   parseHistoryQuery,
   sendMessageBody,
   settingsBody,
@@ -614,15 +615,7 @@ export class MockBackend {
   onFrame(room: Room, userId: string, socket: MockSocket, frame: ClientFrame): void {
     const courseId = room.course.id;
     const refuse = (outcome: Outcome<unknown>, clientId?: string) => {
-      if (outcome.ok) return;
-      const { code, message, retry_after_ms } = outcome.error;
-      socket.deliver({
-        type: 'error',
-        code,
-        message,
-        ...(clientId === undefined ? {} : { client_id: clientId }),
-        ...(retry_after_ms === undefined ? {} : { retry_after_ms }),
-      });
+      if (!outcome.ok) socket.deliver(refusalFrame(outcome.error, clientId));
     };
     switch (frame.type) {
       case 'message': {
@@ -777,7 +770,7 @@ export class MockSocket {
     if (!room || !userId) return;
     const frame = parseClientFrame(data);
     if (frame.ok) this.#backend.onFrame(room, userId, this, frame.value);
-    else this.deliver({ type: 'error', code: 'invalid_request', message: frame.error.message });
+    else this.deliver(refusalFrame(frame.error));
   }
 
   /** @internal */

@@ -1,5 +1,5 @@
 import { chatMessage, clientId, goodwillAward, id, presentUser } from './entities.js';
-import { errorCode } from './errors.js';
+import { errorCode, type ErrorBody } from './errors.js';
 import { array, boolean, literal, number, object, optional, string, taggedUnion, type Infer } from './schema.js';
 
 /** Frames the client sends over `WS /chat/connect`. */
@@ -62,3 +62,15 @@ export type ClientFrameOf<T extends ClientFrame['type']> = Extract<ClientFrame, 
 
 /** Largest frame either side accepts, in characters, before parsing it. */
 export const maxFrameLength = 64 * 1024;
+
+/** The `error` frame refusing a client frame; a refused send carries its `client_id`. */
+export function refusalFrame(error: ErrorBody['error'], clientId?: string): ServerFrameOf<'error'> {
+  const { code, message, retry_after_ms } = error;
+  return {
+    type: 'error',
+    code,
+    message,
+    ...(clientId === undefined ? {} : { client_id: clientId }),
+    ...(retry_after_ms === undefined ? {} : { retry_after_ms }),
+  };
+}
