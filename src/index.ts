@@ -11,6 +11,8 @@ export {
   CourseChatJumpEvent,
   CourseChatMessageActionEvent,
   CourseChatNavigateEvent,
+  CourseChatNotificationEvent,
+  CourseChatUnreadEvent,
   type MessageAction,
   type NavigationTarget,
 } from './components/events.js';

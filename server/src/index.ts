@@ -13,6 +13,8 @@ import {
   fixturesBody,
   readBody,
   reportBody,
+  isJsonContentType,
+  notJson,
   parseBody,
   parseHistoryQuery,
   restEndpoints,
@@ -169,8 +171,11 @@ async function handle(request: Request, env: Env): Promise<Response> {
   const db = new Database(env.DB, env.COURSE_CHAT_DEFAULT !== 'off');
   const body = request.method === 'POST' ? await request.text() : null;
 
+  const saysJson = request.method !== 'POST' || isJsonContentType(request.headers.get('content-type'));
+
   if (route.name === 'devToken' || route.name === 'devFixtures') {
     if (env.DEV_ENDPOINTS !== 'on') return notFound();
+    if (!saysJson) return answer(notJson());
     if (route.name === 'devToken') {
       const valid = parseBody(devTokenBody, body);
       if (!valid.ok) return answer(valid);
@@ -184,6 +189,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
     return json({}, 201);
   }
   if (route.name === 'connect') return connect(request, env, db, secret);
+  if (!saysJson) return answer(notJson());
 
   const auth = await authenticate(credential(request, env), secret);
   if (!auth.ok) return answer(auth);

@@ -255,24 +255,26 @@ export class ChatRoom extends DurableObject<Env> {
     const refuse = (outcome: Outcome<unknown>, clientId?: string) => {
       if (!outcome.ok) this.#send(socket, refusalFrame(outcome.error, clientId));
     };
+    if (frame.type === 'ping') return this.#send(socket, { type: 'pong' });
+    if (frame.type === 'typing') return this.#broadcast({ type: 'typing', user_id: user.id }, user.id);
+    // A write is checked against the course as it is now: access may have ended since connecting.
+    const access = await this.#db.access(user.id, courseId);
+    if (!access.ok) return refuse(access, frame.type === 'message' ? frame.client_id : undefined);
+    const { me } = access.value;
     switch (frame.type) {
       case 'message': {
         const { type, ...body } = frame;
-        const outcome = await this.send(courseId, user, body);
+        const outcome = await this.send(courseId, me, body);
         // A replay stores and broadcasts nothing, but the sender still needs its acknowledgement.
         if (outcome.ok && outcome.status === 200) this.#send(socket, { type: 'message', data: outcome.value });
         return refuse(outcome, frame.client_id);
       }
-      case 'typing':
-        return this.#broadcast({ type: 'typing', user_id: user.id }, user.id);
       case 'mark_helpful':
-        return refuse(await this.markHelpful(courseId, user, frame.message_id));
+        return refuse(await this.markHelpful(courseId, me, frame.message_id));
       case 'mark_question':
-        return refuse(await this.markQuestion(courseId, user.id, frame.message_id));
+        return refuse(await this.markQuestion(courseId, me.id, frame.message_id));
       case 'set_available':
-        return refuse(this.#setAvailable(user, frame.available));
-      case 'ping':
-        return this.#send(socket, { type: 'pong' });
+        return refuse(this.#setAvailable(me, frame.available));
     }
   }
 

@@ -202,8 +202,8 @@ export class CourseChatComposer extends LitElement {
     this.activeSuggestion = 0;
     this.suggestions = mentionCandidates(
       typed.query,
+      this.store.$people.get(),
       this.store.$presence.get(),
-      this.store.$messages.get(),
       this.store.$room.get()?.me.id,
     );
   }

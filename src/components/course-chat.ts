@@ -174,9 +174,8 @@ export class CourseChat extends LitElement {
   @property({ attribute: false }) strings: Partial<CourseChatStrings> = {};
 
   /** Unread messages in this room and how many mention the user, as `course-chat-unread` last told. */
-  get unread(): Pick<Unread, 'count' | 'mentions'> {
-    const { count, mentions } = this.store?.$unread.get() ?? { count: 0, mentions: 0 };
-    return { count, mentions };
+  get unread(): Unread {
+    return this.store?.$unread.get() ?? { count: 0, mentions: 0 };
   }
 
   @state() private store?: ChatStore;

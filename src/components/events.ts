@@ -122,7 +122,7 @@ export class CourseChatUnreadEvent extends Event {
   readonly mentions: number;
   readonly muted: boolean;
 
-  constructor(courseId: string, unread: Pick<Unread, 'count' | 'mentions'>, muted: boolean) {
+  constructor(courseId: string, unread: Unread, muted: boolean) {
     super(CourseChatUnreadEvent.eventName, { bubbles: true, composed: true });
     this.courseId = courseId;
     this.count = unread.count;

@@ -10,6 +10,8 @@ import {
   normaliseContent,
   readBody,
   reportBody,
+  isJsonContentType,
+  notJson,
   parseBody,
   parseClientFrame,
   refusalFrame,
@@ -64,6 +66,8 @@ export interface ApiRequest {
   body?: string | null;
   /** The bearer token or session cookie value, whichever the request carried. */
   token?: string | null;
+  /** The `content-type` header: POST bodies must say they are JSON. */
+  contentType?: string | null;
 }
 
 export interface ApiResponse {
@@ -283,8 +287,10 @@ export class MockBackend {
     const courseId = params['courseId'] ?? '';
     const messageId = params['messageId'] ?? '';
     const body = request.body;
-    if (route === 'devToken' || route === 'devFixtures') {
-      if (!this.dev) return { ok: false, status: 404, error: { code: 'invalid_request', message: 'Not found.' } };
+    const dev = route === 'devToken' || route === 'devFixtures';
+    if (dev && !this.dev) return { ok: false, status: 404, error: { code: 'invalid_request', message: 'Not found.' } };
+    if (request.method === 'POST' && !isJsonContentType(request.contentType)) return notJson();
+    if (dev) {
       return route === 'devToken' ? this.#devToken(body) : this.#devFixtures(body);
     }
     if (route === 'connect') return fail('invalid_request', 'Connect with a WebSocket.');

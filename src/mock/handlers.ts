@@ -50,6 +50,7 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
         query: new URL(request.url).searchParams,
         body: method === 'POST' ? await request.text() : null,
         token: credential(request, cookies, cookieName),
+        contentType: request.headers.get('content-type'),
       });
       return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status });
     }),

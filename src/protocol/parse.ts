@@ -20,6 +20,18 @@ function valid<T>(schema: Schema<T>, value: unknown): Outcome<T> {
   return result.ok ? done(result.value) : fail('invalid_request', result.error.message);
 }
 
+/**
+ * Whether a POST says it carries JSON. Browsers send a cross-site form or `no-cors` request with
+ * cookies but no preflight only with a "simple" content type, so requiring this one is what makes
+ * the CORS check apply to every write (CSRF).
+ */
+export function isJsonContentType(contentType: string | null | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? '');
+}
+
+export const notJson = (): Outcome<never> =>
+  fail('invalid_request', 'POST bodies are JSON: send content-type: application/json.');
+
 /** A request body; an absent or empty one is `{}`, for endpoints whose fields are all optional. */
 export function parseBody<T>(schema: Schema<T>, text: string | null | undefined): Outcome<T> {
   const value = text ? json(text) : done({});

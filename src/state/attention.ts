@@ -36,7 +36,6 @@ export function createAttention(options: AttentionOptions) {
     const loaded = messages.filter((m) => m.delivery === 'sent');
     const unread = loaded.filter((m) => m.seq > readSeq && m.author.id !== me);
     const mentionsMe = (m: ChatMessage) => me !== undefined && m.mentions.includes(me);
-    const firstSeq = unread[0]?.seq ?? 0;
     // Every message after the marker is loaded: count them here. Otherwise (history not loaded
     // yet, or not back that far) the backend counted those up to the room's last_seq when it was
     // opened, and the newer ones are all loaded.
@@ -44,12 +43,11 @@ export function createAttention(options: AttentionOptions) {
       (loaded[0]?.seq ?? Infinity) <= readSeq + 1 ||
       (!hasOlder && loaded.length > 0) ||
       readSeq >= (room?.last_seq ?? 0);
-    if (!room || covered) return { count: unread.length, mentions: unread.filter(mentionsMe).length, firstSeq };
+    if (!room || covered) return { count: unread.length, mentions: unread.filter(mentionsMe).length };
     const newer = unread.filter((m) => m.seq > room.last_seq);
     return {
       count: room.unread.count + newer.length,
       mentions: room.unread.mentions + newer.filter(mentionsMe).length,
-      firstSeq,
     };
   });
 
@@ -158,7 +156,13 @@ export function createAttention(options: AttentionOptions) {
       try {
         $settings.set((await api.updateSettings(courseId, change)).settings);
       } catch {
-        $settings.set(before);
+        // Only what this change touched goes back: another change may have been saved meanwhile.
+        const current = $settings.get() ?? before;
+        $settings.set({
+          ...current,
+          ...(change.muted === undefined ? {} : { muted: before.muted }),
+          ...(change.notifications === undefined ? {} : { notifications: before.notifications }),
+        });
         options.onSettingsFailed();
       }
     },

@@ -19,7 +19,7 @@ import {
   type ServerFrame,
 } from '../protocol/index.js';
 import { createAttention } from './attention.js';
-import { participants } from './mentions.js';
+import { participants, samePeople } from './mentions.js';
 import { groupThreads, mergeMessages } from './messages.js';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type SessionStorageKeys } from './persistence.js';
 import type {
@@ -144,7 +144,12 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
   const $typing = computed([$typingUntil, $presence, $room], (until, users, room) =>
     users.filter((user) => user.id in until && user.id !== room?.me.id),
   );
-  const $people = computed([$presence, $messages], participants);
+  // The same map while nobody new appears, so the rows it is handed to keep still.
+  let knownPeople: ReadonlyMap<string, User> | undefined;
+  const $people = computed([$presence, $messages], (presence, messages) => {
+    knownPeople = samePeople(knownPeople, participants(presence, messages));
+    return knownPeople;
+  });
   const attention = createAttention({
     api,
     courseId,
@@ -471,6 +476,38 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     }
   }
 
+  /** The older page being fetched: every caller waits for the same one rather than none. */
+  let olderPage: Promise<void> | null = null;
+
+  function loadOlder(): Promise<void> {
+    const first = $stored.get()[0];
+    if (!first || !$hasOlder.get()) return Promise.resolve();
+    olderPage ??= (async () => {
+      $loadingOlder.set(true);
+      try {
+        const limit = $room.get()?.limits.history_page_size;
+        const page = await api.history(courseId, { before: first.seq, ...(limit ? { limit } : {}) });
+        merge(page.messages);
+        $hasOlder.set(page.has_more);
+      } catch (error) {
+        reportProtocolError(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        $loadingOlder.set(false);
+        olderPage = null;
+      }
+    })();
+    return olderPage;
+  }
+
+  /** Pages back until `reached`, the start of the room, or a page that brought nothing (a failure). */
+  async function loadOlderUntil(reached: () => boolean): Promise<void> {
+    while (!reached() && $hasOlder.get() && !stopped) {
+      const oldest = $stored.get()[0]?.seq;
+      await loadOlder();
+      if ($stored.get()[0]?.seq === oldest) return;
+    }
+  }
+
   function enqueue(message: Outgoing): void {
     delivery = delivery.then(() => deliver(message));
   }
@@ -652,32 +689,17 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
       enqueue(pending);
     },
 
-    async loadOlder() {
-      const first = $stored.get()[0];
-      if (!first || !$hasOlder.get() || $loadingOlder.get()) return;
-      $loadingOlder.set(true);
-      try {
-        const limit = $room.get()?.limits.history_page_size;
-        const page = await api.history(courseId, { before: first.seq, ...(limit ? { limit } : {}) });
-        merge(page.messages);
-        $hasOlder.set(page.has_more);
-      } catch (error) {
-        reportProtocolError(error instanceof Error ? error : new Error(String(error)));
-      } finally {
-        $loadingOlder.set(false);
-      }
-    },
+    loadOlder,
 
     async loadUntil(messageId) {
       const present = () => $stored.get().some((m) => m.id === messageId);
-      while (!present() && $hasOlder.get() && !stopped) await this.loadOlder();
+      await loadOlderUntil(present);
       return present();
     },
 
     async loadFirstUnread() {
       const since = attention.$readSeqAtOpen.get() ?? 0;
-      const reached = () => ($stored.get()[0]?.seq ?? 0) <= since + 1;
-      while (!reached() && $hasOlder.get() && !stopped) await this.loadOlder();
+      await loadOlderUntil(() => ($stored.get()[0]?.seq ?? 0) <= since + 1);
       return attention.$firstUnreadId.get();
     },
 

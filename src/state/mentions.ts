@@ -15,25 +15,34 @@ export function participants(
   messages: readonly StreamMessage[],
 ): ReadonlyMap<string, User> {
   const people = new Map<string, User>();
-  for (const person of [...presence, ...messages.map((message) => message.author)])
-    if (!people.has(person.id)) people.set(person.id, person);
+  for (const person of presence) people.set(person.id, person);
+  for (const { author } of messages) if (!people.has(author.id)) people.set(author.id, author);
   return people;
 }
 
+/** `next`, or `previous` when it names the same people by the same names: its rows need not re-render. */
+export function samePeople(
+  previous: ReadonlyMap<string, User> | undefined,
+  next: ReadonlyMap<string, User>,
+): ReadonlyMap<string, User> {
+  if (!previous || previous.size !== next.size) return next;
+  for (const [id, person] of next) if (previous.get(id)?.name !== person.name) return next;
+  return previous;
+}
+
 /**
- * The people an `@query` may mean: participants seen in the room (connected now, or authors of
- * loaded messages), except the writer, whose name or any word of it starts with the query; those
- * online first, then by name.
+ * The people an `@query` may mean: everyone seen in the room but the writer, whose name or any word
+ * of it starts with the query; those online first, then by name.
  */
 export function mentionCandidates(
   query: string,
+  people: ReadonlyMap<string, User>,
   presence: readonly PresentUser[],
-  messages: readonly StreamMessage[],
   meId: string | undefined,
 ): User[] {
   const online = new Set(presence.map((person) => person.id));
   const wanted = fold(query);
-  return [...participants(presence, messages).values()]
+  return [...people.values()]
     .filter((person) => person.id !== meId)
     .filter((person) =>
       fold(person.name)

@@ -70,8 +70,6 @@ export interface Unread {
   count: number;
   /** How many of them mention the user. */
   mentions: number;
-  /** Seq of the first unread message; 0 when there is none. */
-  firstSeq: number;
 }
 
 /** The page spec's analytics events, with the data it names for each. */

@@ -57,6 +57,12 @@ describe('<course-chat> in a room of 10,000 messages', () => {
       ></course-chat>`,
     );
     await waitUntil(() => rows(el).length > 0, 'no messages shown');
+    // The help queue loads after the stream; its banner and counts must not land mid-measurement.
+    const openQuestions = session()
+      .backend.messages(scenario!.courseId)
+      .filter((m) => m.question_status === 'open').length;
+    const tab = () => shadow(el).querySelector('#queue-tab')?.textContent ?? '';
+    await waitUntil(() => tab().includes(`(${openQuestions})`), 'the help queue never loaded', { timeout: 10_000 });
     await frames(3);
     return el;
   }
@@ -197,12 +203,6 @@ describe('<course-chat> in a room of 10,000 messages', () => {
   it('takes a burst of 1,000 messages in at most one update per animation frame', async () => {
     history();
     const el = await open();
-    // The help queue loads after the stream: counting starts once the room has settled.
-    const { backend, scenario } = session();
-    const openQuestions = backend.messages(scenario!.courseId).filter((m) => m.question_status === 'open').length;
-    const tab = () => shadow(el).querySelector('#queue-tab')?.textContent ?? '';
-    await waitUntil(() => tab().includes(`(${openQuestions})`), 'the help queue never loaded', { timeout: 10_000 });
-    await frames(3);
     let elapsed = 0;
     let counting = true;
     const tick = () => {

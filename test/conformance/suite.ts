@@ -259,6 +259,21 @@ export function conformanceSuite(target: ConformanceTarget): void {
         expect(socket.isOpen).to.be.true;
       });
 
+      it('refuses a write that does not say it is JSON, so no cross-site form can post one', async () => {
+        const c = await course({ students: 1 });
+        const [ana] = c.students;
+        for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+          const reply = await wire.call('POST', paths.messages(c.id), {
+            token: ana!.token,
+            body: body('forged'),
+            contentType,
+          });
+          expectError(reply, 'invalid_request');
+        }
+        expect((await history(c, ana!)).messages).to.deep.equal([]);
+        expect((await post(c, ana!, body('sent as the element sends'))).status).to.equal(201);
+      });
+
       it('stores a client_id once: 201, then 200 with the same message, broadcast once', async () => {
         const c = await course({ students: 2 });
         const [ana, ben] = c.students;

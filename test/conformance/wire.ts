@@ -30,6 +30,8 @@ export interface CallOptions {
   /** A JSON value to send, or a string sent as it is. */
   body?: unknown;
   raw?: string;
+  /** Defaults to `application/json` on a POST, as the element sends it. */
+  contentType?: string;
 }
 
 export const uid = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
@@ -46,11 +48,9 @@ export class Wire {
   async call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<Reply> {
     const headers: Record<string, string> = {};
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    if (method === 'POST') headers['content-type'] = options.contentType ?? 'application/json';
     let body: string | undefined;
-    if (options.raw !== undefined || options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = options.raw ?? JSON.stringify(options.body);
-    }
+    if (options.raw !== undefined || options.body !== undefined) body = options.raw ?? JSON.stringify(options.body);
     const response = await fetch(`${this.apiBase}${path}`, { method, headers, body });
     const text = await response.text();
     return { status: response.status, json: parseOrText(text) };

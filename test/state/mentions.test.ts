@@ -48,11 +48,11 @@ describe('mentions', () => {
 
   it('offers people seen in the room whose name starts with the query, online first, never the writer', () => {
     const presence = [anders, me];
-    const messages = [said(ana), said(zoe)];
-    expect(mentionCandidates('an', presence, messages, me.id).map((p) => p.id)).to.deep.equal([anders.id, ana.id]);
-    expect(mentionCandidates('zo', presence, messages, me.id).map((p) => p.id)).to.deep.equal([zoe.id]);
-    expect(mentionCandidates('lim', presence, messages, me.id).map((p) => p.id)).to.deep.equal([ana.id]);
-    expect(mentionCandidates('', presence, messages, me.id)).to.have.length(3);
+    const people = participants(presence, [said(ana), said(zoe)]);
+    expect(mentionCandidates('an', people, presence, me.id).map((p) => p.id)).to.deep.equal([anders.id, ana.id]);
+    expect(mentionCandidates('zo', people, presence, me.id).map((p) => p.id)).to.deep.equal([zoe.id]);
+    expect(mentionCandidates('lim', people, presence, me.id).map((p) => p.id)).to.deep.equal([ana.id]);
+    expect(mentionCandidates('', people, presence, me.id)).to.have.length(3);
   });
 
   it('splits text into plain runs and the @Name of each mentioned user', () => {
