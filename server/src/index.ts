@@ -3,6 +3,7 @@
  * reads itself; every write to a room goes to that course's Durable Object (`idFromName(course)`).
  */
 import {
+  asMessageBody,
   awardBody,
   closeCodes,
   defaultLimits,
@@ -243,11 +244,11 @@ async function handle(request: Request, env: Env): Promise<Response> {
       const valid = parseBody(sendMessageBody, body);
       if (!valid.ok) return answer(valid);
       const sent = await room().send(courseId, me, valid.value);
-      return answer(sent.ok ? { ...sent, value: { message: sent.value } } : sent);
+      return answer(asMessageBody(sent));
     }
     case 'markQuestion': {
       const marked = await room().markQuestion(courseId, userId, params['messageId'] ?? '');
-      return answer(marked.ok ? { ...marked, value: { message: marked.value } } : marked);
+      return answer(asMessageBody(marked));
     }
     case 'report': {
       const valid = parseBody(reportBody, body);

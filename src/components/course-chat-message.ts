@@ -71,11 +71,15 @@ export class CourseChatMessage extends LitElement {
     if (!this.hasAttribute('role')) this.setAttribute('role', 'article');
   }
 
+  /** The message's full date and time, for its name and its time's tooltip. */
+  #fullTime = '';
+
   protected override willUpdate(): void {
     this.tabIndex = this.active ? 0 : -1;
     const message = this.message;
-    if (message)
-      this.setAttribute('aria-label', `${message.author.name}, ${formatFullTime(message.created_at, this.locale)}`);
+    if (!message) return;
+    this.#fullTime = formatFullTime(message.created_at, this.locale);
+    this.setAttribute('aria-label', `${message.author.name}, ${this.#fullTime}`);
   }
 
   override render() {
@@ -95,7 +99,7 @@ export class CourseChatMessage extends LitElement {
                 >`
               : nothing
           }
-          <time datetime=${message.created_at} title=${formatFullTime(message.created_at, this.locale)}
+          <time datetime=${message.created_at} title=${this.#fullTime}
             >${formatMessageTime(message.created_at, this.now, this.locale)}</time
           >
         </div>`;

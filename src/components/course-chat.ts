@@ -890,6 +890,7 @@ export class CourseChat extends LitElement {
     const continued = !message.is_question && !previous?.message.is_question && follows(message, previous?.message);
     const canMarkAnswer =
       message.question_status === 'open' && (message.author.id === me?.id || me?.is_student_teacher === true);
+    // Only rows that mention someone read names, so only they re-render when someone new appears.
     const people = this.#people.value;
     const s = this.#s;
     const locale = this.#locale;
@@ -911,7 +912,7 @@ export class CourseChat extends LitElement {
         ?continued=${continued}
         ?mine=${message.author.id === me?.id}
         .awarded=${awarded[message.id] ?? 0}
-        .people=${people}
+        .people=${message.mentions.length > 0 ? people : undefined}
         ?active=${message.id === active}
         ?mentions-me=${mentionsMe(message)}
         profile-href=${profileHrefOf(message.author, this.profileHref, this.stProfileHref)}
@@ -932,7 +933,7 @@ export class CourseChat extends LitElement {
                     ?mine=${reply.author.id === me?.id}
                     ?can-mark-helpful=${canMarkAnswer && reply.author.id !== message.author.id}
                     .awarded=${awarded[reply.id] ?? 0}
-                    .people=${people}
+                    .people=${reply.mentions.length > 0 ? people : undefined}
                     ?active=${reply.id === active}
                     ?mentions-me=${mentionsMe(reply)}
                     profile-href=${profileHrefOf(reply.author, this.profileHref, this.stProfileHref)}

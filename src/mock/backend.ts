@@ -2,6 +2,8 @@ import {
   awardBody,
   closeCodes,
   defaultLimits,
+  andThen,
+  asMessageBody,
   done,
   devTokenBody,
   fail,
@@ -115,15 +117,7 @@ export interface ReportRecord {
   created_at: string;
 }
 
-/** REST answers carry a message as `{ message }`; the socket carries it bare. */
-const wrapMessage = (outcome: Outcome<ChatMessage>): Outcome<{ message: ChatMessage }> =>
-  outcome.ok ? { ...outcome, value: { message: outcome.value } } : outcome;
-
 const copy = <T>(value: T): T => structuredClone(value);
-
-/** Continues with a valid input, or passes its refusal on. */
-const then = <T, R>(input: Outcome<T>, next: (valid: T) => Outcome<R>): Outcome<R> =>
-  input.ok ? next(input.value) : input;
 
 /**
  * The protocol of docs/protocol.md over in-memory state: a second, independent implementation
@@ -307,21 +301,21 @@ export class MockBackend {
       case 'messages':
         return request.method !== 'POST'
           ? this.#historyRequest(userId, courseId, request.query ?? new URLSearchParams())
-          : then(parseBody(sendMessageBody, body), (valid) => wrapMessage(this.send(userId, courseId, valid)));
+          : andThen(parseBody(sendMessageBody, body), (valid) => asMessageBody(this.send(userId, courseId, valid)));
       case 'markQuestion':
-        return wrapMessage(this.markQuestion(userId, courseId, messageId));
+        return asMessageBody(this.markQuestion(userId, courseId, messageId));
       case 'report':
-        return then(parseBody(reportBody, body), (valid) => this.report(userId, courseId, messageId, valid.reason));
+        return andThen(parseBody(reportBody, body), (valid) => this.report(userId, courseId, messageId, valid.reason));
       case 'helpers':
         return this.helpers(userId, courseId);
       case 'read':
-        return then(parseBody(readBody, body), (valid) => this.markRead(userId, courseId, valid.seq));
+        return andThen(parseBody(readBody, body), (valid) => this.markRead(userId, courseId, valid.seq));
       case 'settings':
-        return then(parseBody(settingsBody, body), (valid) => this.updateSettings(userId, courseId, valid));
+        return andThen(parseBody(settingsBody, body), (valid) => this.updateSettings(userId, courseId, valid));
       case 'myAwards':
         return this.myAwards(userId, courseId);
       case 'award':
-        return then(parseBody(awardBody, body), (valid) => this.award(userId, valid));
+        return andThen(parseBody(awardBody, body), (valid) => this.award(userId, valid));
     }
   }
 
@@ -332,14 +326,14 @@ export class MockBackend {
   }
 
   #devFixtures(body: string | null | undefined): Outcome<unknown> {
-    return then(parseBody(fixturesBody, body), (fixtures) => {
+    return andThen(parseBody(fixturesBody, body), (fixtures) => {
       this.applyFixtures(fixtures);
       return done({}, 201);
     });
   }
 
   #historyRequest(userId: string, courseId: string, query: URLSearchParams): Outcome<HistoryResponse> {
-    return then(parseHistoryQuery(query, this.limits.history_page_size), (parsed) =>
+    return andThen(parseHistoryQuery(query, this.limits.history_page_size), (parsed) =>
       this.history(userId, courseId, parsed),
     );
   }

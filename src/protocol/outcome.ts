@@ -15,3 +15,11 @@ export const fail = <T>(code: ErrorCode, message: string, retryAfterMs?: number)
 });
 
 export const done = <T>(value: T, status: 200 | 201 = 200): Outcome<T> => ({ ok: true, status, value });
+
+/** Goes on with a valid input, or passes its refusal on unchanged. */
+export const andThen = <T, R>(input: Outcome<T>, next: (valid: T) => Outcome<R>): Outcome<R> =>
+  input.ok ? next(input.value) : input;
+
+/** REST answers carry a message as `{ message }`; the socket carries it bare. */
+export const asMessageBody = <T>(outcome: Outcome<T>): Outcome<{ message: T }> =>
+  outcome.ok ? { ...outcome, value: { message: outcome.value } } : outcome;

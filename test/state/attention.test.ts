@@ -1,36 +1,20 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { createChatSession, type ChatNotification, type ChatStore } from '../../src/state/index.js';
-import { goLive, postAs } from './helpers.js';
+import type { MockSession } from '../../src/mock/index.js';
+import type { ChatNotification, ChatStore } from '../../src/state/index.js';
+import { postAs, useLiveStores } from './helpers.js';
 
 /** The room's claims on attention: unread counts and the read marker, settings, notifications. */
 describe('chat store: unread, room settings and notifications', () => {
+  const room = useLiveStores({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
   let mock: MockSession;
-  const stores: ChatStore[] = [];
-
-  beforeEach(async () => {
-    mock = await startMockBackend({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
-  });
-  afterEach(async () => {
-    stores.splice(0).forEach((store) => store.stop());
-    localStorage.clear();
-    await mock.stop();
-  });
+  beforeEach(() => (mock = room.mock()));
 
   const courseId = () => mock.scenario!.courseId;
   const me = () => mock.scenario!.me.id;
   const other = () => mock.scenario!.other.id;
 
-  async function live(userId: string, notifications: ChatNotification[] = []): Promise<ChatStore> {
-    const store = createChatSession({
-      apiBase: '/api',
-      courseId: courseId(),
-      getAuthToken: () => mock.tokenFor(userId),
-      onNotification: (notification) => notifications.push(notification),
-    });
-    stores.push(store);
-    return goLive(store);
-  }
+  const live = (userId: string, notifications: ChatNotification[] = []): Promise<ChatStore> =>
+    room.live(userId, { onNotification: (notification) => notifications.push(notification) });
 
   /** Someone writes straight through the backend, as from another device. */
   const post = (userId: string, content: string, extra: { mentions?: string[]; reply_to_id?: string } = {}) =>

@@ -1,15 +1,66 @@
 import { waitUntil } from '@open-wc/testing';
-import type { MockSession } from '../../src/mock/index.js';
+import { startMockBackend, type MockSession, type StartMockOptions } from '../../src/mock/index.js';
 import type { ChatMessage, SendMessageBody } from '../../src/protocol/index.js';
-import { createChatSession, type ChatStore } from '../../src/state/index.js';
+import { createChatSession, type ChatSessionOptions, type ChatStore } from '../../src/state/index.js';
 
 /** A store for `userId` in the mock scenario's course, not started. */
-export function storeFor(mock: MockSession, userId: string): ChatStore {
+export function storeFor(
+  mock: MockSession,
+  userId: string,
+  options: Partial<Omit<ChatSessionOptions, 'apiBase' | 'courseId' | 'getAuthToken'>> = {},
+): ChatStore {
   return createChatSession({
     apiBase: '/api',
     courseId: mock.scenario!.courseId,
     getAuthToken: () => mock.tokenFor(userId),
+    ...options,
   });
+}
+
+/**
+ * A fresh mock backend for each test of the calling suite, and live stores on it that are all
+ * stopped after the test: `mock()` is the running backend, `live(userId)` a started store.
+ */
+export function useLiveStores(options: StartMockOptions) {
+  let mock: MockSession | undefined;
+  const stores: ChatStore[] = [];
+  beforeEach(async () => {
+    mock = await startMockBackend(options);
+  });
+  afterEach(async () => {
+    stores.splice(0).forEach((store) => store.stop());
+    localStorage.clear();
+    await mock?.stop();
+  });
+  const running = () => {
+    if (!mock) throw new Error('The mock backend is not running');
+    return mock;
+  };
+  return {
+    mock: running,
+    live(userId: string, sessionOptions: Parameters<typeof storeFor>[2] = {}): Promise<ChatStore> {
+      const store = storeFor(running(), userId, sessionOptions);
+      stores.push(store);
+      return goLive(store);
+    },
+  };
+}
+
+/** A stored message with every field set, for tests of the pure functions. */
+export function storedMessage(fields: Partial<ChatMessage> & Pick<ChatMessage, 'id' | 'seq'>): ChatMessage {
+  return {
+    course_id: 'c',
+    client_id: '0b7d3f7e-6a51-4a0e-9d6b-2a1c1e5f9a10',
+    author: { id: 'u', name: 'U', avatar_url: null, is_student_teacher: false },
+    content: `m${fields.seq}`,
+    is_question: false,
+    question_status: null,
+    reply_to_id: null,
+    mentions: [],
+    helpful_points: 0,
+    created_at: '2026-11-24T10:00:00.000Z',
+    ...fields,
+  };
 }
 
 /** Starts `store` and waits until it is live. */

@@ -7,6 +7,7 @@ import {
   participants,
   type StreamMessage,
 } from '../../src/state/index.js';
+import { storedMessage } from './helpers.js';
 
 const person = (id: string, name: string, extra: Partial<PresentUser> = {}): PresentUser => ({
   id,
@@ -18,18 +19,12 @@ const person = (id: string, name: string, extra: Partial<PresentUser> = {}): Pre
 });
 
 const said = (author: PresentUser, content = 'hi'): StreamMessage => ({
-  id: `m-${author.id}`,
-  seq: 1,
-  course_id: 'c',
-  client_id: crypto.randomUUID(),
-  author: { id: author.id, name: author.name, avatar_url: null, is_student_teacher: author.is_student_teacher },
-  content,
-  is_question: false,
-  question_status: null,
-  reply_to_id: null,
-  mentions: [],
-  helpful_points: 0,
-  created_at: new Date().toISOString(),
+  ...storedMessage({
+    id: `m-${author.id}`,
+    seq: 1,
+    author: { id: author.id, name: author.name, avatar_url: null, is_student_teacher: author.is_student_teacher },
+    content,
+  }),
   delivery: 'sent',
 });
 

@@ -1,23 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { ChatMessage } from '../../src/protocol/index.js';
 import { groupThreads, mergeMessages, type StreamMessage } from '../../src/state/index.js';
+import { storedMessage } from './helpers.js';
 
-function message(seq: number, content = `m${seq}`): ChatMessage {
-  return {
-    id: `id${seq}`,
-    seq,
-    course_id: 'c',
-    client_id: '0b7d3f7e-6a51-4a0e-9d6b-2a1c1e5f9a10',
-    author: { id: 'u', name: 'U', avatar_url: null, is_student_teacher: false },
-    content,
-    is_question: false,
-    question_status: null,
-    reply_to_id: null,
-    mentions: [],
-    helpful_points: 0,
-    created_at: '2026-11-24T10:00:00.000Z',
-  };
-}
+const message = (seq: number, content = `m${seq}`): ChatMessage => storedMessage({ id: `id${seq}`, seq, content });
 
 describe('mergeMessages', () => {
   const held = [message(1), message(3), message(5)];
