@@ -1,23 +1,66 @@
-// The script-tag build: one self-contained, minified ES module that registers <course-chat>, for
-// hosts without a bundler (`<script type="module" src=".../course-chat.js">`). The npm build with
-// bare imports is tsc's output in dist/; this bundles its registration entry with every dependency.
+// The script-tag builds: self-contained, minified ES modules for hosts without a bundler
+// (`<script type="module" src=".../course-chat.js">`). The npm build with bare imports is tsc's
+// output in dist/; these bundle its entries with every dependency. dist/course-chat.js registers
+// the element; dist/course-chat-mock.js is the mock backend with msw, beside msw's worker script.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
 
-export default {
-  input: 'dist/define.js',
-  output: {
-    file: 'dist/course-chat.js',
-    format: 'es',
-    sourcemap: true,
-  },
+/**
+ * Reads tsc's source map beside each compiled module of dist/, so the bundle's map leads back to
+ * the TypeScript (whose text tsc inlined: src/ is not published) rather than to tsc's output.
+ */
+function tscSourceMaps() {
+  return {
+    name: 'course-chat-tsc-source-maps',
+    load(id) {
+      if (!id.includes('/dist/') || !existsSync(`${id}.map`)) return null;
+      return { code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8') };
+    },
+  };
+}
+
+/** The bundle's types: those of the tsc module it bundles (`entry`, relative to dist/). */
+function typesOf(entry) {
+  return {
+    name: 'course-chat-bundle-types',
+    generateBundle(options) {
+      const fileName = options.file.replace(/^dist\//, '').replace(/\.js$/, '.d.ts');
+      this.emitFile({ type: 'asset', fileName, source: `export * from './${entry}';\n` });
+    },
+  };
+}
+
+/** msw's service worker script, which must match the msw inside the bundle, for the host to serve. */
+function mswWorkerScript() {
+  const require = createRequire(import.meta.url);
+  return {
+    name: 'course-chat-msw-worker',
+    generateBundle() {
+      const source = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'mockServiceWorker.js', source });
+    },
+  };
+}
+
+const bundle = (input, file, extra = []) => ({
+  input,
+  output: { file, format: 'es', sourcemap: true },
   plugins: [
-    // nanostores keeps its development checks behind NODE_ENV, as bundlers expect.
+    tscSourceMaps(),
+    // nanostores and msw keep their development checks behind NODE_ENV, as bundlers expect.
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
     nodeResolve({ browser: true }),
     minifyCssTemplates(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
+    ...extra,
   ],
-};
+});
+
+export default [
+  bundle('dist/define.js', 'dist/course-chat.js', [typesOf('define.js')]),
+  bundle('dist/mock/index.js', 'dist/course-chat-mock.js', [typesOf('mock/index.js'), mswWorkerScript()]),
+];

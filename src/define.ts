@@ -1,6 +1,8 @@
 /**
  * Registers the course-chat elements. The package's only module with a side effect: import it
  * once (`import 'course-chat/define'`), or load the script-tag build, which includes it.
+ * It also exports the classes it registers and the event types: a host that only imports this
+ * module gets the tag map and event map in TypeScript, since those load with the declarations.
  */
 import { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 import { CourseChatComposer } from './components/course-chat-composer.js';
@@ -22,3 +24,13 @@ for (const [tag, element] of elements) {
   // A page may load two copies (an app bundle and a script tag): the first one wins.
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
+
+export {
+  CourseChat,
+  CourseChatAwardDialog,
+  CourseChatComposer,
+  CourseChatHelpQueue,
+  CourseChatMessage,
+  CourseChatSettings,
+};
+export type * from './components/events.js';

@@ -57,18 +57,31 @@ export class CourseChatJumpEvent extends Event {
 /**
  * One of the page spec's analytics events (`page_view`, `message_sent`, `question_asked`,
  * `points_awarded`, `helper_online`) with its data, for the host to forward to its analytics.
+ * Its type is a union over the names, so checking `event.name` narrows `event.data`.
  */
-export class CourseChatAnalyticsEvent extends Event {
+export type CourseChatAnalyticsEvent = Event & Readonly<AnalyticsEvent>;
+
+interface CourseChatAnalyticsEventConstructor {
+  readonly eventName: 'course-chat-analytics';
+  readonly prototype: CourseChatAnalyticsEvent;
+  new <Analytics extends AnalyticsEvent>(event: Analytics): Event & Readonly<Analytics>;
+}
+
+// A class cannot declare a union as its instance type, so the runtime class is exported under the
+// union's name, its constructor typed to return the very member it was given.
+class AnalyticsEventClass extends Event {
   static readonly eventName = 'course-chat-analytics';
   readonly name: AnalyticsEvent['name'];
   readonly data: AnalyticsEvent['data'];
 
   constructor(event: AnalyticsEvent) {
-    super(CourseChatAnalyticsEvent.eventName, { bubbles: true, composed: true });
+    super(AnalyticsEventClass.eventName, { bubbles: true, composed: true });
     this.name = event.name;
     this.data = event.data;
   }
 }
+
+export const CourseChatAnalyticsEvent = AnalyticsEventClass as unknown as CourseChatAnalyticsEventConstructor;
 
 /**
  * Something from the network was wrong and was dropped (a malformed frame or body). Reported once
