@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../scripts/ports.mjs';
+import { browsable, freePort, loopback } from '../scripts/ports.mjs';
 
 const serverDir = dirname(fileURLToPath(import.meta.url));
 const config = join(serverDir, 'wrangler.jsonc');
@@ -26,6 +26,13 @@ function runWrangler(args) {
   return result.stdout;
 }
 
+/** The rows `sql` selects from the local D1 kept in `persistTo`. */
+export function queryDatabase(persistTo, sql) {
+  const args = ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '-c', config, '--json', '--command', sql];
+  const [{ results }] = JSON.parse(runWrangler(args));
+  return results;
+}
+
 /** Applies migrations (and optionally a seed file) to the local D1 kept in `persistTo`. */
 export function prepareDatabase(persistTo, seedFile) {
   runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, '-c', config]);
@@ -34,8 +41,9 @@ export function prepareDatabase(persistTo, seedFile) {
 }
 
 /**
- * Starts `wrangler dev` and resolves once the API answers.
- * @param {{ port?: number, persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean }} options
+ * Starts `wrangler dev` and resolves once the API answers. It listens on `host` (loopback unless
+ * given) and lets browser pages on `allowedOrigins` call it (any origin unless given).
+ * @param {{ port?: number, host?: string, allowedOrigins?: string[], persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean }} options
  */
 export async function startWorker(options = {}) {
   const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'course-chat-worker-'));
@@ -48,7 +56,7 @@ export async function startWorker(options = {}) {
     '-c',
     config,
     '--ip',
-    '127.0.0.1',
+    options.host ?? loopback,
     '--port',
     String(port),
     '--persist-to',
@@ -59,7 +67,7 @@ export async function startWorker(options = {}) {
     '--var',
     `DEV_ENDPOINTS:${options.dev === false ? 'off' : 'on'}`,
     '--var',
-    'ALLOWED_ORIGINS:*',
+    `ALLOWED_ORIGINS:${(options.allowedOrigins ?? ['*']).join(',')}`,
   ];
   const child = spawn(process.execPath, args, { env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -71,7 +79,7 @@ export async function startWorker(options = {}) {
   child.stderr.on('data', keep);
   const exited = new Promise((resolve) => child.once('exit', resolve));
 
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${browsable(options.host ?? loopback)}:${port}`;
   const apiBase = `${origin}/api`;
   const stop = async () => {
     if (child.exitCode === null) {
