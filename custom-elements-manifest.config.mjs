@@ -1,3 +1,7 @@
+// custom-elements.json describes the published package: what hosts' tools (editors, JSX and docs
+// generators) read. The analyzer reads src/; these plugins make its output speak of dist/.
+import { resolveModuleOrPackageSpecifier } from '@custom-elements-manifest/analyzer/src/utils/index.js';
+
 /**
  * Keeps only the events declared with `@fires`: the analyzer also guesses an event from every
  * `dispatchEvent(new SomeEvent(arg))`, taking the constructor's first argument for its name, which
@@ -7,22 +11,157 @@ function declaredEventsOnly() {
   return {
     name: 'course-chat-declared-events-only',
     packageLinkPhase({ customElementsManifest }) {
-      for (const module of customElementsManifest.modules) {
-        for (const declaration of module.declarations ?? []) {
-          if (!declaration.events) continue;
-          declaration.events = declaration.events.filter((event) => event.name?.startsWith('course-chat-'));
+      for (const declaration of declarationsOf(customElementsManifest)) {
+        if (!declaration.events) continue;
+        declaration.events = declaration.events.filter((event) => event.name?.startsWith('course-chat-'));
+      }
+    },
+  };
+}
+
+/** `#private` and TypeScript `private` members are not the element's API. */
+function publicMembersOnly() {
+  return {
+    name: 'course-chat-public-members-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of declarationsOf(customElementsManifest)) {
+        if (!declaration.members) continue;
+        declaration.members = declaration.members.filter(
+          (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+        );
+      }
+    },
+  };
+}
+
+/**
+ * Types each event with its Event class: `course-chat-navigate` is a `CourseChatNavigateEvent`,
+ * exported by the events module. An event without its class stops the analysis, so a new event
+ * cannot reach hosts' tools untyped.
+ */
+function typedEvents() {
+  const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, __, letter) => letter.toUpperCase());
+  return {
+    name: 'course-chat-typed-events',
+    packageLinkPhase({ customElementsManifest }) {
+      const events = customElementsManifest.modules.find((module) => module.path === 'src/components/events.ts');
+      const exported = new Set(events?.exports?.map((entry) => entry.name));
+      for (const declaration of declarationsOf(customElementsManifest)) {
+        for (const event of declaration.events ?? []) {
+          const type = `${pascal(event.name)}Event`;
+          if (!exported.has(type)) throw new Error(`${event.name}: src/components/events.ts exports no ${type}`);
+          event.type = { text: type, references: [{ name: type, module: events.path }] };
         }
       }
     },
   };
 }
 
+/**
+ * define.ts registers the elements from a list, which the analyzer does not read as
+ * `customElements.define` calls: each `['tag', Class]` pair becomes a definition export, and the
+ * analyzer's reading of the loop's `customElements.define(tag, element)` is dropped.
+ */
+function definitionsFromDefine() {
+  const customElementName = /^[a-z][a-z0-9]*-[a-z0-9-]*$/;
+  return {
+    name: 'course-chat-definitions-from-define',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        module.exports = module.exports?.filter(
+          (entry) => entry.kind !== 'custom-element-definition' || customElementName.test(entry.name),
+        );
+      }
+    },
+    analyzePhase({ ts, node, moduleDoc, context }) {
+      if (moduleDoc.path !== 'src/define.ts' || !ts.isArrayLiteralExpression(node)) return;
+      const [tag, element] = node.elements;
+      if (node.elements.length !== 2 || !ts.isStringLiteral(tag) || !tag.text.includes('-')) return;
+      if (!ts.isIdentifier(element)) return;
+      const declaration = { name: element.text, ...resolveModuleOrPackageSpecifier(moduleDoc, context, element.text) };
+      moduleDoc.exports = [
+        ...(moduleDoc.exports ?? []),
+        { kind: 'custom-element-definition', name: tag.text, declaration },
+      ];
+    },
+  };
+}
+
+/** `export type` names no JavaScript, so it is no export of the module in the manifest. */
+function typeOnlyExportsDropped() {
+  const typeOnly = new Set();
+  return {
+    name: 'course-chat-type-only-exports-dropped',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isExportDeclaration(node) || !node.isTypeOnly) return;
+      const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : null;
+      for (const name of names?.map((element) => element.name.text) ?? ['*']) typeOnly.add(`${moduleDoc.path} ${name}`);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        module.exports = module.exports?.filter((entry) => !typeOnly.has(`${module.path} ${entry.name}`));
+      }
+    },
+  };
+}
+
+/**
+ * `import { X } from './x.js'; export { X };` exports the declaration of x.js, where tools look for
+ * it; the analyzer points such an export at the re-exporting module.
+ */
+function reexportsResolved() {
+  const resolved = new Map();
+  return {
+    name: 'course-chat-reexports-resolved',
+    analyzePhase({ ts, node, moduleDoc, context }) {
+      if (!ts.isExportDeclaration(node) || node.isTypeOnly || node.moduleSpecifier) return;
+      if (!node.exportClause || !ts.isNamedExports(node.exportClause)) return;
+      for (const element of node.exportClause.elements) {
+        const local = (element.propertyName ?? element.name).text;
+        const declaration = { name: local, ...resolveModuleOrPackageSpecifier(moduleDoc, context, local) };
+        resolved.set(`${moduleDoc.path} ${element.name.text}`, declaration);
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const entry of module.exports ?? []) {
+          const declaration = entry.kind === 'js' && resolved.get(`${module.path} ${entry.name}`);
+          if (declaration) entry.declaration = declaration;
+        }
+      }
+    },
+  };
+}
+
+/** Module paths name the published JavaScript (`dist/components/course-chat.js`), not src/. */
+function publishedPaths() {
+  const published = (path) => path.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/$1.js');
+  const rewrite = (value) => {
+    if (Array.isArray(value)) return value.forEach(rewrite);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === 'path' || key === 'module') && typeof inner === 'string') value[key] = published(inner);
+      else rewrite(inner);
+    }
+  };
+  return {
+    name: 'course-chat-published-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      rewrite(customElementsManifest.modules);
+    },
+  };
+}
+
+function declarationsOf(manifest) {
+  return manifest.modules.flatMap((module) => module.declarations ?? []);
+}
+
 // The analyzer brings its own TypeScript (5.4), independent of the project's compiler.
 export default {
-  globs: ['src/components/**/*.ts'],
+  globs: ['src/components/**/*.ts', 'src/define.ts'],
   exclude: [
     'src/components/**/*.styles.ts',
-    'src/components/store-controller.ts',
+    'src/components/*-controller.ts',
     'src/components/avatar.ts',
     'src/components/format.ts',
   ],
@@ -31,5 +170,14 @@ export default {
   dev: false,
   // Never rewrite package.json's customElements field (the freshness check analyzes into a temp dir).
   packagejson: false,
-  plugins: [declaredEventsOnly()],
+  // Paths last: the other plugins find modules by their source path.
+  plugins: [
+    declaredEventsOnly(),
+    publicMembersOnly(),
+    typedEvents(),
+    definitionsFromDefine(),
+    typeOnlyExportsDropped(),
+    reexportsResolved(),
+    publishedPaths(),
+  ],
 };

@@ -1,8 +1,15 @@
 // Fails when custom-elements.json is not what the analyzer makes of the current source, so the
 // committed manifest (what IDEs and docs tools read) can never drift from the element's JSDoc.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** The TypeScript a published module is compiled from: dist/x/y.js from src/x/y.ts. */
+const sourceOf = (path) => path.replace(/^dist\/(.*)\.js$/, 'src/$1.ts');
+const exportsOf = (modules, path) =>
+  new Set(modules.find((module) => module.path === path)?.exports?.map((entry) => entry.name));
+const definitionsOf = (modules) =>
+  modules.flatMap((module) => module.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition');
 
 // The analyzer takes --outdir relative to the working directory, so stay inside the project.
 mkdirSync('node_modules/.cache', { recursive: true });
@@ -38,6 +45,35 @@ try {
     );
     process.exit(1);
   }
+  // What tools generating JSX types or editor data read: the published modules, public members
+  // only, typed events, and which module defines which tag.
+  const modules = JSON.parse(committed).modules;
+  const published = [
+    ...modules
+      .filter((module) => !/^dist\/.+\.js$/.test(module.path) || !existsSync(sourceOf(module.path)))
+      .map((module) => `module ${module.path} is not a published dist/ module of src/`),
+    ...declarations
+      .flatMap((declaration) => (declaration.members ?? []).map((member) => [declaration.name, member]))
+      .filter(([, member]) => member.privacy === 'private' || member.name.startsWith('#'))
+      .map(([name, member]) => `${name}.${member.name} is private`),
+    ...declarations
+      .flatMap((declaration) => declaration.events ?? [])
+      .filter((event) => !event.type?.text || !exportsOf(modules, 'dist/components/events.js').has(event.type.text))
+      .map((event) => `${event.name} has no type exported by dist/components/events.js`),
+    ...declarations
+      .filter((declaration) => declaration.tagName)
+      .filter(
+        (declaration) =>
+          !definitionsOf(modules).some(
+            (entry) => entry.name === declaration.tagName && entry.declaration.name === declaration.name,
+          ),
+      )
+      .map((declaration) => `<${declaration.tagName}> has no custom-element-definition export`),
+  ];
+  if (published.length > 0) {
+    for (const problem of published) console.error(`custom-elements.json: ${problem}`);
+    process.exit(1);
+  }
   // The theming contract: every documented custom property styles something, every one the styles
   // name is documented and has its default on <course-chat> (its children inherit it), and the
   // parts documented are the parts there are.
@@ -68,7 +104,7 @@ try {
     process.exit(1);
   }
   console.log(
-    `custom-elements.json is current and declares <course-chat>: ${documented.size} custom properties, ${parts.size} parts.`,
+    `custom-elements.json is current and declares <course-chat>: ${documented.size} custom properties, ${parts.size} parts, ${element.events.length} typed events; ${definitionsOf(modules).length} definitions, ${modules.length} published modules.`,
   );
 } finally {
   rmSync(outdir, { recursive: true, force: true });
