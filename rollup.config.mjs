@@ -7,6 +7,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
 
 /**
@@ -19,6 +20,27 @@ function tscSourceMaps() {
     load(id) {
       if (!id.includes('/dist/') || !existsSync(`${id}.map`)) return null;
       return { code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8') };
+    },
+  };
+}
+
+/**
+ * Some dependencies' own maps lead on to their TypeScript without its text (tldts, inside msw):
+ * inline it from node_modules, where it ships, so the published map does not point into a void.
+ */
+function sourcesInlined() {
+  return {
+    name: 'course-chat-sources-inlined',
+    generateBundle(options, bundle) {
+      for (const asset of Object.values(bundle)) {
+        if (asset.type !== 'asset' || !asset.fileName.endsWith('.map')) continue;
+        const map = JSON.parse(String(asset.source));
+        map.sourcesContent = map.sources.map(
+          (source, index) =>
+            map.sourcesContent?.[index] ?? readFileSync(resolve(dirname(options.file), source), 'utf8'),
+        );
+        asset.source = JSON.stringify(map);
+      }
     },
   };
 }
@@ -56,6 +78,7 @@ const bundle = (input, file, extra = []) => ({
     nodeResolve({ browser: true }),
     minifyCssTemplates(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
+    sourcesInlined(),
     ...extra,
   ],
 });

@@ -1,5 +1,7 @@
 // Builds the package and checks what a host would get: the script-tag module within its size
-// budget (printed, so the figure is in every CI log) and the files `npm pack` would publish.
+// budget (printed, so the figure is in every CI log), the files `npm pack` would publish, source
+// maps that carry their sources, the manifest's modules, and publint and attw (the types every
+// entry resolves to, under each of TypeScript's module resolutions) without a complaint.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,27 +15,57 @@ console.log(`dist/course-chat.js: ${bundle.length} B minified, ${gzipped} B gzip
 
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { encoding: 'utf8' }));
 const files = new Set(pack.files.map((file) => file.path));
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8'));
 const required = [
   'dist/index.js',
   'dist/index.d.ts',
   'dist/define.js',
+  'dist/define.d.ts',
   'dist/course-chat.js',
+  'dist/course-chat.d.ts',
+  'dist/react.d.ts',
   'dist/mock/index.js',
+  'dist/mock/node.js',
+  'dist/course-chat-mock.js',
+  'dist/course-chat-mock.d.ts',
+  'dist/mockServiceWorker.js',
   'custom-elements.json',
   'README.md',
+  'CHANGELOG.md',
+  'docs/protocol.md',
   'LICENSE',
   'package.json',
+  ...manifest.modules.map((module) => module.path),
 ];
 const missing = required.filter((file) => !files.has(file));
 const stray = [...files].filter((file) => /^(src|test|demo|server|scripts)\//.test(file));
+/** A map whose sources are not inlined leads a debugger to files the package does not have. */
+const sourceless = [...files]
+  .filter((file) => file.endsWith('.map'))
+  .filter((file) => {
+    const map = JSON.parse(readFileSync(file, 'utf8'));
+    return map.sources.some((_, index) => typeof map.sourcesContent?.[index] !== 'string');
+  });
+const unnamed = ['repository', 'homepage', 'bugs', 'keywords'].filter((field) => !packageJson[field]);
 
 const problems = [
   ...(gzipped > budget ? [`the script-tag module is ${gzipped} B gzip, over the ${budget} B budget`] : []),
   ...missing.map((file) => `npm pack would leave out ${file}`),
   ...stray.map((file) => `npm pack would publish ${file}`),
+  ...sourceless.map((file) => `${file} lacks the text of its sources (sourcesContent)`),
+  ...unnamed.map((field) => `package.json has no ${field}`),
 ];
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   process.exit(1);
 }
-console.log(`npm pack: ${files.size} files, all entry points present.`);
+console.log(`npm pack: ${files.size} files, all entry points present, every source map with its sources.`);
+
+// Both pack the package themselves and exit non-zero on a problem. The package is ESM only, which
+// Node 22.12 and newer `require` too, so attw lets `require` resolve to ESM; node10 resolution
+// (older TypeScript set-ups) is checked with the rest.
+execFileSync('npx', ['publint', '--strict'], { stdio: 'inherit' });
+execFileSync('npx', ['attw', '--pack', '.', '--ignore-rules', 'cjs-resolves-to-esm', '--no-emoji'], {
+  stdio: 'inherit',
+});
