@@ -7,6 +7,7 @@ export { CourseChatAwardDialog } from './components/course-chat-award-dialog.js'
 export { CourseChatSettings } from './components/course-chat-settings.js';
 export {
   CourseChatAnalyticsEvent,
+  CourseChatAuthRequiredEvent,
   CourseChatErrorEvent,
   CourseChatJumpEvent,
   CourseChatMessageActionEvent,

@@ -48,6 +48,11 @@ const terminalCloseCodes: ReadonlySet<number> = new Set([closeCodes.forbidden, c
 export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
   let lastFrameAt = 0;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  /**
+   * Closed by us: nothing more is reported, not even the close event partysocket raises later
+   * when a connect attempt (its URL) was failing as it was closed.
+   */
+  let closed = false;
 
   const socket = new ReconnectingWebSocket(
     async () => {
@@ -73,6 +78,7 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
   }
 
   socket.addEventListener('open', () => {
+    if (closed) return;
     lastFrameAt = Date.now();
     stopHeartbeat();
     heartbeat = setInterval(() => {
@@ -86,6 +92,7 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
   });
 
   socket.addEventListener('message', (event: MessageEvent) => {
+    if (closed) return;
     lastFrameAt = Date.now();
     const raw = typeof event.data === 'string' ? event.data : '';
     if (raw.length === 0 || raw.length > maxFrameLength) {
@@ -106,7 +113,7 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
 
   socket.addEventListener('close', (event: CloseEvent) => {
     stopHeartbeat();
-    options.onClose(event.code);
+    if (!closed) options.onClose(event.code);
   });
 
   return {
@@ -116,6 +123,7 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
     },
     reconnect: () => socket.reconnect(),
     close: () => {
+      closed = true;
       stopHeartbeat();
       socket.close(1000, 'closed by client');
     },

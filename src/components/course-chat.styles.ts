@@ -41,7 +41,6 @@ export const courseChatStyles = css`
     --course-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
 
     display: flex;
-    flex-direction: column;
     block-size: 100%;
     min-block-size: 24rem;
     container-type: inline-size;
@@ -55,6 +54,15 @@ export const courseChatStyles = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* Fills the element whatever display a host gives it: the stream scrolls within this height. */
+  .frame {
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    inline-size: 100%;
+    block-size: 100%;
+    min-block-size: inherit;
   }
   :host([theme='light']) {
     color-scheme: light;

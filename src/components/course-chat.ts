@@ -1,24 +1,17 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  createChatSession,
-  type ChatNotification,
-  type ChatStore,
-  type StreamMessage,
-  type Thread,
-  type Unread,
-} from '../state/index.js';
+import type { ChatNotification, ChatStore, StreamMessage, Thread, Unread } from '../state/index.js';
 import { courseChatStyles } from './course-chat.styles.js';
 import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
 import type { CourseChatMessage } from './course-chat-message.js';
 import {
   CourseChatAnalyticsEvent,
+  CourseChatAuthRequiredEvent,
   CourseChatErrorEvent,
   CourseChatNavigateEvent,
   CourseChatNotificationEvent,
-  CourseChatUnreadEvent,
   type NavigationTarget,
   type CourseChatJumpEvent,
   type CourseChatMessageActionEvent,
@@ -27,7 +20,9 @@ import { profileHrefOf } from './avatar.js';
 import { localeOf } from './format.js';
 import { defaultStrings, type CourseChatStrings } from './strings.js';
 import { sharedStyles } from './shared.styles.js';
+import { SessionController } from './session-controller.js';
 import { StoreController } from './store-controller.js';
+import { UnreadController } from './unread-controller.js';
 
 /** Messages by one author this close together read as one block. */
 const groupWindowMs = 5 * 60_000;
@@ -87,7 +82,8 @@ interface Anchor {
  * @fires course-chat-analytics - An analytics event of the page spec happened (`name`, `data`).
  * @fires course-chat-error - Invalid data from the network was dropped (`error`); reported once per kind.
  * @fires course-chat-notification - A mention of the user, an answer to their question, or points for them arrived (`kind`, `courseId`, `messageId`, `from`, `text`). Never while the room is muted.
- * @fires course-chat-unread - The unread count changed (`courseId`, `count`, `mentions`, `muted`), for the host's chat icon badge.
+ * @fires course-chat-unread - The unread count settled as the room opened, or changed since (`courseId`, `count`, `mentions`, `muted`), for the host's chat icon badge.
+ * @fires course-chat-auth-required - The backend refused the sign-in (401: no token, or an invalid or expired one) (`courseId`, `reason`, `attempt`, `retryInMs`). The room asks `getAuthToken` again after `retryInMs`. Cancelable: the host is refreshing its session, and the room waits for a new `getAuthToken` or `retry()`.
  *
  * @cssprop --course-chat-accent - Buttons, links and the Send button.
  * @cssprop --course-chat-on-accent - Text on the accent colour.
@@ -175,10 +171,34 @@ export class CourseChat extends LitElement {
 
   /** Unread messages in this room and how many mention the user, as `course-chat-unread` last told. */
   get unread(): Unread {
-    return this.store?.$unread.get() ?? { count: 0, mentions: 0 };
+    return this.#unread.unread;
   }
 
-  @state() private store?: ChatStore;
+  /**
+   * Tries the room again now: after a refused sign-in (see `course-chat-auth-required`), a failed
+   * load, or while reconnecting.
+   */
+  retry(): void {
+    this.store?.reconnectNow();
+  }
+
+  readonly #unread = new UnreadController(this);
+  readonly #session = new SessionController(this, {
+    session: () => ({
+      // Read at each request, so a host may set or replace its token source at any time.
+      getAuthToken: async () => this.getAuthToken?.(),
+      onAnalytics: (event) => this.dispatchEvent(new CourseChatAnalyticsEvent(event)),
+      onProtocolError: (error) => this.dispatchEvent(new CourseChatErrorEvent(error)),
+      onNotification: (notification) => this.#notify(notification),
+      onAuthRequired: (refusal) => this.dispatchEvent(new CourseChatAuthRequiredEvent(this.courseId, refusal)),
+    }),
+    changed: (store) => this.#roomChanged(store),
+  });
+
+  private get store(): ChatStore | undefined {
+    return this.#session.store;
+  }
+
   #s = defaultStrings;
   #locale: string | undefined;
 
@@ -199,7 +219,6 @@ export class CourseChat extends LitElement {
   @state() private activeId = '';
   /** The reader went to the first unread message, or wrote: the jump to it has done its job. */
   @state() private unreadJumped = false;
-  #lastUnread = '';
   #seenCount = 0;
   #confirmationTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -224,8 +243,6 @@ export class CourseChat extends LitElement {
   readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
   readonly #people = new StoreController(this, () => this.store?.$people, new Map());
   readonly #firstUnreadId = new StoreController(this, () => this.store?.$firstUnreadId, null);
-  /** Unread counts and settings are not rendered here: they are watched, not controllers' updates. */
-  #unwatch: (() => void) | undefined;
 
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   #stick = true;
@@ -247,14 +264,16 @@ export class CourseChat extends LitElement {
   readonly #heights = new Map<string, { px: number; rows: number }>();
   #measuredPx = 0;
   #measuredRows = 0;
-  /** Rows resize and the log with the element; either moves what the reader sees. */
-  readonly #resizes = new ResizeObserver(() => this.#settle());
+  /** Rows resize and the log with the element; either moves what the reader sees. Made when first rendered in a browser. */
+  #resizes: ResizeObserver | undefined;
   #observed: Element | null = null;
   #reviewFrame = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onVisibility);
+    // Moved, the log lost its scroll position: put the view back in place.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -264,38 +283,12 @@ export class CourseChat extends LitElement {
     clearTimeout(this.#burstTimer);
     clearTimeout(this.#burstSettle);
     cancelAnimationFrame(this.#reviewFrame);
-    this.#resizes.disconnect();
+    this.#resizes?.disconnect();
     this.#observed = null;
-    this.#unwatch?.();
-    this.store?.stop();
-    this.store = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.isConnected && this.courseId && (!this.store || changed.has('courseId') || changed.has('apiBase'))) {
-      this.store?.stop();
-      this.store = createChatSession({
-        apiBase: this.apiBase,
-        courseId: this.courseId,
-        // Read at each request, so a host may set or replace its token source at any time.
-        getAuthToken: async () => this.getAuthToken?.(),
-        onAnalytics: (event) => this.dispatchEvent(new CourseChatAnalyticsEvent(event)),
-        onProtocolError: (error) => this.dispatchEvent(new CourseChatErrorEvent(error)),
-        onNotification: (notification) => this.#notify(notification),
-      });
-      this.unreadJumped = false;
-      this.#lastUnread = '';
-      this.#unwatch?.();
-      const store = this.store;
-      const announce = () => this.#announceUnread(store);
-      const watching = [store.$unread.listen(announce), store.$settings.listen(announce)];
-      this.#unwatch = () => watching.forEach((stop) => stop());
-      void this.store.start();
-      this.#heights.clear();
-      this.#measuredPx = this.#measuredRows = 0;
-      this.#anchor = null;
-      this.#stick = true;
-    }
+    this.#session.sync(changed.has('getAuthToken'));
     // A new object only when the host's changed: each row re-renders for a new one.
     if (changed.has('strings')) this.#s = { ...defaultStrings, ...this.strings };
     this.#locale = localeOf(this);
@@ -311,6 +304,7 @@ export class CourseChat extends LitElement {
     this.#markRead();
     const stream = this.renderRoot.querySelector('.stream');
     if (stream === this.#observed) return;
+    this.#resizes ??= new ResizeObserver(() => this.#settle());
     this.#resizes.disconnect();
     this.#observed = stream;
     if (stream && this.log) {
@@ -319,12 +313,25 @@ export class CourseChat extends LitElement {
     }
   }
 
+  /** Another room, or none: the view starts afresh at its newest message. */
+  #roomChanged(store: ChatStore | undefined): void {
+    this.#unread.watch(store);
+    this.unreadJumped = false;
+    this.#heights.clear();
+    this.#measuredPx = this.#measuredRows = 0;
+    this.#anchor = null;
+    this.#stick = true;
+    this.requestUpdate();
+  }
+
   /**
    * Which threads to render: all of them within the row budget, else those around the view and
    * `reach` viewports either side of it, never more than the budget.
    */
   #sliceOf(threads: readonly Thread[], reach = 1): Slice {
     const count = threads.length;
+    // Nothing to measure (and, rendered on a server, no window to measure it in).
+    if (count === 0) return { start: 0, end: 0, before: 0, after: 0, top: 0 };
     const perRow = this.#measuredRows > 0 ? this.#measuredPx / this.#measuredRows : estimatedRowPx;
     let total = 0;
     const offsets = threads.map((thread) => {
@@ -468,17 +475,6 @@ export class CourseChat extends LitElement {
 
   readonly #onVisibility = (): void => this.#markRead();
 
-  #announceUnread(store: ChatStore): void {
-    const room = store.$room.get();
-    if (!room) return;
-    const { count, mentions } = store.$unread.get();
-    const muted = store.$settings.get()?.muted ?? false;
-    const key = `${count}/${mentions}/${muted}`;
-    if (key === this.#lastUnread) return;
-    this.#lastUnread = key;
-    this.dispatchEvent(new CourseChatUnreadEvent(room.course.id, { count, mentions }, muted));
-  }
-
   /** Tells the host, and the person too when they opted in and are looking elsewhere. */
   #notify(notification: ChatNotification): void {
     this.dispatchEvent(new CourseChatNotificationEvent(notification));
@@ -538,7 +534,8 @@ export class CourseChat extends LitElement {
     const room = this.#room.value;
     const failure = this.#failure.value;
     const s = this.#s;
-    return html`
+    // The layout is the frame's, so that a host's rule for the element's display cannot undo it.
+    return html`<div class="frame">
       <div class="header" part="header">
         <div>
           <h2>${s.title(room?.course.title ?? '')}</h2>
@@ -560,8 +557,8 @@ export class CourseChat extends LitElement {
           ? html`<div class="failure" role="alert">
               <strong>${s.failures[failure.kind]}</strong>
               ${
-                failure.kind === 'unavailable'
-                  ? html`<button type="button" @click=${() => this.store?.reconnectNow()}>${s.retry}</button>`
+                failure.kind === 'unavailable' || failure.kind === 'unauthenticated'
+                  ? html`<button type="button" @click=${() => this.retry()}>${s.retry}</button>`
                   : nothing
               }
             </div>`
@@ -569,7 +566,7 @@ export class CourseChat extends LitElement {
             ? this.#renderRoom()
             : html`<div class="loading" role="status">${s.loading}</div>`
       }
-    `;
+    </div>`;
   }
 
   #renderBalance() {

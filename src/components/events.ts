@@ -1,5 +1,5 @@
 import type { User } from '../protocol/index.js';
-import type { AnalyticsEvent, ChatNotification, Unread } from '../state/index.js';
+import type { AnalyticsEvent, AuthRefusal, ChatNotification, Unread } from '../state/index.js';
 
 /**
  * Where a navigation from the chat wants to go; the host may route it itself. `profile` and
@@ -144,6 +144,31 @@ export class CourseChatUnreadEvent extends Event {
   }
 }
 
+/**
+ * The backend refused the user's credentials (401): `getAuthToken` is missing or gave no token, or
+ * one that is invalid or expired (`reason`). The room shows that the user is not signed in, and by
+ * itself asks `getAuthToken` again after `retryInMs` (1 s doubling to 30 s, jittered, 6 times; null
+ * once spent). Cancelable: `preventDefault()` means the host is refreshing its session; the room
+ * then waits until the host sets a new `getAuthToken` or calls `retry()`. Setting `getAuthToken`
+ * opens a room waiting for sign-in at once, canceled or not.
+ */
+export class CourseChatAuthRequiredEvent extends Event {
+  static readonly eventName = 'course-chat-auth-required';
+  readonly courseId: string;
+  readonly reason: AuthRefusal['reason'];
+  /** Refusals in a row, from 1. */
+  readonly attempt: number;
+  readonly retryInMs: number | null;
+
+  constructor(courseId: string, refusal: AuthRefusal) {
+    super(CourseChatAuthRequiredEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.courseId = courseId;
+    this.reason = refusal.reason;
+    this.attempt = refusal.attempt;
+    this.retryInMs = refusal.retryInMs;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'course-chat-navigate': CourseChatNavigateEvent;
@@ -153,5 +178,6 @@ declare global {
     'course-chat-error': CourseChatErrorEvent;
     'course-chat-notification': CourseChatNotificationEvent;
     'course-chat-unread': CourseChatUnreadEvent;
+    'course-chat-auth-required': CourseChatAuthRequiredEvent;
   }
 }

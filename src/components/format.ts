@@ -21,7 +21,9 @@ function cached<O, F>(
  */
 export function localeOf(element: Element): string | undefined {
   let node: Element | undefined = element;
-  while (node && !node.getAttribute('lang')) node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
+  // Rendered on a server, an element has neither a parent nor a root node to ask.
+  while (node && !node.getAttribute('lang'))
+    node = node.parentElement ?? (node.getRootNode?.() as ShadowRoot | undefined)?.host;
   try {
     return Intl.getCanonicalLocales(node?.getAttribute('lang') ?? [])[0];
   } catch {

@@ -184,7 +184,7 @@ export const defaultStrings: CourseChatStrings = {
   loading: 'Loading chat…',
   failures: {
     not_enrolled: 'You must be enrolled to access this chat.',
-    unauthenticated: 'You must be enrolled to access this chat.',
+    unauthenticated: 'You are not signed in. Sign in to use the chat.',
     feature_disabled: 'Course chat is not available for your account.',
     course_not_found: 'This course has no chat.',
     unavailable: 'The chat could not be loaded.',

@@ -22,13 +22,14 @@ import { createAttention } from './attention.js';
 import { participants, samePeople } from './mentions.js';
 import { groupThreads, mergeMessages } from './messages.js';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type SessionStorageKeys } from './persistence.js';
+import { createSignIn, failureOf } from './sign-in.js';
 import type {
   AnalyticsEvent,
+  AuthRefusal,
   ChatFailure,
   ChatNotification,
   ChatStore,
   ConnectionStatus,
-  FailureKind,
   Notice,
   NoticeKind,
   SendOptions,
@@ -45,6 +46,8 @@ export interface ChatSessionOptions {
   onAnalytics?: ((event: AnalyticsEvent) => void) | undefined;
   /** Told of each mention, answer and award for the user, as they arrive; never while muted. */
   onNotification?: ((notification: ChatNotification) => void) | undefined;
+  /** Told of each sign-in refusal (401); false declines the retry on the schedule (see sign-in.ts). */
+  onAuthRequired?: ((refusal: AuthRefusal) => boolean) | undefined;
 }
 
 /** How long another participant shows as typing after their last typing frame. */
@@ -59,17 +62,6 @@ const hiddenFlushMs = 100;
 type Outgoing = StreamMessage & { body: SendMessageBody };
 /** Every frame but the two that carry messages, which are merged in batches. */
 type StateFrame = Exclude<ServerFrame, { type: 'message' | 'message_updated' }>;
-
-function failureOf(error: unknown): ChatFailure {
-  const code = error instanceof ApiError ? error.code : 'unavailable';
-  const kind: FailureKind =
-    code === 'not_enrolled' || code === 'feature_disabled' || code === 'course_not_found'
-      ? code
-      : code === 'unauthenticated' || code === 'token_expired'
-        ? 'unauthenticated'
-        : 'unavailable';
-  return { kind };
-}
 
 export function createChatSession(options: ChatSessionOptions): ChatStore {
   return createChatStore(createApiClient(options), options);
@@ -162,6 +154,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     onSettingsFailed: () => notify('settings_failed'),
   });
 
+  const signIn = createSignIn({ onRefused: options.onAuthRequired, restart: () => void start() });
   let storageKeys: SessionStorageKeys | undefined;
   let socket: RoomSocket | undefined;
   let stopped = false;
@@ -206,6 +199,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $status.set('failed');
     socket?.close();
     socket = undefined;
+    if (error instanceof ApiError && error.status === 401) signIn.refused(error);
   }
 
   function trackQuestions(messages: readonly ChatMessage[]): void {
@@ -249,6 +243,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     $room.set(room);
     $confirmedBalance.set(room.balance);
     attention.roomLoaded(room);
+    signIn.accepted();
     tokenStale = false;
     return room;
   }
@@ -591,6 +586,7 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     stop() {
       stopped = true;
       attention.stop();
+      signIn.stop();
       cancelAnimationFrame(flushFrame);
       clearTimeout(flushTimer);
       inbox = [];
@@ -710,7 +706,9 @@ export function createChatStore(api: ApiClient, options: ChatSessionOptions): Ch
     },
 
     reconnectNow() {
-      if ($status.get() === 'failed' && $failure.get()?.kind === 'unavailable') void start();
+      const failure = $status.get() === 'failed' ? $failure.get()?.kind : undefined;
+      if (failure === 'unavailable') void start();
+      else if (failure === 'unauthenticated') signIn.retryNow();
       else if (socket) {
         $status.set('reconnecting');
         socket.reconnect();

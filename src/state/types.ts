@@ -22,6 +22,17 @@ export interface ChatFailure {
   kind: FailureKind;
 }
 
+/**
+ * The backend refused the room's credentials (401): no token, or one it rejected (`unauthenticated`),
+ * or one that has expired (`token_expired`). `attempt` counts such refusals in a row; `retryInMs`
+ * is when the room tries again by itself, null once its retries are spent.
+ */
+export interface AuthRefusal {
+  reason: 'unauthenticated' | 'token_expired';
+  attempt: number;
+  retryInMs: number | null;
+}
+
 export type Delivery = 'sent' | 'pending' | 'failed';
 
 /**
@@ -164,7 +175,10 @@ export interface ChatStore {
   loadFirstUnread(): Promise<string | null>;
   /** Call on every keystroke in the composer; throttled to one frame per 3 s. */
   typing(): void;
-  /** "Retry" while reconnecting: try now instead of waiting for the backoff. */
+  /**
+   * "Retry" while reconnecting, after a failed load or a refused sign-in: try now instead of
+   * waiting for the backoff.
+   */
   reconnectNow(): void;
   /** Changes room settings (optimistic; rolled back with a notice when the backend refuses). */
   updateSettings(change: Partial<RoomSettings>): Promise<void>;

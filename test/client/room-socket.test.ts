@@ -16,11 +16,17 @@ describe('room socket', () => {
     mock.backend.faults.reset();
   });
 
-  function open(userId = mock.scenario!.me.id) {
+  /** A socket for `userId`; `refused` says whether its next URL is refused, as a 401 refuses it. */
+  function open(userId = mock.scenario!.me.id, refused = () => false) {
     const api = createApiClient({ apiBase: '/api', getAuthToken: () => mock.tokenFor(userId) });
     const seen = { frames: [] as ServerFrame[], invalid: [] as Error[], opens: 0, closes: [] as number[] };
     socket = createRoomSocket({
       url: async () => {
+        if (refused()) {
+          // As the room store does: it gives the socket up, then the attempt fails.
+          socket?.close();
+          throw new Error('refused');
+        }
         const room = await api.room(mock.scenario!.courseId);
         return socketUrl('/api', room.room_id, room.user_token);
       },
@@ -63,6 +69,17 @@ describe('room socket', () => {
     mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
     await waitUntil(() => seen.opens === 2, 'did not reconnect', { timeout: 8000 });
     expect(seen.closes).to.have.length(1);
+  });
+
+  it('reports nothing more once closed, even a reconnect failing as it was closed', async () => {
+    let refused = false;
+    const seen = open(mock.scenario!.me.id, () => refused);
+    await waitUntil(() => seen.opens === 1);
+    refused = true;
+    mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
+    await waitUntil(() => seen.closes.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(seen.closes).to.deep.equal([1012]);
   });
 
   it('does not reconnect once the room refuses the user (4003)', async () => {

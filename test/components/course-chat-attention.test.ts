@@ -187,10 +187,12 @@ describe('<course-chat> mentions, unread and notifications', () => {
     await waitUntil(() => shadow(el).querySelector('.unread-divider'), 'no divider');
     const thread = shadow(el).querySelector('.unread-divider')!.parentElement!;
     expect(thread.querySelector('course-chat-message')!.message!.id).to.equal(firstUnread.id);
-    expect(unread[0]).to.include({ count: 2, mentions: 1, muted: false });
     // Shown at the newest in a visible page, everything is read at once; the divider stays.
-    await waitUntil(() => el.unread.count === 0, 'never read');
-    expect(unread.at(-1)).to.include({ count: 0, mentions: 0 });
+    await waitUntil(() => unread.length > 0, 'no unread count');
+    expect(unread.map(({ count, mentions, muted }) => ({ count, mentions, muted }))).to.deep.equal([
+      { count: 0, mentions: 0, muted: false },
+    ]);
+    expect(el.unread.count).to.equal(0);
     expect(shadow(el).querySelector('.unread-divider')).to.exist;
     await expect(el).to.be.accessible();
     const jump = shadow(el).querySelector<HTMLButtonElement>('.first-unread')!;

@@ -1,0 +1,85 @@
+import { ApiError } from '../client/index.js';
+import type { AuthRefusal, ChatFailure, FailureKind } from './types.js';
+
+/**
+ * How often a room refused for want of a valid sign-in (401) tries again by itself: the refusals
+ * in a row that are each followed by a retry. Enough to bridge a host that signs in late or renews
+ * an expired token; past that the room waits for the host (a new token source, or `retry()`).
+ */
+export const signInRetries = 6;
+const firstRetryMs = 1000;
+const longestRetryMs = 30_000;
+
+/**
+ * How long to wait after refusal number `attempt` (1-based) before trying again, or null when the
+ * retries are spent: 1 s doubling up to 30 s, each drawn from its upper half so that a lecture
+ * hall whose sessions expired together does not come back in step.
+ */
+export function signInRetryDelay(attempt: number, random: () => number = Math.random): number | null {
+  if (attempt < 1 || attempt > signInRetries) return null;
+  const ceiling = Math.min(longestRetryMs, firstRetryMs * 2 ** (attempt - 1));
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+/** Why the room cannot be shown, from what the backend (or the network) answered. */
+export function failureOf(error: unknown): ChatFailure {
+  const code = error instanceof ApiError ? error.code : 'unavailable';
+  const kind: FailureKind =
+    code === 'not_enrolled' || code === 'feature_disabled' || code === 'course_not_found'
+      ? code
+      : code === 'unauthenticated' || code === 'token_expired'
+        ? 'unauthenticated'
+        : 'unavailable';
+  return { kind };
+}
+
+export interface SignInOptions {
+  /**
+   * Told of each refusal; answers whether to retry on the schedule. False leaves the room waiting
+   * for `retryNow()`.
+   */
+  onRefused?: ((refusal: AuthRefusal) => boolean) | undefined;
+  /** Opens the room again from the start: the token source is asked anew by each request. */
+  restart(): void;
+}
+
+/**
+ * Sign-in refusals of one room: each asks the host, then (unless it declines) tries again with
+ * backoff until a request is let in or the retries are spent.
+ */
+export function createSignIn(options: SignInOptions) {
+  let refusals = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function cancel(): void {
+    clearTimeout(timer);
+    timer = undefined;
+  }
+
+  return {
+    /** The backend refused the credentials (401) with this error. */
+    refused(error: ApiError): void {
+      cancel();
+      refusals += 1;
+      const retryInMs = signInRetryDelay(refusals);
+      const reason = error.code === 'token_expired' ? 'token_expired' : 'unauthenticated';
+      const retry = options.onRefused?.({ reason, attempt: refusals, retryInMs }) ?? true;
+      if (retry && retryInMs !== null) timer = setTimeout(options.restart, retryInMs);
+    },
+
+    /** A request was let in: the next refusal starts the schedule over. */
+    accepted(): void {
+      refusals = 0;
+      cancel();
+    },
+
+    /** Tries again now, with a fresh schedule. */
+    retryNow(): void {
+      refusals = 0;
+      cancel();
+      options.restart();
+    },
+
+    stop: cancel,
+  };
+}
