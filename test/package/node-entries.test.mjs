@@ -1,0 +1,35 @@
+// Every entry of the package imported in Node by its name, as a server-rendering host's code or its
+// tests would: none may touch a browser global on import. Under the `node` condition the
+// script-tag entry is the unbundled registration module, whose lit brings its own DOM shim.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+// lit's DOM shim installs it on globalThis when the first entry loads.
+const registry = () => globalThis.customElements;
+
+const tags = [
+  'course-chat',
+  'course-chat-message',
+  'course-chat-composer',
+  'course-chat-help-queue',
+  'course-chat-award-dialog',
+  'course-chat-settings',
+];
+
+describe('the package’s entries in Node', () => {
+  it('course-chat/course-chat.js (the script-tag entry) registers every element without a browser', async () => {
+    const entry = await import('course-chat/course-chat.js');
+    for (const tag of tags) assert.ok(registry().get(tag), `<${tag}> is not registered`);
+    assert.equal(registry().get('course-chat'), entry.CourseChat);
+  });
+
+  it('course-chat/define registers the same classes the package exports', async () => {
+    const [define, main] = await Promise.all([import('course-chat/define'), import('course-chat')]);
+    assert.equal(define.CourseChat, main.CourseChat);
+    assert.equal(registry().get('course-chat'), main.CourseChat);
+  });
+
+  it('course-chat/react is a types-only entry that loads as an empty module', async () => {
+    assert.deepEqual(Object.keys(await import('course-chat/react')), []);
+  });
+});
