@@ -1,6 +1,6 @@
 // Bundles the framework examples in demo/examples/ (React ships CommonJS, so a page cannot load it
-// unbundled) and, for the plain-HTML example, the mock backend with msw. The examples import
-// course-chat by its package name, which resolves to the built package in dist/, as a host's would.
+// unbundled). The examples import course-chat by its package name, which resolves to the built
+// package in dist/, as a host's would; the plain-HTML one needs no bundling at all.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -13,7 +13,6 @@ await build({
   entryPoints: {
     react: 'demo/examples/react/main.tsx',
     vue: 'demo/examples/vue/main.ts',
-    mock: 'course-chat/mock',
   },
   outdir: 'demo/examples/build',
   bundle: true,

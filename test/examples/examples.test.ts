@@ -12,10 +12,10 @@ const examples = [
   { name: 'Vue 3', page: '/demo/examples/vue/index.html' },
 ];
 
-/** What the examples need built: the package's script-tag module and the bundles of the examples. */
+/** What the examples need built: the package's script-tag modules and the bundles of the examples. */
 const builtFiles = [
   '/dist/course-chat.js',
-  '/demo/examples/build/mock.js',
+  '/dist/course-chat-mock.js',
   '/demo/examples/build/react.js',
   '/demo/examples/build/vue.js',
 ];

@@ -1,6 +1,8 @@
 import 'course-chat/define';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CourseChat } from 'course-chat';
+// The tag's attributes, properties and events in TSX, as the package declares them for React 19.
+import type {} from 'course-chat/react';
 
 interface Props {
   courseId: string;
