@@ -1,24 +1,15 @@
-/** The course-chat package: elements (unregistered; see ./define), events, stores and client. */
+/**
+ * The course-chat package: what a host embeds and listens to. The element classes (unregistered;
+ * see ./define), their events, the texts to translate, and the types of the data those carry.
+ * The stores and the client inside the element are not part of it: they change with the element.
+ */
 export { CourseChat } from './components/course-chat.js';
 export { CourseChatMessage } from './components/course-chat-message.js';
 export { CourseChatComposer } from './components/course-chat-composer.js';
 export { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 export { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 export { CourseChatSettings } from './components/course-chat-settings.js';
-export {
-  CourseChatAnalyticsEvent,
-  CourseChatAuthRequiredEvent,
-  CourseChatErrorEvent,
-  CourseChatJumpEvent,
-  CourseChatMessageActionEvent,
-  CourseChatNavigateEvent,
-  CourseChatNotificationEvent,
-  CourseChatUnreadEvent,
-  type MessageAction,
-  type NavigationTarget,
-} from './components/events.js';
-export { StoreController } from './components/store-controller.js';
+export * from './components/events.js';
 export { defaultStrings, type CourseChatStrings } from './components/strings.js';
-export * from './state/index.js';
-export { ApiError, createApiClient, type ApiClient, type ApiClientOptions, type ApiErrorCode } from './client/index.js';
+export type { AnalyticsEvent, ChatNotification, Unread } from './state/index.js';
 export type * from './protocol/index.js';

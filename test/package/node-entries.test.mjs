@@ -29,6 +29,18 @@ describe('the package’s entries in Node', () => {
     assert.equal(registry().get('course-chat'), main.CourseChat);
   });
 
+  it('course-chat exports what a host embeds and listens to, not the stores or the client inside', async () => {
+    const names = Object.keys(await import('course-chat'));
+    assert.deepEqual(
+      names.filter((name) => !/^CourseChat\w*$/.test(name) && name !== 'defaultStrings'),
+      [],
+      'exports besides the element classes, their events and the strings',
+    );
+    for (const name of ['CourseChat', 'CourseChatNavigateEvent', 'CourseChatAnalyticsEvent', 'defaultStrings']) {
+      assert.ok(names.includes(name), `course-chat does not export ${name}`);
+    }
+  });
+
   it('course-chat/react is a types-only entry that loads as an empty module', async () => {
     assert.deepEqual(Object.keys(await import('course-chat/react')), []);
   });
