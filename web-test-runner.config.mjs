@@ -5,6 +5,7 @@ import { chromeArgs, findChrome } from './scripts/chrome.mjs';
 import { mockServiceWorkerMiddleware } from './scripts/msw-middleware.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { nodeEnvShim } from './scripts/node-env-shim.mjs';
+import { ssrRenderPlugin } from './test/ssr/ssr-render-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 /**
@@ -18,10 +19,11 @@ function workerBackendPlugin() {
   let production;
   return {
     name: 'course-chat-worker-backend',
-    async serverStart() {
+    async serverStart({ config }) {
       if (!existsSync(new URL('./server/test-server.mjs', import.meta.url))) return;
       const { startWorkerForTests } = await import('./server/test-server.mjs');
-      worker = await startWorkerForTests();
+      // The test pages' own origin: the element sends credentials, and only listed origins get them.
+      worker = await startWorkerForTests({ pageOrigin: `http://${config.hostname ?? 'localhost'}:${config.port}` });
     },
     async serverStop() {
       await Promise.all([worker?.stop(), production?.then((started) => started.stop())]);
@@ -78,6 +80,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     workerBackendPlugin(),
     emulateMediaFeaturesPlugin(),
+    ssrRenderPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -42,14 +42,23 @@ export function prepareDatabase(persistTo, seedFile) {
 
 /**
  * Starts `wrangler dev` and resolves once the API answers. It listens on `host` (loopback unless
- * given) and lets browser pages on `allowedOrigins` call it (any origin unless given).
- * @param {{ port?: number, host?: string, allowedOrigins?: string[], persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean }} options
+ * given) and lets browser pages on `allowedOrigins` call it with the session cookie (ALLOWED_ORIGINS;
+ * unless given `*`: any page, bearer tokens only). `secret` and `previousSecret` set JWT_SECRET
+ * and JWT_SECRET_PREVIOUS, `adminSecret` ADMIN_SECRET, `recheckSeconds` ACCESS_RECHECK_SECONDS.
+ * @param {{ port?: number, host?: string, allowedOrigins?: string[], persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean,
+ *   secret?: string, previousSecret?: string, adminSecret?: string, recheckSeconds?: number }} options
  */
 export async function startWorker(options = {}) {
   const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'course-chat-worker-'));
   const owned = options.persistTo === undefined;
   prepareDatabase(persistTo, options.seedFile);
   const port = options.port ?? (await freePort());
+  const secret = options.secret ?? localSecret;
+  const settings = [
+    ['JWT_SECRET_PREVIOUS', options.previousSecret],
+    ['ADMIN_SECRET', options.adminSecret],
+    ['ACCESS_RECHECK_SECONDS', options.recheckSeconds],
+  ].flatMap(([name, value]) => (value === undefined ? [] : ['--var', `${name}:${value}`]));
   const args = [
     wrangler,
     'dev',
@@ -63,11 +72,12 @@ export async function startWorker(options = {}) {
     persistTo,
     '--show-interactive-dev-session=false',
     '--var',
-    `JWT_SECRET:${localSecret}`,
+    `JWT_SECRET:${secret}`,
     '--var',
     `DEV_ENDPOINTS:${options.dev === false ? 'off' : 'on'}`,
     '--var',
     `ALLOWED_ORIGINS:${(options.allowedOrigins ?? ['*']).join(',')}`,
+    ...settings,
   ];
   const child = spawn(process.execPath, args, { env: quietEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -107,10 +117,15 @@ export async function startWorker(options = {}) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { origin, apiBase, secret: localSecret, stop };
+  return { origin, apiBase, secret, stop };
 }
 
-/** For web-test-runner: a Worker with its dev endpoints on, in a throwaway database. */
-export function startWorkerForTests() {
-  return startWorker();
+/**
+ * For web-test-runner: a Worker with its dev endpoints on, in a throwaway database, that accepts
+ * the session cookie from the test page's origin only and re-checks access every 2 s, so a socket
+ * whose access ends closes within a test's time.
+ * @param {{ pageOrigin: string }} options
+ */
+export function startWorkerForTests({ pageOrigin }) {
+  return startWorker({ allowedOrigins: [pageOrigin], recheckSeconds: 2 });
 }

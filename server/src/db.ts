@@ -6,7 +6,6 @@ import {
   done,
   fail,
   type ChatMessage,
-  type FixturesBody,
   type GoodwillAward,
   type HistoryQuery,
   type HistoryResponse,
@@ -373,47 +372,5 @@ export class Database {
       if (text.includes('CHECK constraint failed')) return 'insufficient';
       throw error;
     }
-  }
-
-  /**
-   * Creates or replaces a course with its people (dev only). The course's messages and reports go
-   * with it; users are updated in place, so their other courses keep them.
-   */
-  async applyFixtures(fixtures: FixturesBody): Promise<void> {
-    const courseId = fixtures.course.id;
-    const flag = fixtures.feature_enabled === false ? 0 : 1;
-    const statements = [
-      this.#db.prepare('DELETE FROM courses WHERE id = ?').bind(courseId),
-      this.#db.prepare('INSERT INTO courses (id, title) VALUES (?, ?)').bind(courseId, fixtures.course.title),
-    ];
-    for (const person of fixtures.users) {
-      statements.push(
-        this.#db
-          .prepare(
-            `INSERT INTO users (id, name, avatar_url) VALUES (?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, avatar_url = excluded.avatar_url`,
-          )
-          .bind(person.id, person.name, person.avatar_url ?? null),
-        this.#db
-          .prepare(
-            `INSERT INTO user_goodwill (user_id, balance) VALUES (?, ?)
-             ON CONFLICT (user_id) DO UPDATE SET balance = excluded.balance`,
-          )
-          .bind(person.id, person.balance),
-        this.#db
-          .prepare(
-            `INSERT INTO feature_flags (user_id, flag, enabled) VALUES (?, 'course_chat', ?)
-             ON CONFLICT (user_id, flag) DO UPDATE SET enabled = excluded.enabled`,
-          )
-          .bind(person.id, flag),
-      );
-      if (person.role !== 'outsider')
-        statements.push(
-          this.#db
-            .prepare(`INSERT INTO ${person.role === 'student' ? 'enrollments' : 'student_teachers'} VALUES (?, ?)`)
-            .bind(courseId, person.id),
-        );
-    }
-    await this.#db.batch(statements);
   }
 }

@@ -6,11 +6,17 @@ export interface Env {
   ROOMS: DurableObjectNamespace<ChatRoom>;
   /** HS256 secret shared with the host platform; it also signs `user_token`s. */
   JWT_SECRET?: string;
+  /** The secret before a rotation: still verifies tokens for a grace period, signs nothing. */
+  JWT_SECRET_PREVIOUS?: string;
+  /** Bearer secret of the host's admin calls (`POST /api/admin/revoke`); unset, they answer 404. */
+  ADMIN_SECRET?: string;
   /** The host's session cookie holding the same JWT, for hosts that do not pass bearer tokens. */
   SESSION_COOKIE?: string;
-  /** Comma-separated origins allowed to call the API from a browser; `*` allows any. */
+  /** Comma-separated origins allowed to call with credentials; `*` adds any origin, bearer tokens only. */
   ALLOWED_ORIGINS?: string;
-  /** `on` enables `/dev/token` and `/dev/fixtures`; never in production. */
+  /** Seconds between re-checks of connected users' access (default 30): how long a revoked user may still read. */
+  ACCESS_RECHECK_SECONDS?: string;
+  /** `on` enables `/dev/token`, `/dev/fixtures` and `/dev/access`; never in production. */
   DEV_ENDPOINTS?: string;
   /** `canAccess('course_chat')` for users without a feature_flags row: `on` or `off`. */
   COURSE_CHAT_DEFAULT?: string;

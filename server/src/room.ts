@@ -1,17 +1,24 @@
 /**
  * One course's room: a Durable Object, so every write to the room passes through one place that
  * assigns `seq`, applies the rate limit and fans frames out in order. Sockets use the Hibernation
- * API, so an idle room costs nothing; who is connected lives in each socket's attachment.
+ * API, so an idle room costs nothing; who is connected lives in each socket's attachment
+ * (sockets.ts), and an alarm re-checks their access while anyone is connected (access.ts).
  */
 import { DurableObject } from 'cloudflare:workers';
 import {
+  accessCloseCode,
   closeCodes,
   defaultLimits,
   done,
   fail,
+  FrameThrottle,
+  maxSocketsPerUser,
   normaliseContent,
   parseClientFrame,
+  pointsInRange,
   refusalFrame,
+  textLength,
+  tooFast,
   type AwardBody,
   type AwardResponse,
   type ChatMessage,
@@ -19,21 +26,20 @@ import {
   type Outcome,
   type PresentUser,
   type SendMessageBody,
-  type ServerFrame,
   type User,
 } from '../../src/protocol/index.js';
+import { AccessGuard, recheckIntervalMs, refuseSocket } from './access.js';
 import { Database } from './db.js';
 import type { Env } from './env.js';
-
-/** What each hibernatable socket remembers about its user. */
-interface Attachment {
-  courseId: string;
-  user: User;
-  available: boolean;
-}
+import { RoomSockets, type Attachment } from './sockets.js';
 
 /** Headers the Worker sets when it hands over an upgrade it has already authorised. */
-export const handoverHeaders = { user: 'x-course-chat-user', course: 'x-course-chat-course' } as const;
+export const handoverHeaders = {
+  user: 'x-course-chat-user',
+  course: 'x-course-chat-course',
+  /** When the socket's `user_token` expires, in ms since the epoch. */
+  expires: 'x-course-chat-expires',
+} as const;
 
 // Exactly the frame the client sends, so the runtime answers heartbeats without waking the room.
 const pingFrame = JSON.stringify({ type: 'ping' });
@@ -41,6 +47,10 @@ const pongFrame = JSON.stringify({ type: 'pong' });
 
 export class ChatRoom extends DurableObject<Env> {
   readonly #db: Database;
+  readonly #sockets: RoomSockets;
+  readonly #access: AccessGuard;
+  /** Each socket's budget of typing and availability frames, by `socketId`. */
+  readonly #throttles = new Map<string, FrameThrottle>();
   /** Highest seq stored; read from D1 once per wake-up, then kept here. */
   #seq: number | null = null;
   /** A user's last accepted message, for the rate limit. Losing it on hibernation is harmless: a
@@ -52,6 +62,8 @@ export class ChatRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#db = new Database(env.DB, env.COURSE_CHAT_DEFAULT !== 'off');
+    this.#sockets = new RoomSockets(ctx);
+    this.#access = new AccessGuard(ctx.storage, this.#sockets, this.#db, recheckIntervalMs(env));
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(pingFrame, pongFrame));
   }
 
@@ -103,7 +115,7 @@ export class ChatRoom extends DurableObject<Env> {
       }
       this.#seq = seq;
       this.#lastAcceptedAt.set(author.id, now);
-      this.#broadcast({ type: 'message', data: message });
+      this.#sockets.broadcast({ type: 'message', data: message });
       return done(message, 201);
     });
   }
@@ -117,7 +129,7 @@ export class ChatRoom extends DurableObject<Env> {
     now: number,
   ): Promise<Outcome<never> | null> {
     if (content.length === 0) return fail('invalid_request', 'The message is empty.');
-    if (content.length > defaultLimits.max_message_length)
+    if (textLength(content) > defaultLimits.max_message_length)
       return fail('content_too_long', `At most ${defaultLimits.max_message_length} characters.`);
     if (body.reply_to_id !== undefined && !(await this.#db.message(courseId, body.reply_to_id)))
       return fail('message_not_found', 'The message replied to does not exist in this room.');
@@ -160,7 +172,7 @@ export class ChatRoom extends DurableObject<Env> {
       if (body.recipient_id === giverId) return fail('self_award', 'You cannot award your own message.');
       const repeat = await this.#repeatedAward(courseId, giverId, body);
       if (repeat) return repeat;
-      if (body.points < 1 || body.points > defaultLimits.max_award_points)
+      if (!pointsInRange(body.points, defaultLimits.max_award_points))
         return fail('points_out_of_range', `Points must be 1 to ${defaultLimits.max_award_points}.`);
       if (body.points > (await this.#db.balanceOf(giverId))) return fail('insufficient_balance', 'Not enough points.');
 
@@ -181,14 +193,14 @@ export class ChatRoom extends DurableObject<Env> {
         return (await this.#repeatedAward(courseId, giverId, body)) ?? fail('internal', '');
 
       const updated = await this.#updated(courseId, message.id, false);
-      this.#broadcast({ type: 'award', data: { award, message_points: updated.helpful_points } });
-      this.#broadcast({ type: 'message_updated', data: updated });
+      this.#sockets.broadcast({ type: 'award', data: { award, message_points: updated.helpful_points } });
+      this.#sockets.broadcast({ type: 'message_updated', data: updated });
       const [giverBalance, recipientBalance] = await Promise.all([
         this.#db.balanceOf(giverId),
         this.#db.balanceOf(body.recipient_id),
       ]);
-      this.#sendToUser(giverId, { type: 'balance', balance: giverBalance });
-      this.#sendToUser(body.recipient_id, { type: 'balance', balance: recipientBalance });
+      this.#sockets.toUser(giverId, { type: 'balance', balance: giverBalance });
+      this.#sockets.toUser(body.recipient_id, { type: 'balance', balance: recipientBalance });
       const question = message.reply_to_id === null ? null : await this.#db.message(courseId, message.reply_to_id);
       if (question?.is_question && question.author.id === giverId) await this.#answer(courseId, question);
       return done({ award, balance: giverBalance, message_points: updated.helpful_points }, 201);
@@ -208,16 +220,23 @@ export class ChatRoom extends DurableObject<Env> {
 
   /** The course's STs connected now, with their "Available to Help" switch. */
   helpers(): PresentUser[] {
-    return this.#presentUsers().filter((present) => present.is_student_teacher);
+    return this.#sockets.present().filter((present) => present.is_student_teacher);
   }
 
   /** The course was replaced (dev fixtures): everyone leaves, and seq is read again. */
   reset(): Promise<void> {
     return this.#exclusive(async () => {
-      for (const socket of this.ctx.getWebSockets()) socket.close(closeCodes.notFound, 'room replaced');
+      this.#sockets.close(this.ctx.getWebSockets(), closeCodes.notFound, 'room replaced');
       this.#seq = null;
       this.#lastAcceptedAt.clear();
     });
+  }
+
+  /** The host revoked a user's access (admin.ts): their sockets close now, not at the next re-check. */
+  revoke(userId: string): number {
+    const sockets = this.#sockets.open(userId);
+    this.#sockets.close(sockets, closeCodes.forbidden, 'access revoked');
+    return sockets.length;
   }
 
   // ---- WebSocket --------------------------------------------------------------------------
@@ -226,47 +245,68 @@ export class ChatRoom extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const user = JSON.parse(request.headers.get(handoverHeaders.user) ?? 'null') as User | null;
     const courseId = request.headers.get(handoverHeaders.course);
-    if (!user || !courseId) return new Response('Not an authorised upgrade.', { status: 400 });
+    const expiresAt = Number(request.headers.get(handoverHeaders.expires));
+    if (!user || !courseId || !expiresAt) return new Response('Not an authorised upgrade.', { status: 400 });
+    const others = this.#sockets.open(user.id);
+    if (others.length >= maxSocketsPerUser)
+      return refuseSocket(closeCodes.tooManySockets, `At most ${maxSocketsPerUser} connections per user.`);
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-    const others = this.#socketsOf(user.id);
     const attachment: Attachment = {
+      socketId: crypto.randomUUID(),
       courseId,
       user,
-      available: others.some((socket) => this.#attachment(socket)?.available),
+      available: others.some((socket) => this.#sockets.attachment(socket)?.available),
+      expiresAt,
     };
     this.ctx.acceptWebSocket(server, [user.id]);
     server.serializeAttachment(attachment);
     server.send(JSON.stringify({ type: 'hello', user_id: user.id, last_seq: await this.#lastSeq(courseId) }));
-    server.send(JSON.stringify({ type: 'presence', users: this.#presentUsers() }));
+    server.send(JSON.stringify({ type: 'presence', users: this.#sockets.present() }));
     if (others.length === 0)
-      this.#broadcast({ type: 'user_joined', user: { ...user, available: attachment.available } }, user.id);
+      this.#sockets.broadcast({ type: 'user_joined', user: { ...user, available: attachment.available } }, user.id);
+    await this.#access.schedule();
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    const attachment = this.#attachment(socket);
-    if (!attachment) return;
-    const frame = parseClientFrame(data);
-    if (frame.ok) await this.#onFrame(socket, attachment, frame.value);
-    else this.#send(socket, refusalFrame(frame.error));
+  override async alarm(): Promise<void> {
+    await this.#access.recheck();
   }
 
-  async #onFrame(socket: WebSocket, { courseId, user }: Attachment, frame: ClientFrame): Promise<void> {
+  override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    const attachment = this.#sockets.attachment(socket);
+    if (!attachment) return;
+    // Every frame is a write or asks for one: none is taken on an expired token.
+    if (attachment.expiresAt <= Date.now())
+      return this.#sockets.close([socket], accessCloseCode('token_expired'), 'token expired');
+    const frame = parseClientFrame(data);
+    if (frame.ok) await this.#onFrame(socket, attachment, frame.value);
+    else this.#sockets.send(socket, refusalFrame(frame.error));
+  }
+
+  async #onFrame(socket: WebSocket, { socketId, courseId, user }: Attachment, frame: ClientFrame): Promise<void> {
     const refuse = (outcome: Outcome<unknown>, clientId?: string) => {
-      if (!outcome.ok) this.#send(socket, refusalFrame(outcome.error, clientId));
+      if (!outcome.ok) this.#sockets.send(socket, refusalFrame(outcome.error, clientId));
     };
-    if (frame.type === 'ping') return this.#send(socket, { type: 'pong' });
-    if (frame.type === 'typing') return this.#broadcast({ type: 'typing', user_id: user.id }, user.id);
-    // A write is checked against the course as it is now: access may have ended since connecting.
+    if (frame.type === 'ping') return this.#sockets.send(socket, { type: 'pong' });
+    if (frame.type === 'typing' || frame.type === 'set_available') {
+      let throttle = this.#throttles.get(socketId);
+      if (!throttle) this.#throttles.set(socketId, (throttle = new FrameThrottle()));
+      const wait = throttle.take(frame.type, Date.now());
+      if (wait > 0) return frame.type === 'typing' ? undefined : refuse(tooFast(wait));
+    }
+    if (frame.type === 'typing') return this.#sockets.broadcast({ type: 'typing', user_id: user.id }, user.id);
+    // A write is checked against the course as it is now: access may have ended since connecting,
+    // and then the user's sockets close at once rather than at the next re-check.
     const access = await this.#db.access(user.id, courseId);
-    if (!access.ok) return refuse(access, frame.type === 'message' ? frame.client_id : undefined);
+    if (!access.ok)
+      return this.#sockets.close(this.#sockets.open(user.id), accessCloseCode(access.error.code), access.error.message);
     const { me } = access.value;
     switch (frame.type) {
       case 'message': {
         const { type, ...body } = frame;
         const outcome = await this.send(courseId, me, body);
         // A replay stores and broadcasts nothing, but the sender still needs its acknowledgement.
-        if (outcome.ok && outcome.status === 200) this.#send(socket, { type: 'message', data: outcome.value });
+        if (outcome.ok && outcome.status === 200) this.#sockets.send(socket, { type: 'message', data: outcome.value });
         return refuse(outcome, frame.client_id);
       }
       case 'mark_helpful':
@@ -293,21 +333,22 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   #leave(socket: WebSocket): void {
-    const attachment = this.#attachment(socket);
+    const attachment = this.#sockets.attachment(socket);
     if (!attachment) return;
+    this.#throttles.delete(attachment.socketId);
     const userId = attachment.user.id;
-    if (this.#socketsOf(userId).some((other) => other !== socket)) return;
-    this.#broadcast({ type: 'user_left', user_id: userId });
+    if (this.#sockets.open(userId).some((other) => other !== socket)) return;
+    this.#sockets.broadcast({ type: 'user_left', user_id: userId });
   }
 
   #setAvailable(user: User, available: boolean): Outcome<null> {
     if (!user.is_student_teacher)
       return fail('not_student_teacher', 'Only a student-teacher can be available to help.');
-    for (const socket of this.#socketsOf(user.id)) {
-      const attachment = this.#attachment(socket);
+    for (const socket of this.#sockets.open(user.id)) {
+      const attachment = this.#sockets.attachment(socket);
       if (attachment) socket.serializeAttachment({ ...attachment, available });
     }
-    this.#broadcast({ type: 'presence', users: this.#presentUsers() });
+    this.#sockets.broadcast({ type: 'presence', users: this.#sockets.present() });
     return done(null);
   }
 
@@ -316,56 +357,12 @@ export class ChatRoom extends DurableObject<Env> {
   async #updated(courseId: string, messageId: string, announce = true): Promise<ChatMessage> {
     const message = await this.#db.message(courseId, messageId);
     if (!message) throw new Error(`message ${messageId} vanished while being updated`);
-    if (announce) this.#broadcast({ type: 'message_updated', data: message });
+    if (announce) this.#sockets.broadcast({ type: 'message_updated', data: message });
     return message;
   }
 
   async #answer(courseId: string, question: ChatMessage): Promise<ChatMessage> {
     if (!(await this.#db.answerQuestion(question.id))) return question;
     return this.#updated(courseId, question.id);
-  }
-
-  #attachment(socket: WebSocket): Attachment | null {
-    return socket.deserializeAttachment() as Attachment | null;
-  }
-
-  /** Open sockets only: a closing one no longer counts as its user being here. */
-  #socketsOf(userId: string): WebSocket[] {
-    return this.ctx.getWebSockets(userId).filter((socket) => socket.readyState === WebSocket.READY_STATE_OPEN);
-  }
-
-  #presentUsers(): PresentUser[] {
-    const present = new Map<string, PresentUser>();
-    for (const socket of this.ctx.getWebSockets()) {
-      const attachment = this.#attachment(socket);
-      if (!attachment || socket.readyState !== WebSocket.READY_STATE_OPEN) continue;
-      const seen = present.get(attachment.user.id);
-      present.set(attachment.user.id, { ...attachment.user, available: attachment.available || !!seen?.available });
-    }
-    return [...present.values()];
-  }
-
-  #send(socket: WebSocket, frame: ServerFrame): void {
-    try {
-      socket.send(JSON.stringify(frame));
-    } catch {
-      // The socket closed meanwhile; its close handler does the bookkeeping.
-    }
-  }
-
-  #broadcast(frame: ServerFrame, exceptUserId?: string): void {
-    const data = JSON.stringify(frame);
-    for (const socket of this.ctx.getWebSockets()) {
-      if (exceptUserId !== undefined && this.#attachment(socket)?.user.id === exceptUserId) continue;
-      try {
-        socket.send(data);
-      } catch {
-        // As in #send.
-      }
-    }
-  }
-
-  #sendToUser(userId: string, frame: ServerFrame): void {
-    for (const socket of this.#socketsOf(userId)) this.#send(socket, frame);
   }
 }

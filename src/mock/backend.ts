@@ -9,13 +9,19 @@ import {
   fail,
   fixturesBody,
   maxHistoryLimit,
+  maxSocketsPerUser,
   normaliseContent,
   readBody,
   reportBody,
   isJsonContentType,
+  accessCloseCode,
+  errorHeaders,
+  devAccessBody,
   notJson,
+  pointsInRange,
+  tooFast,
+  textLength,
   parseBody,
-  parseClientFrame,
   refusalFrame,
   parseHistoryQuery,
   sendMessageBody,
@@ -28,6 +34,7 @@ import {
   type ChatMessage,
   type ClientFrame,
   type ClientFrameOf,
+  type DevAccessBody,
   type FixturesBody,
   type GoodwillAward,
   type HistoryQuery,
@@ -45,8 +52,10 @@ import {
   type User,
 } from '../protocol/index.js';
 import { Faults, type RouteName } from './faults.js';
+import { MockSocket, type SocketSink } from './mock-socket.js';
 
 export type { RouteName } from './faults.js';
+export { MockSocket, type SocketSink } from './mock-socket.js';
 export type Role = FixturesBody['users'][number]['role'];
 
 export interface MockBackendOptions {
@@ -75,12 +84,8 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   body: unknown;
-}
-
-/** Where a socket's frames go; the msw handler and the simulation each provide one. */
-export interface SocketSink {
-  send(data: string): void;
-  close(code: number, reason: string): void;
+  /** `Retry-After` on a 429, as the Worker sends it. */
+  headers: Record<string, string>;
 }
 
 interface StoredUser {
@@ -92,7 +97,6 @@ interface StoredUser {
 /** @internal The state of one course's room. */
 export interface Room {
   course: { id: string; title: string };
-  featureEnabled: boolean;
   roles: Map<string, Role>;
   /** Ascending by seq. */
   messages: ChatMessage[];
@@ -133,6 +137,8 @@ export class MockBackend {
 
   readonly #users = new Map<string, StoredUser>();
   readonly #balances = new Map<string, number>();
+  /** Each user's `course_chat` flag, across courses, as the host keeps it. */
+  readonly #featureFlags = new Map<string, boolean>();
   readonly #rooms = new Map<string, Room>();
   /** Message id → course id, because an award names only the message. */
   readonly #messageCourse = new Map<string, string>();
@@ -172,7 +178,6 @@ export class MockBackend {
     }
     const room: Room = {
       course: { ...fixtures.course },
-      featureEnabled: fixtures.feature_enabled ?? true,
       roles: new Map(),
       messages: [],
       byId: new Map(),
@@ -188,6 +193,7 @@ export class MockBackend {
     for (const person of fixtures.users) {
       this.#users.set(person.id, { id: person.id, name: person.name, avatar_url: person.avatar_url ?? null });
       this.#balances.set(person.id, person.balance);
+      this.#featureFlags.set(person.id, fixtures.feature_enabled ?? true);
       room.roles.set(person.id, person.role);
     }
     this.#rooms.set(fixtures.course.id, room);
@@ -256,14 +262,17 @@ export class MockBackend {
     return token;
   }
 
-  async #verify(token: string, room?: string): Promise<{ ok: true; userId: string } | { ok: false; expired: boolean }> {
+  async #verify(
+    token: string,
+    room?: string,
+  ): Promise<{ ok: true; userId: string; exp: number } | { ok: false; expired: boolean }> {
     const check = await verifyToken(token, this.secret, this.now());
     if (!check.ok) return { ok: false, expired: check.reason === 'expired' };
     const issuedAt = this.#issued.get(token);
     if (issuedAt !== undefined && this.faults.isExpired(issuedAt)) return { ok: false, expired: true };
     // A user_token is bound to its room and is no host credential; a host token opens no room.
     if (check.claims.room !== room) return { ok: false, expired: false };
-    return { ok: true, userId: check.claims.sub };
+    return { ok: true, userId: check.claims.sub, exp: check.claims.exp };
   }
 
   // ---- REST -------------------------------------------------------------------------------
@@ -272,8 +281,8 @@ export class MockBackend {
   async handle(route: RouteName, request: ApiRequest = {}): Promise<ApiResponse> {
     const outcome = await this.#dispatch(route, request);
     return outcome.ok
-      ? { status: outcome.status, body: outcome.value }
-      : { status: outcome.status, body: { error: outcome.error } };
+      ? { status: outcome.status, body: outcome.value, headers: {} }
+      : { status: outcome.status, body: { error: outcome.error }, headers: errorHeaders(outcome.error) };
   }
 
   async #dispatch(route: RouteName, request: ApiRequest): Promise<Outcome<unknown>> {
@@ -281,10 +290,11 @@ export class MockBackend {
     const courseId = params['courseId'] ?? '';
     const messageId = params['messageId'] ?? '';
     const body = request.body;
-    const dev = route === 'devToken' || route === 'devFixtures';
+    const dev = route === 'devToken' || route === 'devFixtures' || route === 'devAccess';
     if (dev && !this.dev) return { ok: false, status: 404, error: { code: 'invalid_request', message: 'Not found.' } };
     if (request.method === 'POST' && !isJsonContentType(request.contentType)) return notJson();
     if (dev) {
+      if (route === 'devAccess') return andThen(parseBody(devAccessBody, body), (change) => this.#changeAccess(change));
       return route === 'devToken' ? this.#devToken(body) : this.#devFixtures(body);
     }
     if (route === 'connect') return fail('invalid_request', 'Connect with a WebSocket.');
@@ -297,7 +307,7 @@ export class MockBackend {
     const userId = auth.userId;
     switch (route) {
       case 'room':
-        return this.room(userId, courseId);
+        return this.room(userId, courseId, auth.exp);
       case 'messages':
         return request.method !== 'POST'
           ? this.#historyRequest(userId, courseId, request.query ?? new URLSearchParams())
@@ -332,18 +342,37 @@ export class MockBackend {
     });
   }
 
+  /** `POST /dev/access`: the host changed a user's access; their sockets that lost it close now. */
+  #changeAccess(change: DevAccessBody): Outcome<unknown> {
+    const changed = this.#rooms.get(change.course_id);
+    if (!changed) return fail('course_not_found', 'No such course.');
+    if (!this.#users.has(change.user_id)) return fail('invalid_request', 'No such user.');
+    if (change.role !== undefined) changed.roles.set(change.user_id, change.role);
+    if (change.feature_enabled !== undefined) this.#featureFlags.set(change.user_id, change.feature_enabled);
+    for (const room of this.#rooms.values()) {
+      const access = this.#access(change.user_id, room.course.id);
+      if (access.ok) continue;
+      for (const socket of [...(room.sockets.get(change.user_id) ?? [])])
+        socket.close(accessCloseCode(access.error.code), access.error.message);
+    }
+    return done({});
+  }
+
   #historyRequest(userId: string, courseId: string, query: URLSearchParams): Outcome<HistoryResponse> {
     return andThen(parseHistoryQuery(query, this.limits.history_page_size), (parsed) =>
       this.history(userId, courseId, parsed),
     );
   }
 
-  /** The room and everything the widget renders at once; signs a fresh `user_token`. */
-  async room(userId: string, courseId: string): Promise<Outcome<RoomResponse>> {
+  /**
+   * The room and everything the widget renders at once; signs a fresh `user_token`, which never
+   * outlives the credential (expiring at `notAfter`, in seconds) it was asked with.
+   */
+  async room(userId: string, courseId: string, notAfter = Number.POSITIVE_INFINITY): Promise<Outcome<RoomResponse>> {
     const access = this.#access(userId, courseId);
     if (!access.ok) return access;
     const room = access.value;
-    const exp = Math.floor(this.now() / 1000) + userTokenTtlSeconds;
+    const exp = Math.min(Math.floor(this.now() / 1000) + userTokenTtlSeconds, notAfter);
     return done({
       room_id: courseId,
       user_token: await this.#issue({ sub: userId, exp, room: courseId }),
@@ -398,7 +427,7 @@ export class MockBackend {
     if (replay) return done(copy(replay));
     const content = normaliseContent(body.content);
     if (content.length === 0) return fail('invalid_request', 'The message is empty.');
-    if (content.length > this.limits.max_message_length)
+    if (textLength(content) > this.limits.max_message_length)
       return fail('content_too_long', `At most ${this.limits.max_message_length} characters.`);
     if (body.reply_to_id !== undefined && !room.byId.has(body.reply_to_id))
       return fail('message_not_found', 'The message replied to does not exist in this room.');
@@ -536,7 +565,7 @@ export class MockBackend {
     const first = this.#awards.get(key);
     if (first)
       return done({ award: copy(first), balance: this.balanceOf(giverId), message_points: message.helpful_points });
-    if (!Number.isInteger(body.points) || body.points < 1 || body.points > this.limits.max_award_points)
+    if (!pointsInRange(body.points, this.limits.max_award_points))
       return fail('points_out_of_range', `Points must be 1 to ${this.limits.max_award_points}.`);
     const balance = this.balanceOf(giverId);
     if (body.points > balance) return fail('insufficient_balance', 'Not enough points.');
@@ -583,11 +612,13 @@ export class MockBackend {
     if (refused !== null) return socket.close(refused, 'refused by fault injection');
     const auth = await this.#verify(token, roomId);
     if (!auth.ok) return socket.close(closeCodes.unauthorized, auth.expired ? 'token expired' : 'invalid token');
-    const room = this.#rooms.get(roomId);
-    if (!room) return socket.close(closeCodes.notFound, 'unknown room');
-    if (!this.#access(auth.userId, roomId).ok) return socket.close(closeCodes.forbidden, 'not allowed in this room');
+    const access = this.#access(auth.userId, roomId);
+    if (!access.ok) return socket.close(accessCloseCode(access.error.code), access.error.message);
     if (socket.isClosed) return;
+    const room = access.value;
     const userId = auth.userId;
+    if ((room.sockets.get(userId)?.size ?? 0) >= maxSocketsPerUser)
+      return socket.close(closeCodes.tooManySockets, `At most ${maxSocketsPerUser} connections per user.`);
     let sockets = room.sockets.get(userId);
     const first = !sockets;
     if (!sockets) {
@@ -596,7 +627,7 @@ export class MockBackend {
       room.available.delete(userId);
     }
     sockets.add(socket);
-    socket.join(room, userId);
+    socket.join(room, userId, auth.exp * 1000);
     socket.deliver({ type: 'hello', user_id: userId, last_seq: room.seq });
     socket.deliver({ type: 'presence', users: this.#presentUsers(room) });
     if (first) this.#broadcast(room, { type: 'user_joined', user: this.#present(room, userId) }, userId);
@@ -625,13 +656,16 @@ export class MockBackend {
         return refuse(outcome, frame.client_id);
       }
       case 'typing':
+        if (socket.throttle.take('typing', this.now()) > 0) return;
         return this.#broadcast(room, { type: 'typing', user_id: userId }, userId);
       case 'mark_helpful':
         return refuse(this.markHelpful(userId, courseId, frame.message_id));
       case 'mark_question':
         return refuse(this.markQuestion(userId, courseId, frame.message_id));
-      case 'set_available':
-        return refuse(this.#setAvailable(room, userId, frame));
+      case 'set_available': {
+        const wait = socket.throttle.take('set_available', this.now());
+        return refuse(wait > 0 ? tooFast(wait) : this.#setAvailable(room, userId, frame));
+      }
       case 'ping':
         return socket.deliver({ type: 'pong' });
     }
@@ -670,7 +704,7 @@ export class MockBackend {
     if (!room) return fail('course_not_found', 'No such course.');
     const role = room.roles.get(userId);
     if (role !== 'student' && role !== 'student_teacher') return fail('not_enrolled', 'Not enrolled in this course.');
-    if (!room.featureEnabled) return fail('feature_disabled', 'Course chat is not enabled.');
+    if (this.#featureFlags.get(userId) === false) return fail('feature_disabled', 'Course chat is not enabled.');
     return done(room);
   }
 
@@ -724,78 +758,5 @@ export class MockBackend {
   #sendToUser(room: Room, userId: string, frame: ServerFrame): void {
     const data = JSON.stringify(frame);
     for (const socket of room.sockets.get(userId) ?? []) socket.deliverRaw(data);
-  }
-}
-
-/** One client connection to the mock; the transport feeds it frames and it answers through a sink. */
-export class MockSocket {
-  readonly #backend: MockBackend;
-  readonly #sink: SocketSink;
-  #room: Room | null = null;
-  #userId: string | null = null;
-  #queue: unknown[] | null = [];
-  #closed = false;
-
-  constructor(backend: MockBackend, sink: SocketSink) {
-    this.#backend = backend;
-    this.#sink = sink;
-  }
-
-  get isClosed(): boolean {
-    return this.#closed;
-  }
-
-  get userId(): string | null {
-    return this.#userId;
-  }
-
-  /** @internal */
-  join(room: Room, userId: string): void {
-    this.#room = room;
-    this.#userId = userId;
-    const queued = this.#queue ?? [];
-    this.#queue = null;
-    for (const data of queued) this.receive(data);
-  }
-
-  /** A frame from the client, as received: anything may arrive here. */
-  receive(data: unknown): void {
-    if (this.#closed) return;
-    if (this.#queue) {
-      this.#queue.push(data);
-      return;
-    }
-    const room = this.#room;
-    const userId = this.#userId;
-    if (!room || !userId) return;
-    const frame = parseClientFrame(data);
-    if (frame.ok) this.#backend.onFrame(room, userId, this, frame.value);
-    else this.deliver(refusalFrame(frame.error));
-  }
-
-  /** @internal */
-  deliver(frame: ServerFrame): void {
-    this.deliverRaw(JSON.stringify(frame));
-  }
-
-  /** @internal */
-  deliverRaw(data: string): void {
-    if (this.#closed || this.#backend.faults.silent) return;
-    this.#sink.send(data);
-  }
-
-  /** Closes from the server side. */
-  close(code: number, reason: string): void {
-    if (this.#closed) return;
-    this.#sink.close(code, reason);
-    this.closed();
-  }
-
-  /** The connection is gone (either side closed it). */
-  closed(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#queue = null;
-    if (this.#room && this.#userId) this.#backend.leave(this.#room, this.#userId, this);
   }
 }

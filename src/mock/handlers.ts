@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse, ws, type AnyHandler } from 'msw';
-import { errorBodyOf, paths, restEndpoints, routes } from '../protocol/index.js';
+import { decodePath, errorBodyOf, malformedPath, paths, restEndpoints, routes } from '../protocol/index.js';
 import type { MockBackend } from './backend.js';
 
 export interface MockHandlerOptions {
@@ -44,6 +44,10 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
       const wait = backend.faults.delayFor(name);
       if (wait > 0) await delay(wait);
       if (failure) return HttpResponse.json(errorBodyOf(failure.code, 'Injected failure.'), { status: failure.status });
+      // msw hands a malformed percent-encoding over undecoded; the Worker refuses it, and so does the mock.
+      const malformed = decodePath(new URL(request.url).pathname) === null ? malformedPath() : null;
+      if (malformed && !malformed.ok)
+        return HttpResponse.json({ error: malformed.error }, { status: malformed.status });
       const answer = await backend.handle(name, {
         method,
         params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])),
@@ -52,7 +56,10 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
         token: credential(request, cookies, cookieName),
         contentType: request.headers.get('content-type'),
       });
-      return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status });
+      return HttpResponse.json(answer.body as Record<string, unknown>, {
+        status: answer.status,
+        headers: answer.headers,
+      });
     }),
   );
 

@@ -58,6 +58,15 @@ export const errorStatus: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/**
+ * The headers of an error answer: `Retry-After` (whole seconds, rounded up) when the body has
+ * `retry_after_ms`, so clients and proxies that know only HTTP wait as long as the body says.
+ */
+export function errorHeaders(error: ErrorBody['error']): Record<string, string> {
+  const wait = error.retry_after_ms;
+  return wait === undefined ? {} : { 'retry-after': String(Math.ceil(wait / 1000)) };
+}
+
 export function errorBodyOf(code: ErrorCode, message: string, retryAfterMs?: number): ErrorBody {
   return { error: retryAfterMs === undefined ? { code, message } : { code, message, retry_after_ms: retryAfterMs } };
 }
@@ -70,4 +79,13 @@ export const closeCodes = {
   forbidden: 4003,
   /** The room no longer exists. */
   notFound: 4004,
+  /** The user already holds `maxSocketsPerUser` sockets in this room: retry later, with backoff. */
+  tooManySockets: 4029,
 } as const;
+
+/** The close code telling a socket why it may not (or no longer) read the room. */
+export function accessCloseCode(code: ErrorCode): number {
+  if (code === 'course_not_found') return closeCodes.notFound;
+  if (code === 'unauthenticated' || code === 'token_expired') return closeCodes.unauthorized;
+  return closeCodes.forbidden;
+}

@@ -10,4 +10,6 @@ export * from './parse.js';
 export * from './rest.js';
 export * from './socket.js';
 export * from './rules.js';
+export * from './text.js';
+export * from './throttle.js';
 export * from './jwt.js';

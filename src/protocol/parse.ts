@@ -3,7 +3,7 @@
  * socket frame. Each answers an `Outcome`, refusing with `invalid_request` and a reason.
  */
 import { done, fail, type Outcome } from './outcome.js';
-import { maxHistoryLimit, type HistoryQuery } from './rest.js';
+import { maxBodyLength, maxHistoryLimit, type HistoryQuery } from './rest.js';
 import { safeParse, type Schema } from './schema.js';
 import { clientFrame, maxFrameLength, type ClientFrame } from './socket.js';
 
@@ -14,6 +14,9 @@ function json(text: string): Outcome<unknown> {
     return fail('invalid_request', 'Not JSON.');
   }
 }
+
+const tooLarge = (): Outcome<never> =>
+  fail('content_too_long', `Bodies and frames are at most ${maxBodyLength} characters.`);
 
 function valid<T>(schema: Schema<T>, value: unknown): Outcome<T> {
   const result = safeParse(schema, value);
@@ -32,8 +35,23 @@ export function isJsonContentType(contentType: string | null | undefined): boole
 export const notJson = (): Outcome<never> =>
   fail('invalid_request', 'POST bodies are JSON: send content-type: application/json.');
 
-/** A request body; an absent or empty one is `{}`, for endpoints whose fields are all optional. */
+/** A URL path (or one segment of it) decoded; null when its percent-encoding is malformed (`%E0%A4%A`). */
+export function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+export const malformedPath = (): Outcome<never> => fail('invalid_request', 'The path is not valid percent-encoding.');
+
+/**
+ * A request body; an absent or empty one is `{}`, for endpoints whose fields are all optional. A
+ * body over `maxBodyLength` is `content_too_long` (413), like a message over its limit.
+ */
 export function parseBody<T>(schema: Schema<T>, text: string | null | undefined): Outcome<T> {
+  if (text && text.length > maxBodyLength) return tooLarge();
   const value = text ? json(text) : done({});
   return value.ok ? valid(schema, value.value) : value;
 }
@@ -65,7 +83,7 @@ export function parseHistoryQuery(query: URLSearchParams, pageSize: number): Out
 /** A frame from a client socket, as received: anything may arrive there. */
 export function parseClientFrame(data: unknown): Outcome<ClientFrame> {
   if (typeof data !== 'string') return fail('invalid_request', 'Frames are JSON text.');
-  if (data.length > maxFrameLength) return fail('invalid_request', `Frames are at most ${maxFrameLength} characters.`);
+  if (data.length > maxFrameLength) return tooLarge();
   const value = json(data);
   return value.ok ? valid(clientFrame, value.value) : value;
 }

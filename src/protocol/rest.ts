@@ -27,6 +27,7 @@ export const paths = {
   connect: () => '/chat/connect',
   devToken: () => '/dev/token',
   devFixtures: () => '/dev/fixtures',
+  devAccess: () => '/dev/access',
 } as const;
 
 /** Route patterns for servers (`:name` segments), matching `paths`. */
@@ -43,6 +44,7 @@ export const routes = {
   connect: '/chat/connect',
   devToken: '/dev/token',
   devFixtures: '/dev/fixtures',
+  devAccess: '/dev/access',
 } as const;
 
 export type RouteName = keyof typeof routes;
@@ -61,6 +63,7 @@ export const restEndpoints: ReadonlyArray<readonly [RouteName, 'GET' | 'POST']> 
   ['award', 'POST'],
   ['devToken', 'POST'],
   ['devFixtures', 'POST'],
+  ['devAccess', 'POST'],
 ];
 
 /** One user's settings for one course's room, kept by the backend so they follow the user. */
@@ -121,9 +124,13 @@ export type HistoryResponse = Infer<typeof historyResponse>;
 
 export const maxHistoryLimit = 200;
 
+/** Largest REST body either backend reads, in characters: a socket frame's limit too. */
+export const maxBodyLength = 64 * 1024;
+
 export const sendMessageBody = object({
   client_id: clientId,
-  content: string({ minLength: 1, maxLength: 20_000 }),
+  /** Its length is checked after normalising (`content_too_long`), so the schema sets no maximum. */
+  content: string({ minLength: 1 }),
   is_question: boolean(),
   reply_to_id: optional(id),
   mentions: optional(array(id, { maxLength: 50 })),
@@ -145,7 +152,8 @@ export type HelpersResponse = Infer<typeof helpersResponse>;
 
 export const awardBody = object({
   recipient_id: id,
-  points: number({ integer: true, min: 1 }),
+  /** Any number here: the rules refuse 0, -5 or 1.5 with `points_out_of_range` (`pointsInRange`). */
+  points: number(),
   reason: awardReason,
   reference_id: id,
 });
@@ -203,3 +211,16 @@ export const fixturesBody = object({
   ),
 });
 export type FixturesBody = Infer<typeof fixturesBody>;
+
+/**
+ * `POST /dev/access` (dev only): changes one user's access as the host would, without replacing
+ * the course, so a test can revoke a connected user: `role` (enrolment or ST certification) in the
+ * course, and `feature_enabled` (their `course_chat` flag).
+ */
+export const devAccessBody = object({
+  course_id: id,
+  user_id: id,
+  role: optional(fixtureRole),
+  feature_enabled: optional(boolean()),
+});
+export type DevAccessBody = Infer<typeof devAccessBody>;

@@ -16,7 +16,13 @@ export const defaultLimits = {
 /** How long a `user_token` lives; the client renews it by fetching the room again. */
 export const userTokenTtlSeconds = 15 * 60;
 
-/** Normalises message text the same way on every side: trims and unifies line breaks. */
-export function normaliseContent(content: string): string {
-  return content.replace(/\r\n?/g, '\n').trim();
+/**
+ * Whether an award's points are allowed: a whole number from 1 to `max`. Checked by the rules, not
+ * the body's schema, so 0, -5 or 1.5 are `points_out_of_range` (422) as the protocol's table says.
+ */
+export function pointsInRange(points: number, max: number): boolean {
+  return Number.isInteger(points) && points >= 1 && points <= max;
 }
+
+/** The most sockets one user may hold in one room; one more is closed with `closeCodes.tooManySockets`. */
+export const maxSocketsPerUser = 5;

@@ -1,5 +1,6 @@
 import { chatMessage, clientId, goodwillAward, id, presentUser } from './entities.js';
 import { errorCode, type ErrorBody } from './errors.js';
+import { maxBodyLength } from './rest.js';
 import { array, boolean, literal, number, object, optional, string, taggedUnion, type Infer } from './schema.js';
 
 /** Frames the client sends over `WS /chat/connect`. */
@@ -7,7 +8,7 @@ export const clientFrame = taggedUnion({
   message: object({
     type: literal('message'),
     client_id: clientId,
-    content: string({ minLength: 1, maxLength: 20_000 }),
+    content: string({ minLength: 1 }),
     is_question: boolean(),
     reply_to_id: optional(id),
     mentions: optional(array(id, { maxLength: 50 })),
@@ -60,8 +61,8 @@ export type ServerFrame = Infer<typeof serverFrame>;
 export type ServerFrameOf<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
 export type ClientFrameOf<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
-/** Largest frame either side accepts, in characters, before parsing it. */
-export const maxFrameLength = 64 * 1024;
+/** Largest frame either side accepts, in characters, before parsing it: the REST body limit. */
+export const maxFrameLength = maxBodyLength;
 
 /** The `error` frame refusing a client frame; a refused send carries its `client_id`. */
 export function refusalFrame(error: ErrorBody['error'], clientId?: string): ServerFrameOf<'error'> {

@@ -1,4 +1,5 @@
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
+import { securitySuite } from './security.js';
 import { conformanceSuite } from './suite.js';
 
 // The mock behind an absolute apiBase, started empty: the suite creates every course it uses.
@@ -14,3 +15,4 @@ after(async () => {
 });
 
 conformanceSuite({ name: 'mock', apiBase });
+securitySuite({ name: 'mock', apiBase });

@@ -11,6 +11,7 @@ import {
   roomResponse,
   safeParse,
   serverFrame,
+  type DevAccessBody,
   type ErrorBody,
   type ErrorCode,
   type FixturesBody,
@@ -23,6 +24,7 @@ import {
 export interface Reply {
   status: number;
   json: unknown;
+  headers: Headers;
 }
 
 export interface CallOptions {
@@ -53,7 +55,7 @@ export class Wire {
     if (options.raw !== undefined || options.body !== undefined) body = options.raw ?? JSON.stringify(options.body);
     const response = await fetch(`${this.apiBase}${path}`, { method, headers, body });
     const text = await response.text();
-    return { status: response.status, json: parseOrText(text) };
+    return { status: response.status, json: parseOrText(text), headers: response.headers };
   }
 
   /** Calls and expects success with `status`, returning the body parsed by `schema`. */
@@ -88,6 +90,12 @@ export class Wire {
   async fixtures(body: FixturesBody): Promise<void> {
     const reply = await this.call('POST', paths.devFixtures(), { body });
     expect(reply.status, JSON.stringify(reply.json)).to.equal(201);
+  }
+
+  /** Changes a user's access as the host would, leaving their sockets to the backend. */
+  async access(body: DevAccessBody): Promise<void> {
+    const reply = await this.call('POST', paths.devAccess(), { body });
+    expect(reply.status, JSON.stringify(reply.json)).to.equal(200);
   }
 
   socketUrl(roomId: string, token: string): string {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { errorBody, paths, roomResponse } from '../../src/protocol/index.js';
+import { securitySuite } from './security.js';
 import { conformanceSuite } from './suite.js';
 import { Course, Wire } from './wire.js';
 
@@ -8,6 +9,7 @@ import { Course, Wire } from './wire.js';
 const apiBase = await executeServerCommand<string, undefined>('worker-api-base');
 
 conformanceSuite({ name: 'Cloudflare Worker', apiBase });
+securitySuite({ name: 'Cloudflare Worker', apiBase });
 
 /** A request made from Node, for headers a page may not set. */
 const nodeFetch = (url: string, headers: Record<string, string>, method = 'GET') =>

@@ -1,0 +1,81 @@
+/**
+ * Access that ends must end: a room re-checks the access of everyone connected on a schedule, and
+ * closes the sockets of users who lost it (enrolment removed, ST certification withdrawn, feature
+ * flag off) with the protocol's access code, and sockets whose `user_token` expired with 4001.
+ * Writes are checked as they come (room.ts); this covers users who only read.
+ *
+ * The longest a revoked user can still read is therefore the re-check interval
+ * (`ACCESS_RECHECK_SECONDS`, 30 s by default) plus one D1 query; the host's admin call
+ * (admin.ts) closes a user's sockets at once. An expired token is closed exactly at its expiry.
+ */
+import { accessCloseCode } from '../../src/protocol/index.js';
+import type { Database } from './db.js';
+import type { Env } from './env.js';
+import type { RoomSockets } from './sockets.js';
+
+export const defaultRecheckSeconds = 30;
+
+/** The re-check interval this deployment configured, in milliseconds. */
+export function recheckIntervalMs(env: Env): number {
+  const seconds = Number(env.ACCESS_RECHECK_SECONDS);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : defaultRecheckSeconds) * 1000;
+}
+
+/** Accepts an upgrade only to close it at once with `code`, as docs/protocol.md requires. */
+export function refuseSocket(code: number, reason: string): Response {
+  const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+  server.accept();
+  server.close(code, reason);
+  return new Response(null, { status: 101, webSocket: client });
+}
+
+export class AccessGuard {
+  readonly #storage: DurableObjectStorage;
+  readonly #sockets: RoomSockets;
+  readonly #db: Database;
+  readonly #intervalMs: number;
+
+  constructor(storage: DurableObjectStorage, sockets: RoomSockets, db: Database, intervalMs: number) {
+    this.#storage = storage;
+    this.#sockets = sockets;
+    this.#db = db;
+    this.#intervalMs = intervalMs;
+  }
+
+  /**
+   * Sets the room's alarm for the next re-check, or for the earliest token expiry if sooner; none
+   * while nobody is connected, so an empty room costs nothing.
+   */
+  async schedule(): Promise<void> {
+    const open = this.#sockets.open();
+    if (open.length === 0) return;
+    let next = Date.now() + this.#intervalMs;
+    for (const socket of open) next = Math.min(next, this.#sockets.attachment(socket)?.expiresAt ?? next);
+    const current = await this.#storage.getAlarm();
+    if (current === null || current > next) await this.#storage.setAlarm(next);
+  }
+
+  /** The alarm: closes expired and revoked sockets, then schedules the next re-check. */
+  async recheck(): Promise<void> {
+    const now = Date.now();
+    const users = new Map<string, { courseId: string; sockets: WebSocket[] }>();
+    for (const socket of this.#sockets.open()) {
+      const attachment = this.#sockets.attachment(socket);
+      if (!attachment) continue;
+      if (attachment.expiresAt <= now) {
+        this.#sockets.close([socket], accessCloseCode('token_expired'), 'token expired');
+        continue;
+      }
+      const entry = users.get(attachment.user.id) ?? { courseId: attachment.courseId, sockets: [] };
+      entry.sockets.push(socket);
+      users.set(attachment.user.id, entry);
+    }
+    await Promise.all(
+      [...users].map(async ([userId, { courseId, sockets }]) => {
+        const access = await this.#db.access(userId, courseId);
+        if (!access.ok) this.#sockets.close(sockets, accessCloseCode(access.error.code), access.error.message);
+      }),
+    );
+    await this.schedule();
+  }
+}

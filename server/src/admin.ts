@@ -1,0 +1,36 @@
+/**
+ * The host's admin call, for revoking access at once rather than at the next re-check:
+ *
+ *   POST /api/admin/revoke   Authorization: Bearer <ADMIN_SECRET>   { "course_id", "user_id" }
+ *
+ * closes that user's sockets in that course's room with 4003 and answers `200 { closed }`. The
+ * host calls it after changing its tables (enrolment, ST certification, feature flag), so a
+ * reconnect is refused too. `ADMIN_SECRET` is a separate secret the browser never sees; unset, the
+ * call answers 404 as if it did not exist.
+ */
+import { done, fail, id, object, parseBody, type Outcome } from '../../src/protocol/index.js';
+import type { Env } from './env.js';
+
+export const adminRevokePath = '/admin/revoke';
+
+const revokeBody = object({ course_id: id, user_id: id });
+
+const encoder = new TextEncoder();
+
+/** Compares digests, so the time taken says nothing about how much of the secret matched. */
+async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const digest = (text: string) => crypto.subtle.digest('SHA-256', encoder.encode(text));
+  return crypto.subtle.timingSafeEqual(await digest(given), await digest(expected));
+}
+
+/** The admin call's answer; null when admin calls are not configured (the Worker then says 404). */
+export async function adminRevoke(request: Request, env: Env, body: string | null): Promise<Outcome<unknown> | null> {
+  if (!env.ADMIN_SECRET) return null;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (!bearer || !(await sameSecret(bearer, env.ADMIN_SECRET)))
+    return fail('unauthenticated', 'Invalid admin credentials.');
+  const valid = parseBody(revokeBody, body);
+  if (!valid.ok) return valid;
+  const closed = await env.ROOMS.getByName(valid.value.course_id).revoke(valid.value.user_id);
+  return done({ closed });
+}

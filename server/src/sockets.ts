@@ -1,0 +1,86 @@
+/**
+ * The sockets of one room's Durable Object: who each one is (its hibernation attachment), and
+ * sending to them. Fan-out goes only to sockets still allowed to read: a socket whose `user_token`
+ * has expired is closed instead of sent to, the moment a frame would reach it.
+ */
+import { closeCodes, type PresentUser, type ServerFrame, type User } from '../../src/protocol/index.js';
+
+/** What each hibernatable socket remembers about its user. */
+export interface Attachment {
+  /** Names the socket's in-memory state (its frame budgets), which hibernation does not keep. */
+  socketId: string;
+  courseId: string;
+  user: User;
+  available: boolean;
+  /** When the `user_token` it connected with expires (ms since the epoch): it may read until then. */
+  expiresAt: number;
+}
+
+export class RoomSockets {
+  readonly #ctx: DurableObjectState;
+
+  constructor(ctx: DurableObjectState) {
+    this.#ctx = ctx;
+  }
+
+  attachment(socket: WebSocket): Attachment | null {
+    return socket.deserializeAttachment() as Attachment | null;
+  }
+
+  /** Open sockets only: a closing one no longer counts as its user being here. */
+  open(userId?: string): WebSocket[] {
+    const sockets = userId === undefined ? this.#ctx.getWebSockets() : this.#ctx.getWebSockets(userId);
+    return sockets.filter((socket) => socket.readyState === WebSocket.READY_STATE_OPEN);
+  }
+
+  present(): PresentUser[] {
+    const present = new Map<string, PresentUser>();
+    for (const socket of this.open()) {
+      const attachment = this.attachment(socket);
+      if (!attachment) continue;
+      const seen = present.get(attachment.user.id);
+      present.set(attachment.user.id, { ...attachment.user, available: attachment.available || !!seen?.available });
+    }
+    return [...present.values()];
+  }
+
+  send(socket: WebSocket, frame: ServerFrame): void {
+    this.#sendRaw(socket, JSON.stringify(frame), Date.now());
+  }
+
+  broadcast(frame: ServerFrame, exceptUserId?: string): void {
+    const data = JSON.stringify(frame);
+    const now = Date.now();
+    for (const socket of this.open()) {
+      if (exceptUserId !== undefined && this.attachment(socket)?.user.id === exceptUserId) continue;
+      this.#sendRaw(socket, data, now);
+    }
+  }
+
+  toUser(userId: string, frame: ServerFrame): void {
+    const data = JSON.stringify(frame);
+    const now = Date.now();
+    for (const socket of this.open(userId)) this.#sendRaw(socket, data, now);
+  }
+
+  close(sockets: WebSocket[], code: number, reason: string): void {
+    for (const socket of sockets) {
+      try {
+        socket.close(code, reason);
+      } catch {
+        // Closed meanwhile.
+      }
+    }
+  }
+
+  #sendRaw(socket: WebSocket, data: string, now: number): void {
+    const attachment = this.attachment(socket);
+    if (attachment && attachment.expiresAt <= now)
+      return this.close([socket], closeCodes.unauthorized, 'token expired');
+    try {
+      socket.send(data);
+    } catch {
+      // The socket closed meanwhile; its close handler does the bookkeeping.
+    }
+  }
+}
