@@ -3,30 +3,18 @@
 import { resolveModuleOrPackageSpecifier } from '@custom-elements-manifest/analyzer/src/utils/index.js';
 
 /**
- * Keeps only the events declared with `@fires`: the analyzer also guesses an event from every
+ * Keeps what a host can use: members that are neither `#private` nor TypeScript `private`, and the
+ * events declared with `@fires` (the analyzer also guesses an event from every
  * `dispatchEvent(new SomeEvent(arg))`, taking the constructor's first argument for its name, which
- * for our typed Event classes is not the event name.
+ * for our typed Event classes is not the event name).
  */
-function declaredEventsOnly() {
+function publicApiOnly() {
   return {
-    name: 'course-chat-declared-events-only',
+    name: 'course-chat-public-api-only',
     packageLinkPhase({ customElementsManifest }) {
       for (const declaration of declarationsOf(customElementsManifest)) {
-        if (!declaration.events) continue;
-        declaration.events = declaration.events.filter((event) => event.name?.startsWith('course-chat-'));
-      }
-    },
-  };
-}
-
-/** `#private` and TypeScript `private` members are not the element's API. */
-function publicMembersOnly() {
-  return {
-    name: 'course-chat-public-members-only',
-    packageLinkPhase({ customElementsManifest }) {
-      for (const declaration of declarationsOf(customElementsManifest)) {
-        if (!declaration.members) continue;
-        declaration.members = declaration.members.filter(
+        declaration.events &&= declaration.events.filter((event) => event.name?.startsWith('course-chat-'));
+        declaration.members &&= declaration.members.filter(
           (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
         );
       }
@@ -172,8 +160,7 @@ export default {
   packagejson: false,
   // Paths last: the other plugins find modules by their source path.
   plugins: [
-    declaredEventsOnly(),
-    publicMembersOnly(),
+    publicApiOnly(),
     typedEvents(),
     definitionsFromDefine(),
     typeOnlyExportsDropped(),
