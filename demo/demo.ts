@@ -1,31 +1,16 @@
 import '../src/define.js';
+import { createApiClient } from '../src/client/index.js';
 import type { CourseChat } from '../src/components/course-chat.js';
 import { scenarioNames, startMockBackend, type ScenarioName } from '../src/mock/index.js';
+import { devTokenResponse, paths, safeParse } from '../src/protocol/index.js';
 
 const params = new URLSearchParams(location.search);
-const requested = params.get('scenario') ?? 'busy-room';
-const scenarioName = (scenarioNames as readonly string[]).includes(requested)
-  ? (requested as ScenarioName)
-  : 'busy-room';
-const simulate = params.get('simulate') !== 'off';
 
 function element<T extends Element>(selector: string): T {
   const found = document.querySelector<T>(selector);
   if (!found) throw new Error(`The demo page lacks ${selector}`);
   return found;
 }
-
-const select = element<HTMLSelectElement>('#scenario');
-const simulateBox = element<HTMLInputElement>('#simulate');
-select.value = scenarioName;
-simulateBox.checked = simulate;
-
-function reloadWith(name: string, value: string): void {
-  const next = new URLSearchParams(location.search);
-  next.set(name, value);
-  location.search = next.toString();
-}
-select.addEventListener('change', () => reloadWith('scenario', select.value));
 
 /** Display switches: how the element looks on a phone, in the dark theme, and right to left. */
 const switches = ['narrow', 'dark', 'rtl'] as const;
@@ -47,84 +32,116 @@ for (const id of switches) {
   });
 }
 applyDisplay();
-simulateBox.addEventListener('change', () => reloadWith('simulate', simulateBox.checked ? 'on' : 'off'));
 
-interface Participant {
-  id: string;
-  name: string;
-}
+/** The page's rooms: `me`'s, and `other`'s beside it if there is one. */
+const seats = ['me', 'other'] as const;
+type Seats<T> = { me: T; other?: T };
 
 interface Backend {
   courseId: string;
-  title: string;
-  people: Participant[];
+  /** Who is signed in to each room on the page. */
+  people: Seats<string>;
   tokenFor(userId: string): Promise<string>;
-  /** A classmate mentions both people on the page (the mock only). */
-  mentionBoth?: () => void;
+  /** The course's title and the people's names, as a host would show them. */
+  describe(): Promise<{ title: string; names: Seats<string> }>;
 }
 
-/** The in-browser mock with one of its scenarios: two participants of the scenario's course. */
+/** The in-browser mock with one of its scenarios, chosen (and re-chosen) in the page's header. */
 async function mockBackend(): Promise<Backend> {
+  const requested = params.get('scenario') ?? 'busy-room';
+  const scenarioName = (scenarioNames as readonly string[]).includes(requested)
+    ? (requested as ScenarioName)
+    : 'busy-room';
+  const simulate = params.get('simulate') !== 'off';
+  const reloadWith = (name: string, value: string) => {
+    const next = new URLSearchParams(location.search);
+    next.set(name, value);
+    location.search = next.toString();
+  };
+  const select = element<HTMLSelectElement>('#scenario');
+  select.value = scenarioName;
+  select.addEventListener('change', () => reloadWith('scenario', select.value));
+  const simulateBox = element<HTMLInputElement>('#simulate');
+  simulateBox.checked = simulate;
+  simulateBox.addEventListener('change', () => reloadWith('simulate', simulateBox.checked ? 'on' : 'off'));
+
   const mock = await startMockBackend({ scenario: scenarioName, simulate });
   const scenario = mock.scenario;
   if (!scenario) throw new Error('Every demo scenario names its course and people.');
   // One room muted and one not, so a mention shows the difference.
   mock.backend.updateSettings(scenario.other.id, scenario.courseId, { muted: true });
+  element<HTMLElement>('#other-muted').hidden = false;
   const classmate = scenario.people.find(
     (p) => p.role === 'student' && p.id !== scenario.me.id && p.id !== scenario.other.id,
   );
+  element('#mention-both').addEventListener('click', () => {
+    if (!classmate) return;
+    mock.backend.send(classmate.id, scenario.courseId, {
+      client_id: crypto.randomUUID(),
+      content: `@${scenario.me.name} @${scenario.other.name} are you two coming to the study session?`,
+      is_question: false,
+      mentions: [scenario.me.id, scenario.other.id],
+    });
+  });
   return {
-    ...scenario,
-    people: [scenario.me, scenario.other],
+    courseId: scenario.courseId,
+    people: { me: scenario.me.id, other: scenario.other.id },
     tokenFor: (id) => mock.tokenFor(id),
-    mentionBoth: () => {
-      if (!classmate) return;
-      mock.backend.send(classmate.id, scenario.courseId, {
-        client_id: crypto.randomUUID(),
-        content: `@${scenario.me.name} @${scenario.other.name} are you two coming to the study session?`,
-        is_question: false,
-        mentions: [scenario.me.id, scenario.other.id],
-      });
-    },
+    describe: () =>
+      Promise.resolve({ title: scenario.title, names: { me: scenario.me.name, other: scenario.other.name } }),
   };
 }
 
 /**
  * The reference Worker (`npm run start:server`) at `?backend=<api base>`: the seeded people named by
- * `me` and `other` (server/seed.sql), signed in through the Worker's dev-only token endpoint.
+ * `me` and `other` (server/seed.sql) in `course`, signed in through the Worker's dev-only token
+ * endpoint. The scenarios and the simulation belong to the mock, so their controls go.
  */
 function workerBackend(apiBase: string): Backend {
+  element('nav[aria-label="Demo settings"]').remove();
+  element('.hint').textContent = `This page talks to the reference Worker at ${apiBase} (npm run start:server).`;
+  const courseId = params.get('course') ?? 'linalg-101';
+  const other = params.get('other');
+  const people: Seats<string> = { me: params.get('me') ?? 'u-ana', ...(other ? { other } : {}) };
   const tokens = new Map<string, { token: string; expires: number }>();
-  const people = [params.get('me') ?? 'u-ana', params.get('other')]
-    .filter((id): id is string => !!id)
-    .map((id) => ({ id, name: id }));
+  async function tokenFor(userId: string): Promise<string> {
+    const cached = tokens.get(userId);
+    if (cached && cached.expires > Date.now()) return cached.token;
+    const response = await fetch(`${apiBase}${paths.devToken()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: userId, ttl_seconds: 3600 }),
+    });
+    const body = safeParse(devTokenResponse, await response.json().catch(() => undefined));
+    if (!body.ok) throw new Error(`${apiBase} gave no token for ${userId}: is it npm run start:server's Worker?`);
+    tokens.set(userId, { token: body.value.token, expires: Date.now() + 50 * 60_000 });
+    return body.value.token;
+  }
   return {
-    courseId: params.get('course') ?? 'linalg-101',
-    title: 'Reference Worker',
+    courseId,
     people,
-    async tokenFor(userId) {
-      const cached = tokens.get(userId);
-      if (cached && cached.expires > Date.now()) return cached.token;
-      const response = await fetch(`${apiBase}/dev/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ user_id: userId, ttl_seconds: 3600 }),
-      });
-      const { token } = (await response.json()) as { token: string };
-      tokens.set(userId, { token, expires: Date.now() + 50 * 60_000 });
-      return token;
+    tokenFor,
+    // A host knows whom it signed in; this page asks the Worker. Someone it refuses (not enrolled)
+    // keeps their id, the only name the page has for them.
+    async describe() {
+      const roomOf = (id: string) =>
+        createApiClient({ apiBase, getAuthToken: () => tokenFor(id) })
+          .room(courseId)
+          .catch(() => undefined);
+      const [mine, theirs] = await Promise.all([roomOf(people.me), people.other ? roomOf(people.other) : undefined]);
+      return {
+        title: (mine ?? theirs)?.course.title ?? courseId,
+        names: {
+          me: mine?.me.name ?? people.me,
+          ...(people.other ? { other: theirs?.me.name ?? people.other } : {}),
+        },
+      };
     },
   };
 }
 
 const workerApiBase = params.get('backend');
 const backend = workerApiBase ? workerBackend(workerApiBase) : await mockBackend();
-element('#course-title').textContent = backend.title;
-if (workerApiBase) {
-  // The scenarios and the simulation belong to the mock; the Worker holds what server/seed.sql put there.
-  element('nav[aria-label="Demo settings"]').remove();
-  element('.hint').textContent = `This page talks to the reference Worker at ${workerApiBase} (npm run start:server).`;
-}
 
 /** What a host would do with the attention events: badge its chat icon, log its notifications. */
 function showAttention(chat: CourseChat, id: string): void {
@@ -141,23 +158,27 @@ function showAttention(chat: CourseChat, id: string): void {
   });
 }
 
-const mentionButton = element<HTMLButtonElement>('#mention-both');
-if (backend.mentionBoth) mentionButton.addEventListener('click', backend.mentionBoth);
-else mentionButton.remove();
-
-for (const [index, id] of (['me', 'other'] as const).entries()) {
-  const person = backend.people[index];
-  const chat = element<CourseChat>(`#${id}`);
-  if (!person) {
-    element(`section:has(#${id})`).remove();
+for (const seat of seats) {
+  const userId = backend.people[seat];
+  if (!userId) {
+    // One person alone gets the whole width, so the help queue is a sidebar on a desktop.
+    element(`section:has(#${seat})`).remove();
     continue;
   }
-  element(`#${id}-name`).textContent = person.name;
-  showAttention(chat, id);
+  const chat = element<CourseChat>(`#${seat}`);
+  showAttention(chat, seat);
   if (workerApiBase) chat.apiBase = workerApiBase;
-  chat.getAuthToken = () => backend.tokenFor(person.id);
+  chat.getAuthToken = () => backend.tokenFor(userId);
   chat.courseId = backend.courseId;
 }
+
+void backend.describe().then(({ title, names }) => {
+  element('#course-title').textContent = title;
+  for (const seat of seats) {
+    const name = names[seat];
+    if (name) element(`#${seat}-name`).textContent = name;
+  }
+});
 
 // The demo has no course page to go back to: show where the host would navigate instead.
 document.addEventListener('course-chat-navigate', (event) => {

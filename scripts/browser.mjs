@@ -1,20 +1,12 @@
 // What the scripts that drive a browser share: the repository served by the dev server (TypeScript
 // compiled on the fly, msw's service worker at the root) with headless Chromium on one of its pages.
-import { startDevServer } from '@web/dev-server';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from './chrome.mjs';
-import { freePort } from './ports.mjs';
-import config from '../web-dev-server.config.mjs';
+import { serveRepository } from './dev-server.mjs';
 
 /** Serves the repository and opens `path` in headless Chromium; `close` stops both. */
 export async function servedPage(path, { viewport = { width: 1280, height: 800 }, waitUntil = 'load' } = {}) {
-  const port = await freePort();
-  const server = await startDevServer({
-    config: { ...config, port },
-    readCliArgs: false,
-    readFileConfig: false,
-    logStartMessage: false,
-  });
+  const server = await serveRepository({ port: 0 });
   const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
   const close = async () => {
     await browser.close();
@@ -24,7 +16,7 @@ export async function servedPage(path, { viewport = { width: 1280, height: 800 }
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.setViewport({ ...viewport, deviceScaleFactor: 1 });
-    await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil });
+    await page.goto(`${server.origin}${path}`, { waitUntil });
     return { page, close };
   } catch (error) {
     await close();

@@ -1,0 +1,130 @@
+// What the tests of the README's commands share: running an npm script as a newcomer would (in its
+// own process group, so everything it starts stops with it) and driving its pages in Chromium.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * `npm run <script>` in the repository with `env` added, its output kept. `until(pattern)` waits for
+ * the output to match; `exited` resolves with the exit code; `stop` ends the whole process group.
+ */
+export function runScript(script, env = {}) {
+  const child = spawn('npm', ['run', '--silent', script], {
+    cwd: repoRoot,
+    // The same Node as this test, whichever npm the PATH finds first.
+    env: { ...process.env, ...env, PATH: `${dirname(process.execPath)}:${process.env.PATH}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  const changed = new EventTarget();
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+    changed.dispatchEvent(new Event('output'));
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    changed.dispatchEvent(new Event('output'));
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  return {
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    exited,
+    /** The first match of `pattern` in stdout, once it is there; rejects if the script ends first. */
+    until(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = pattern.exec(stdout);
+          if (!found) return;
+          changed.removeEventListener('output', check);
+          resolve(found);
+        };
+        changed.addEventListener('output', check);
+        check();
+        void exited.then((code) => {
+          changed.removeEventListener('output', check);
+          reject(new Error(`npm run ${script} exited with ${code} before printing ${pattern}:\n${stdout}\n${stderr}`));
+        });
+      });
+    },
+    async stop() {
+      if (!groupAlive()) return;
+      process.kill(-child.pid, 'SIGTERM');
+      for (const deadline = Date.now() + 10_000; groupAlive() && Date.now() < deadline; )
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      if (groupAlive()) process.kill(-child.pid, 'SIGKILL');
+    },
+  };
+}
+
+/** Headless Chromium; every page error fails the page's `errors` list. */
+export async function launchBrowser() {
+  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
+  return {
+    async open(url, viewport = { width: 1280, height: 800 }) {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.setViewport({ ...viewport, deviceScaleFactor: 1 });
+      await page.goto(url);
+      return { page, errors };
+    },
+    close: () => browser.close(),
+  };
+}
+
+// Polled on a timer: a page behind another gets no animation frames, so the default never fires.
+
+/** Resolves once `<course-chat>` at `selector` shows a live room with `online` people in it. */
+export async function live(page, selector, online = 1) {
+  await page.waitForFunction(
+    (chat, count) => {
+      const shown = document.querySelector(chat)?.shadowRoot?.querySelector('.online')?.textContent ?? '';
+      return Number.parseInt(shown, 10) >= count;
+    },
+    { timeout: 30_000, polling: 100 },
+    selector,
+    online,
+  );
+}
+
+/** Types `text` into the room's composer and sends it with Enter, as a person would. */
+export async function say(page, selector, text) {
+  await page.bringToFront();
+  await page.locator(`${selector} >>> course-chat-composer >>> textarea`).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The names shown on the row of the message `text` in the room at `selector`, once it is there. */
+export async function arrival(page, selector, text) {
+  const row = await page.waitForFunction(
+    (chat, content) =>
+      [...(document.querySelector(chat)?.shadowRoot?.querySelectorAll('course-chat-message') ?? [])].find(
+        (candidate) => candidate.message?.content === content,
+      ),
+    { timeout: 30_000, polling: 100 },
+    selector,
+    text,
+  );
+  return row.evaluate((found) => found.shadowRoot.textContent);
+}
