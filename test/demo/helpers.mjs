@@ -1,5 +1,6 @@
 // What the tests of the README's commands share: running an npm script as a newcomer would (in its
 // own process group, so everything it starts stops with it) and driving its pages in Chromium.
+/* global document -- in the functions that run in the page */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +70,7 @@ export function runScript(script, env = {}) {
     async stop() {
       if (!groupAlive()) return;
       process.kill(-child.pid, 'SIGTERM');
-      for (const deadline = Date.now() + 10_000; groupAlive() && Date.now() < deadline; )
+      for (const deadline = Date.now() + 10_000; groupAlive() && Date.now() < deadline;)
         await new Promise((resolve) => setTimeout(resolve, 100));
       if (groupAlive()) process.kill(-child.pid, 'SIGKILL');
     },

@@ -1,5 +1,6 @@
 // `npm run start:server`, as the README tells a newcomer to run it: the Worker and the demo start,
 // print an address per seeded person, and two of those addresses chat through the real Worker.
+/* global document, getComputedStyle -- in the functions that run in the page */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
