@@ -14,6 +14,7 @@ type HostEvents = Pick<
   | 'course-chat-error'
   | 'course-chat-notification'
   | 'course-chat-unread'
+  | 'course-chat-auth-required'
 >;
 
 type HostEventProps = { [Name in keyof HostEvents as `on${Name}`]?: (event: HostEvents[Name]) => void };
