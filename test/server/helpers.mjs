@@ -1,0 +1,92 @@
+// Talking to a Worker from Node, where a test may send what no page can: any Origin, Cookie or
+// Sec-Fetch-Site header, tokens signed with any secret, malformed paths.
+import { createHmac, randomUUID } from 'node:crypto';
+
+const base64url = (text) => Buffer.from(text).toString('base64url');
+
+/** An HS256 JWT signed here, as a host platform would sign it. */
+export function signToken(claims, secret) {
+  const body = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+/** Whether `token` carries a valid HS256 signature by `secret`. */
+export function signedWith(token, secret) {
+  const [head, payload, signature] = token.split('.');
+  return createHmac('sha256', secret).update(`${head}.${payload}`).digest('base64url') === signature;
+}
+
+export const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+
+/** A request to the Worker; the body parsed as JSON when it is JSON. */
+export async function call(apiBase, path, { method = 'GET', headers = {}, body } = {}) {
+  const response = await fetch(`${apiBase}${path}`, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: response.status, headers: response.headers, json };
+}
+
+/** POSTs until the rate limit lets it through, waiting as long as each 429 says. */
+export async function postWhenAllowed(apiBase, path, options) {
+  for (;;) {
+    const reply = await call(apiBase, path, { ...options, method: 'POST' });
+    if (reply.status !== 429) return reply;
+    await new Promise((resolve) => setTimeout(resolve, reply.json.error.retry_after_ms));
+  }
+}
+
+/** A fresh course with `count` enrolled students, through the dev endpoints. */
+export async function freshCourse(apiBase, count = 2) {
+  const id = `course-${randomUUID()}`;
+  const students = Array.from({ length: count }, (_, i) => ({
+    id: `student-${randomUUID()}`,
+    name: `Student ${i + 1}`,
+    role: 'student',
+    balance: 50,
+  }));
+  const created = await call(apiBase, '/dev/fixtures', {
+    method: 'POST',
+    body: { course: { id, title: 'Security' }, users: students },
+  });
+  if (created.status !== 201) throw new Error(`fixtures: ${created.status} ${JSON.stringify(created.json)}`);
+  return { id, students };
+}
+
+/** A socket to a course's room as `token`'s user; resolves with it once `hello` arrived. */
+export async function joinRoom(apiBase, courseId, token) {
+  const room = await call(apiBase, `/courses/${courseId}/chat/room`, { headers: { authorization: `Bearer ${token}` } });
+  if (room.status !== 200) throw new Error(`room: ${room.status} ${JSON.stringify(room.json)}`);
+  const url = `${apiBase.replace(/^http/, 'ws')}/chat/connect?room=${encodeURIComponent(courseId)}&token=${encodeURIComponent(room.json.user_token)}`;
+  const socket = new WebSocket(url);
+  const frames = [];
+  const waiters = new Set();
+  const closed = new Promise((resolve) => socket.addEventListener('close', (event) => resolve(event.code)));
+  socket.addEventListener('message', (event) => {
+    frames.push(JSON.parse(String(event.data)));
+    for (const waiter of waiters) waiter();
+  });
+  /** Resolves with the first frame matching `where`, as soon as it arrives. */
+  const next = (where) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const found = frames.find(where);
+        if (!found) return;
+        waiters.delete(check);
+        resolve(found);
+      };
+      waiters.add(check);
+      check();
+      closed.then((code) => reject(new Error(`closed with ${code} while waiting`)));
+    });
+  await next((frame) => frame.type === 'hello');
+  return { socket, frames, closed, next };
+}
