@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { User } from '../protocol/index.js';
+import { normaliseContent, textLength, type User } from '../protocol/index.js';
 import {
   mentionCandidates,
   mentionQueryAt,
@@ -90,7 +90,8 @@ export class CourseChatComposer extends LitElement {
   }
 
   override render() {
-    const length = this.text.trim().length;
+    // Counted as the backend counts it: code points of the normalised text.
+    const length = textLength(normaliseContent(this.text));
     const over = length > this.maxLength;
     const near = !over && length > this.maxLength * 0.9;
     const cooldown = this.#cooldownLeft();
@@ -255,8 +256,9 @@ export class CourseChatComposer extends LitElement {
   }
 
   #send(): void {
-    const content = this.text.trim();
-    if (!this.store || content.length === 0 || content.length > this.maxLength || this.#cooldownLeft() > 0) return;
+    const content = normaliseContent(this.text);
+    const length = textLength(content);
+    if (!this.store || length === 0 || length > this.maxLength || this.#cooldownLeft() > 0) return;
     const mentions = [...this.#picked].filter(([tag]) => content.includes(tag)).map(([, id]) => id);
     this.store.send(content, {
       isQuestion: this.asking,

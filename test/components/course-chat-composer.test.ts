@@ -1,0 +1,35 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { CourseChat } from '../../src/components/course-chat.js';
+import { composerOf, openRoom, rowWith, shadow, useMockBackend } from './helpers.js';
+
+/** The composer counts characters as both backends do: code points of the normalised text. */
+describe('<course-chat-composer> character counter', () => {
+  const running = useMockBackend({ scenario: 'quiet-room', limits: { max_message_length: 10 } });
+
+  async function type(el: CourseChat, text: string) {
+    const composer = composerOf(el);
+    const textarea = shadow(composer).querySelector('textarea')!;
+    textarea.value = text;
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await composer.updateComplete;
+    return {
+      count: shadow(composer).querySelector('#count')!.textContent?.trim(),
+      sendable: !shadow(composer).querySelector<HTMLButtonElement>('.send')!.disabled,
+    };
+  }
+
+  it('counts an emoji or a composed accent as one character, and sends what the limit allows', async () => {
+    const mock = running();
+    const el = await openRoom(mock, mock.scenario!.me.id);
+    await expect(composerOf(el)).to.be.accessible();
+    expect(await type(el, '😀'.repeat(10))).to.deep.equal({ count: '10 / 10', sendable: true });
+    expect(await type(el, '😀'.repeat(11))).to.deep.equal({ count: '11 / 10', sendable: false });
+    expect(await type(el, `  ${'e\u0301'.repeat(10)}\r\n`)).to.deep.equal({ count: '10 / 10', sendable: true });
+    shadow(composerOf(el)).querySelector<HTMLButtonElement>('.send')!.click();
+    const sent = '\u00e9'.repeat(10);
+    await waitUntil(
+      () => rowWith(el, sent)?.message?.delivery === 'sent',
+      'the backend refused what the counter allowed',
+    );
+  });
+});
