@@ -38,5 +38,8 @@ describe('Cloudflare Worker: deployment settings', function () {
       expect(reply.status, path).to.equal(404);
     }
     await production.fails('unauthenticated', 'GET', paths.room('linalg-101'));
+    // Nor does the admin call exist without ADMIN_SECRET.
+    const admin = await production.call('POST', '/admin/revoke', { body: { course_id: 'c', user_id: 'u' } });
+    expect(admin.status).to.equal(404);
   });
 });
