@@ -57,8 +57,8 @@ export class SessionController implements ReactiveController {
 
   /**
    * Called before each update: opens, switches or closes the session to match the element. A new
-   * token source reopens a room still waiting for its first sign-in, at once rather than on the
-   * retry schedule.
+   * token source is tried at once by a room waiting for a sign-in, rather than on the retry
+   * schedule.
    */
   sync(tokenSourceChanged: boolean): void {
     const { courseId, apiBase } = this.#host;
@@ -68,21 +68,25 @@ export class SessionController implements ReactiveController {
       this.#close();
       return;
     }
-    const same = this.#store && this.#opened.courseId === courseId && this.#opened.apiBase === apiBase;
-    if (same && !(tokenSourceChanged && this.#awaitingSignIn())) return;
+    const store = this.#store;
+    if (!store || this.#opened.courseId !== courseId || this.#opened.apiBase !== apiBase) this.#open();
+    else if (tokenSourceChanged) {
+      // Only before the room has answered: a host that hands over a new function on each render
+      // must not restart a room that is working.
+      const status = store.$status.get();
+      if (status === 'failed' && store.$failure.get()?.kind === 'unauthenticated') store.reconnectNow();
+      else if (status === 'loading' && store.$room.get() === null) this.#open();
+    }
+  }
+
+  #open(): void {
     this.#close();
+    const { courseId, apiBase } = this.#host;
     this.#opened = { courseId, apiBase };
     const store = createChatSession({ ...this.#options.session(), courseId, apiBase });
     this.#store = store;
     this.#options.changed(store);
     void store.start();
-  }
-
-  #awaitingSignIn(): boolean {
-    const store = this.#store;
-    if (!store) return false;
-    const status = store.$status.get();
-    return status === 'loading' || (status === 'failed' && store.$failure.get()?.kind === 'unauthenticated');
   }
 
   #close(): void {
