@@ -66,6 +66,15 @@ describe('<course-chat> when the sign-in arrives late or is refused', () => {
     expect(refusals).to.have.length(1);
   });
 
+  it('keeps a working room when the host hands over a new token source (as a render does)', async () => {
+    const { el, settled } = await rendered({ getAuthToken: () => mock.tokenFor(me().id) });
+    await waitUntil(() => settled.length > 0, 'never live');
+    el.getAuthToken = () => mock.tokenFor(me().id);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.loading')).to.be.null;
+    expect(live(el)).to.be.true;
+  });
+
   it('asks the token source again, with backoff, until the session is ready', async () => {
     let calls = 0;
     let ready = false;
