@@ -85,7 +85,7 @@ export interface ApiResponse {
   status: number;
   body: unknown;
   /** `Retry-After` on a 429, as the Worker sends it. */
-  headers: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 interface StoredUser {
@@ -280,9 +280,10 @@ export class MockBackend {
   /** Authenticates, parses and dispatches one REST request; the transport only moves bytes. */
   async handle(route: RouteName, request: ApiRequest = {}): Promise<ApiResponse> {
     const outcome = await this.#dispatch(route, request);
-    return outcome.ok
-      ? { status: outcome.status, body: outcome.value, headers: {} }
-      : { status: outcome.status, body: { error: outcome.error }, headers: errorHeaders(outcome.error) };
+    if (outcome.ok) return { status: outcome.status, body: outcome.value };
+    const headers = errorHeaders(outcome.error);
+    const answer = { status: outcome.status, body: { error: outcome.error } };
+    return Object.keys(headers).length > 0 ? { ...answer, headers } : answer;
   }
 
   async #dispatch(route: RouteName, request: ApiRequest): Promise<Outcome<unknown>> {

@@ -16,7 +16,17 @@ import {
   type SendMessageBody,
 } from '../../src/protocol/index.js';
 import type { ConformanceTarget } from './suite.js';
-import { Course, expectError, pause, Wire, type CourseSpec, type Person, type Socket } from './wire.js';
+import {
+  courseFactory,
+  expectError,
+  messageBody,
+  pause,
+  Wire,
+  type Course,
+  type CourseSpec,
+  type Person,
+  type Socket,
+} from './wire.js';
 
 /** How long a backend may take to notice access that ended (the test Worker re-checks every 2 s). */
 const revocationBoundMs = 10_000;
@@ -25,27 +35,9 @@ export function securitySuite(target: ConformanceTarget): void {
   describe(`protocol conformance, refusals under misuse: ${target.name}`, function () {
     this.timeout(30_000);
     const wire = new Wire(target.apiBase);
-    const courses: Course[] = [];
-
-    const course = async (spec: CourseSpec = {}) => {
-      const created = await Course.create(wire, spec);
-      courses.push(created);
-      return created;
-    };
-
-    afterEach(async () => {
-      await Promise.all(courses.splice(0).map((c) => c.dispose()));
-    });
-
-    const body = (content: string, extra: Partial<SendMessageBody> = {}): SendMessageBody => ({
-      client_id: crypto.randomUUID(),
-      content,
-      is_question: false,
-      ...extra,
-    });
-
-    const post = (c: Course, person: Person, message: SendMessageBody) =>
-      wire.call('POST', paths.messages(c.id), { token: person.token, body: message });
+    const course = courseFactory(wire);
+    const body = messageBody;
+    const post = (c: Course, person: Person, message: SendMessageBody) => wire.post(c, person, message);
 
     const sent = async (c: Course, person: Person, content: string): Promise<ChatMessage> => {
       const reply = await post(c, person, body(content));

@@ -22,7 +22,17 @@ import {
   type RoomLimits,
   type SendMessageBody,
 } from '../../src/protocol/index.js';
-import { Course, expectError, pause, uid, Wire, type CourseSpec, type Person, type Socket } from './wire.js';
+import {
+  courseFactory,
+  expectError,
+  messageBody,
+  pause,
+  uid,
+  Wire,
+  type Course,
+  type Person,
+  type Socket,
+} from './wire.js';
 
 export interface ConformanceTarget {
   name: string;
@@ -34,28 +44,9 @@ export function conformanceSuite(target: ConformanceTarget): void {
   describe(`protocol conformance: ${target.name}`, function () {
     this.timeout(30_000);
     const wire = new Wire(target.apiBase);
-    const courses: Course[] = [];
-
-    const course = async (spec: CourseSpec = {}) => {
-      const created = await Course.create(wire, spec);
-      courses.push(created);
-      return created;
-    };
-
-    afterEach(async () => {
-      const done = courses.splice(0);
-      await Promise.all(done.map((c) => c.dispose()));
-    });
-
-    const body = (content: string, extra: Partial<SendMessageBody> = {}): SendMessageBody => ({
-      client_id: crypto.randomUUID(),
-      content,
-      is_question: false,
-      ...extra,
-    });
-
-    const post = (c: Course, person: Person, message: SendMessageBody) =>
-      wire.call('POST', paths.messages(c.id), { token: person.token, body: message });
+    const course = courseFactory(wire);
+    const body = messageBody;
+    const post = (c: Course, person: Person, message: SendMessageBody) => wire.post(c, person, message);
 
     /** Sends over REST and expects 201; each person may send once per rate-limit interval. */
     const send = async (c: Course, person: Person, content: string, extra: Partial<SendMessageBody> = {}) =>

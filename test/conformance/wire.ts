@@ -17,6 +17,7 @@ import {
   type FixturesBody,
   type RoomResponse,
   type Schema,
+  type SendMessageBody,
   type ServerFrame,
   type ServerFrameOf,
 } from '../../src/protocol/index.js';
@@ -90,6 +91,11 @@ export class Wire {
   async fixtures(body: FixturesBody): Promise<void> {
     const reply = await this.call('POST', paths.devFixtures(), { body });
     expect(reply.status, JSON.stringify(reply.json)).to.equal(201);
+  }
+
+  /** Sends a message over REST as `person`, as the element sends it. */
+  post(course: Course, person: Person, message: SendMessageBody): Promise<Reply> {
+    return this.call('POST', paths.messages(course.id), { token: person.token, body: message });
   }
 
   /** Changes a user's access as the host would, leaving their sockets to the backend. */
@@ -341,4 +347,25 @@ export class Course {
     await Promise.all(this.#sockets.map((socket) => socket.close()));
     for (const socket of this.#sockets) expect(socket.invalid, 'frames that do not validate').to.deep.equal([]);
   }
+}
+
+/** A send body with a fresh `client_id`. */
+export const messageBody = (content: string, extra: Partial<SendMessageBody> = {}): SendMessageBody => ({
+  client_id: crypto.randomUUID(),
+  content,
+  is_question: false,
+  ...extra,
+});
+
+/** Makes courses for a suite's tests and disposes of each test's courses after it. */
+export function courseFactory(wire: Wire): (spec?: CourseSpec) => Promise<Course> {
+  const courses: Course[] = [];
+  afterEach(async () => {
+    await Promise.all(courses.splice(0).map((c) => c.dispose()));
+  });
+  return async (spec = {}) => {
+    const created = await Course.create(wire, spec);
+    courses.push(created);
+    return created;
+  };
 }
