@@ -50,21 +50,27 @@ export function runScript(script, env = {}) {
       return stderr;
     },
     exited,
-    /** The first match of `pattern` in stdout, once it is there; rejects if the script ends first. */
-    until(pattern) {
+    /**
+     * The first match of `pattern` in stdout, once it is there; rejects if the script ends first or
+     * takes longer than `seconds`.
+     */
+    until(pattern, seconds = 90) {
       return new Promise((resolve, reject) => {
+        const settle = (outcome) => {
+          changed.removeEventListener('output', check);
+          clearTimeout(timer);
+          outcome();
+        };
+        const fail = (why) => () =>
+          reject(new Error(`npm run ${script} ${why} before printing ${pattern}:\n${stdout}\n${stderr}`));
         const check = () => {
           const found = pattern.exec(stdout);
-          if (!found) return;
-          changed.removeEventListener('output', check);
-          resolve(found);
+          if (found) settle(() => resolve(found));
         };
+        const timer = setTimeout(() => settle(fail(`took over ${seconds} s`)), seconds * 1000);
         changed.addEventListener('output', check);
         check();
-        void exited.then((code) => {
-          changed.removeEventListener('output', check);
-          reject(new Error(`npm run ${script} exited with ${code} before printing ${pattern}:\n${stdout}\n${stderr}`));
-        });
+        void exited.then((code) => settle(fail(`exited with ${code}`)));
       });
     },
     async stop() {
