@@ -11,7 +11,7 @@
 import { accessCloseCode } from '../../src/protocol/index.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
-import type { RoomSockets } from './sockets.js';
+import type { Attachment, RoomSockets } from './sockets.js';
 
 export const defaultRecheckSeconds = 30;
 
@@ -55,10 +55,15 @@ export class AccessGuard {
     if (current === null || current > next) await this.#storage.setAlarm(next);
   }
 
-  /** The alarm: closes expired and revoked sockets, then schedules the next re-check. */
+  /**
+   * The alarm: closes expired and revoked sockets, brings the others' user up to date (an ST whose
+   * certification was withdrawn but who stays enrolled is no longer offered as a helper), then
+   * schedules the next re-check.
+   */
   async recheck(): Promise<void> {
     const now = Date.now();
-    const users = new Map<string, { courseId: string; sockets: WebSocket[] }>();
+    const byUser = new Map<string, Array<{ socket: WebSocket; attachment: Attachment }>>();
+    let courseId: string | null = null;
     for (const socket of this.#sockets.open()) {
       const attachment = this.#sockets.attachment(socket);
       if (!attachment) continue;
@@ -66,16 +71,29 @@ export class AccessGuard {
         this.#sockets.close([socket], accessCloseCode('token_expired'), 'token expired');
         continue;
       }
-      const entry = users.get(attachment.user.id) ?? { courseId: attachment.courseId, sockets: [] };
-      entry.sockets.push(socket);
-      users.set(attachment.user.id, entry);
+      courseId = attachment.courseId;
+      byUser.set(attachment.user.id, [...(byUser.get(attachment.user.id) ?? []), { socket, attachment }]);
     }
-    await Promise.all(
-      [...users].map(async ([userId, { courseId, sockets }]) => {
-        const access = await this.#db.access(userId, courseId);
-        if (!access.ok) this.#sockets.close(sockets, accessCloseCode(access.error.code), access.error.message);
-      }),
-    );
+    if (courseId !== null) {
+      const access = await this.#db.accessOfMany([...byUser.keys()], courseId);
+      let changed = false;
+      for (const [userId, current] of access) {
+        const entries = byUser.get(userId) ?? [];
+        if (!current.ok) {
+          const sockets = entries.map((entry) => entry.socket);
+          this.#sockets.close(sockets, accessCloseCode(current.error.code), current.error.message);
+          continue;
+        }
+        const { me } = current.value;
+        for (const { socket, attachment } of entries) {
+          if (attachment.user.is_student_teacher === me.is_student_teacher) continue;
+          const available = attachment.available && me.is_student_teacher;
+          socket.serializeAttachment({ ...attachment, user: me, available });
+          changed = true;
+        }
+      }
+      if (changed) this.#sockets.broadcast({ type: 'presence', users: this.#sockets.present() });
+    }
     await this.schedule();
   }
 }

@@ -348,7 +348,13 @@ export class MockBackend {
     const changed = this.#rooms.get(change.course_id);
     if (!changed) return fail('course_not_found', 'No such course.');
     if (!this.#users.has(change.user_id)) return fail('invalid_request', 'No such user.');
+    const wasSt = changed.roles.get(change.user_id) === 'student_teacher';
     if (change.role !== undefined) changed.roles.set(change.user_id, change.role);
+    // An ST no longer certified but still enrolled stays, no longer offered as a helper.
+    if (wasSt && change.role === 'student' && changed.sockets.has(change.user_id)) {
+      changed.available.delete(change.user_id);
+      this.#broadcast(changed, { type: 'presence', users: this.#presentUsers(changed) });
+    }
     if (change.feature_enabled !== undefined) this.#featureFlags.set(change.user_id, change.feature_enabled);
     for (const room of this.#rooms.values()) {
       const access = this.#access(change.user_id, room.course.id);

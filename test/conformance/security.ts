@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import {
   closeCodes,
+  helpersResponse,
   historyResponse,
   maxBodyLength,
   maxSocketsPerUser,
@@ -91,6 +92,28 @@ export function securitySuite(target: ConformanceTarget): void {
           expect(again.all('hello')).to.have.length(0);
         });
       }
+
+      it('keeps an ST whose certification is withdrawn but who stays enrolled, no longer as a helper', async () => {
+        const c = await course({ students: 1, sts: 1 });
+        const [student] = c.students;
+        const [st] = c.sts;
+        const watcher = await c.connect(student!);
+        const stSocket = await c.connect(st!);
+        stSocket.send({ type: 'set_available', available: true });
+        await watcher.next('presence', (f) => f.users.some((u) => u.id === st!.id && u.available));
+        await wire.access({ course_id: c.id, user_id: st!.id, role: 'student' });
+        const demoted = await watcher.next(
+          'presence',
+          (f) => f.users.some((u) => u.id === st!.id && !u.is_student_teacher && !u.available),
+          { timeoutMs: revocationBoundMs },
+        );
+        expect(demoted.users.map((u) => u.id)).to.include(st!.id);
+        const helpers = await wire.ok(helpersResponse, 'GET', paths.helpers(c.id), { token: student!.token });
+        expect(helpers.helpers).to.deep.equal([]);
+        expect(stSocket.isOpen).to.be.true;
+        stSocket.send({ type: 'set_available', available: true });
+        expect((await stSocket.next('error')).code).to.equal('not_student_teacher');
+      });
 
       it('stores nothing a revoked socket writes, and closes it with 4003', async () => {
         const c = await course({ students: 2 });
