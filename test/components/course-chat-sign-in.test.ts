@@ -55,6 +55,10 @@ describe('<course-chat> when the sign-in arrives late or is refused', () => {
     expect(event).to.include({ courseId: mock.scenario!.courseId, reason: 'unauthenticated', attempt: 1 });
     expect(event!.cancelable && event!.composed && event!.bubbles).to.be.true;
     expect(event!.retryInMs).to.be.within(500, 1000);
+    // Retry asks again at once, on a fresh schedule.
+    shadow(el).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await waitUntil(() => refusals.length === 2, 'Retry did not ask again');
+    expect(refusals[1]!.attempt).to.equal(1);
   });
 
   it('opens at once when the host sets its token source after course-id', async () => {
