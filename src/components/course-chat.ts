@@ -264,7 +264,10 @@ export class CourseChat extends LitElement {
   readonly #heights = new Map<string, { px: number; rows: number }>();
   #measuredPx = 0;
   #measuredRows = 0;
-  /** Rows resize and the log with the element; either moves what the reader sees. Made when first rendered in a browser. */
+  /**
+   * Rows resize and the log with the element; either moves what the reader sees. Made at the first
+   * update in a browser: a server render has no ResizeObserver.
+   */
   #resizes: ResizeObserver | undefined;
   #observed: Element | null = null;
   #reviewFrame = 0;
