@@ -16,9 +16,12 @@ export function freePort() {
 /** Where the dev servers listen unless HOST says otherwise: this machine only. */
 export const loopback = '127.0.0.1';
 
+/** Whether `host` means every address of this machine. */
+export const everywhere = (host) => host === '0.0.0.0' || host === '::';
+
 /** The host part of an address a browser on this machine opens for a server listening on `host`. */
 export function browsable(host) {
-  if (host === '0.0.0.0' || host === '::') return loopback;
+  if (everywhere(host)) return loopback;
   return host.includes(':') ? `[${host}]` : host;
 }
 

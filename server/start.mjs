@@ -8,7 +8,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitOnListenError, serveRepository } from '../scripts/dev-server.mjs';
-import { browsable, ensureFree, loopback } from '../scripts/ports.mjs';
+import { browsable, ensureFree, everywhere, loopback } from '../scripts/ports.mjs';
 import { queryDatabase, startWorker } from './test-server.mjs';
 
 const serverDir = dirname(fileURLToPath(import.meta.url));
@@ -25,8 +25,7 @@ await ensureFree({ port: demoPort, host, setting: 'PORT' }).catch(exitOnListenEr
 
 /** Every origin a browser may load the demo from: the Worker answers those pages, no others. */
 function demoOrigins() {
-  const wildcard = host === '0.0.0.0' || host === '::';
-  const addresses = wildcard
+  const addresses = everywhere(host)
     ? Object.values(networkInterfaces())
         .flat()
         .filter((entry) => entry && entry.family === 'IPv4')
@@ -77,7 +76,8 @@ const lines = people.map(
     `  ${person.name.padEnd(width)}  ${`${role(person)}, ${person.balance} points`.padEnd(28)}  ` +
     `${demo.origin}/demo/?backend=${worker.apiBase}&course=${course}&me=${person.id}`,
 );
-const shownState = relative(process.cwd(), persistTo) || persistTo;
+const inside = relative(process.cwd(), persistTo);
+const shownState = inside && !inside.startsWith('..') ? inside : persistTo;
 console.log(`
 The Worker answers on ${worker.apiBase} (local D1 in ${shownState}, seeded from server/seed.sql).
 Open the demo as one person per browser window, for example a student and a student-teacher, and
