@@ -232,6 +232,7 @@ export class CourseChat extends LitElement {
   readonly #threads = new StoreController(this, () => this.store?.$threads, []);
   readonly #hasOlder = new StoreController(this, () => this.store?.$hasOlder, false);
   readonly #loadingOlder = new StoreController(this, () => this.store?.$loadingOlder, false);
+  readonly #olderFailed = new StoreController(this, () => this.store?.$olderFailed, false);
   readonly #online = new StoreController(this, () => this.store?.$onlineCount, 0);
   readonly #typing = new StoreController(this, () => this.store?.$typing, []);
   readonly #balance = new StoreController(this, () => this.store?.$balance, 0);
@@ -524,7 +525,14 @@ export class CourseChat extends LitElement {
     // Reading back near the top brings the next older page in; #settle keeps the view in place. A
     // position from before the last page was put in place says nothing of the reader.
     const settled = log.scrollHeight === this.#settledHeight;
-    if (settled && log.scrollTop < loadOlderWithinPx && this.#hasOlder.value && !this.#loadingOlder.value)
+    // After a failed page, loading again is the reader's call (the button), not every scroll's.
+    if (
+      settled &&
+      log.scrollTop < loadOlderWithinPx &&
+      this.#hasOlder.value &&
+      !this.#loadingOlder.value &&
+      !this.#olderFailed.value
+    )
       void this.store?.loadOlder();
     if (stick && this.unseen > 0) {
       this.#seenCount = this.#messageCount();
@@ -605,7 +613,7 @@ export class CourseChat extends LitElement {
       ${
         notice
           ? html`<div class="notice" role="alert">
-              ${s.notices[notice.kind]}
+              ${s.notices[notice.kind]} ${notice.reason ?? ''}
               <button type="button" @click=${() => this.store?.dismissNotice()}>${s.dismiss}</button>
             </div>`
           : nothing
@@ -666,7 +674,13 @@ export class CourseChat extends LitElement {
                           ?disabled=${this.#loadingOlder.value}
                           @click=${() => this.store?.loadOlder()}
                         >
-                          ${this.#loadingOlder.value ? s.loadingOlder : s.older}
+                          ${
+                            this.#loadingOlder.value
+                              ? s.loadingOlder
+                              : this.#olderFailed.value
+                                ? `${s.olderFailed} ${s.retry}`
+                                : s.older
+                          }
                         </button>`
                       : nothing
                   }

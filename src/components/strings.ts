@@ -51,7 +51,7 @@ export interface CourseChatStrings {
   reconnecting: string;
   /** "Retry": reconnect, or send a failed message again. */
   retry: string;
-  /** What did not go through, by kind. */
+  /** What did not go through, by kind; a refusal's reason from the backend follows it. */
   notices: Record<NoticeKind, string>;
   /** "Dismiss" */
   dismiss: string;
@@ -81,6 +81,8 @@ export interface CourseChatStrings {
   /** "Load older messages" and "Loading…" */
   older: string;
   loadingOlder: string;
+  /** The older page failed: said in the stream, on the button that loads it again. */
+  olderFailed: string;
   /** "3 new messages": arrived while the reader was scrolled up. */
   unseen: (count: number) => string;
   /** "New messages since your last visit" */
@@ -195,6 +197,8 @@ export const defaultStrings: CourseChatStrings = {
   notices: {
     award_failed: 'Unable to award points. Try again.',
     mark_question_failed: 'Could not mark the question.',
+    mark_helpful_failed: 'Could not mark the answer.',
+    availability_failed: 'Could not change your availability.',
     report_failed: 'Could not report the message.',
     settings_failed: 'Could not save the room settings. Try again.',
     not_connected: 'Not connected. Try again when the chat is back.',
@@ -214,6 +218,7 @@ export const defaultStrings: CourseChatStrings = {
   log: 'Messages',
   older: 'Load older messages',
   loadingOlder: 'Loading…',
+  olderFailed: 'Older messages could not be loaded.',
   unseen: (n) => count(n, 'new message'),
   sinceLastVisit: 'New messages since your last visit',
   divider: 'New messages',

@@ -1,11 +1,6 @@
 export * from './types.js';
-export {
-  createChatSession,
-  createChatStore,
-  typingDisplayMs,
-  typingThrottleMs,
-  type ChatSessionOptions,
-} from './chat-store.js';
+export { createChatSession, type ChatSessionOptions } from './session.js';
+export { typingDisplayMs, typingThrottleMs } from './presence.js';
 export { groupThreads, mergeMessages } from './messages.js';
 export { similarQuestions } from './similar.js';
 export { mentionCandidates, mentionQueryAt, mentionSegments, participants, type TextSegment } from './mentions.js';

@@ -1,3 +1,4 @@
+import { atom, type ReadableAtom } from 'nanostores';
 import { ApiError } from '../client/index.js';
 import type { AuthRefusal, ChatFailure, FailureKind } from './types.js';
 
@@ -33,44 +34,72 @@ export function failureOf(error: unknown): ChatFailure {
   return { kind };
 }
 
+/** The timers a schedule runs on: the page's, or a test's own clock. */
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 export interface SignInOptions {
   /**
    * Told of each refusal; answers whether to retry on the schedule. False leaves the room waiting
    * for `retryNow()`.
    */
   onRefused?: ((refusal: AuthRefusal) => boolean) | undefined;
-  /** Opens the room again from the start: the token source is asked anew by each request. */
+  /** Tries the room again: the token source is asked anew by each request. */
   restart(): void;
+  timers?: Timers | undefined;
 }
 
 /**
- * Sign-in refusals of one room: each asks the host, then (unless it declines) tries again with
- * backoff until a request is let in or the retries are spent.
+ * Sign-in refusals of one room, whichever request met them: each asks the host, then (unless it
+ * declines) tries again with backoff until a request is let in or the retries are spent.
  */
 export function createSignIn(options: SignInOptions) {
+  const timers = options.timers ?? globalThis;
+  const $waiting = atom(false);
   let refusals = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
+  let letIn: (() => void) | undefined;
+  let admitted = Promise.resolve();
 
   function cancel(): void {
-    clearTimeout(timer);
+    timers.clearTimeout(timer);
     timer = undefined;
   }
 
+  function admit(): void {
+    $waiting.set(false);
+    letIn?.();
+    letIn = undefined;
+  }
+
   return {
+    /** A refusal has not yet been followed by a request that was let in. */
+    $waiting: $waiting as ReadableAtom<boolean>,
+
+    /** Resolves once a request is let in after the last refusal (at once if none is pending). */
+    admitted: (): Promise<void> => admitted,
+
     /** The backend refused the credentials (401) with this error. */
     refused(error: ApiError): void {
       cancel();
       refusals += 1;
+      if (!$waiting.get()) {
+        $waiting.set(true);
+        admitted = new Promise((resolve) => (letIn = resolve));
+      }
       const retryInMs = signInRetryDelay(refusals);
       const reason = error.code === 'token_expired' ? 'token_expired' : 'unauthenticated';
       const retry = options.onRefused?.({ reason, attempt: refusals, retryInMs }) ?? true;
-      if (retry && retryInMs !== null) timer = setTimeout(options.restart, retryInMs);
+      if (retry && retryInMs !== null) timer = timers.setTimeout(options.restart, retryInMs);
     },
 
-    /** A request was let in: the next refusal starts the schedule over. */
+    /** A request was let in: whatever waited for a sign-in goes on, and the next refusal starts the schedule over. */
     accepted(): void {
       refusals = 0;
       cancel();
+      admit();
     },
 
     /** Tries again now, with a fresh schedule. */
@@ -80,6 +109,10 @@ export function createSignIn(options: SignInOptions) {
       options.restart();
     },
 
-    stop: cancel,
+    /** No more retries; whatever waited for a sign-in is let go (and finds the room stopped). */
+    stop(): void {
+      cancel();
+      admit();
+    },
   };
 }

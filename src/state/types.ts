@@ -48,14 +48,26 @@ export interface Thread {
 }
 
 /**
- * What did not go through, to tell the person once: an award, Mark as Question, a report, saving
- * the room settings, or something that needs the socket while it is down. The element words it.
+ * What did not go through, to tell the person once: an award, Mark as Question, marking the answer
+ * that helped, the "Available to Help" switch, a report, saving the room settings, or something
+ * that needs the socket while it is down. The element words it.
  */
 export type NoticeKind =
-  'award_failed' | 'mark_question_failed' | 'report_failed' | 'settings_failed' | 'not_connected';
+  | 'award_failed'
+  | 'mark_question_failed'
+  | 'mark_helpful_failed'
+  | 'availability_failed'
+  | 'report_failed'
+  | 'settings_failed'
+  | 'not_connected';
 
 export interface Notice {
   kind: NoticeKind;
+  /**
+   * Why the backend refused, in its own words (`Not enough points.`), when it did refuse; absent
+   * when the request failed on the way (network, server error) and trying again may work.
+   */
+  reason?: string;
 }
 
 /**
@@ -111,6 +123,8 @@ export interface ChatStore {
   readonly $threads: ReadableAtom<readonly Thread[]>;
   readonly $hasOlder: ReadableAtom<boolean>;
   readonly $loadingOlder: ReadableAtom<boolean>;
+  /** The last older page could not be loaded: the stream says so where it would be, with a retry. */
+  readonly $olderFailed: ReadableAtom<boolean>;
   readonly $presence: ReadableAtom<readonly PresentUser[]>;
   readonly $onlineCount: ReadableAtom<number>;
   /** Other participants typing now (expire 5 s after their last typing frame). */
@@ -133,6 +147,11 @@ export interface ChatStore {
   readonly $cooldownUntil: ReadableAtom<number>;
   /** The composer's unsent text, kept across reloads per course and user. */
   readonly $draft: ReadableAtom<string>;
+  /**
+   * The backend refused the sign-in (401) on some request and has let none in since: sends wait,
+   * still pending, and `reconnectNow()` asks for a token again at once.
+   */
+  readonly $awaitingSignIn: ReadableAtom<boolean>;
   /** Everyone seen in the room (connected now, or authors of loaded messages), by id. */
   readonly $people: ReadableAtom<ReadonlyMap<string, User>>;
   /** Mute and notifications for this room, as the backend keeps them; null until loaded. */
@@ -176,8 +195,8 @@ export interface ChatStore {
   /** Call on every keystroke in the composer; throttled to one frame per 3 s. */
   typing(): void;
   /**
-   * "Retry" while reconnecting, after a failed load or a refused sign-in: try now instead of
-   * waiting for the backoff.
+   * "Retry" while reconnecting, after a failed load or a refused sign-in (on any request): try now
+   * instead of waiting for the backoff.
    */
   reconnectNow(): void;
   /** Changes room settings (optimistic; rolled back with a notice when the backend refuses). */

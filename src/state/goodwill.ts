@@ -1,0 +1,79 @@
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import type { ApiClient } from '../client/index.js';
+import type { ChatMessage, RoomResponse } from '../protocol/index.js';
+import type { Notices } from './notices.js';
+import type { AnalyticsEvent } from './types.js';
+
+export interface GoodwillOptions {
+  api: ApiClient;
+  courseId: string;
+  $room: ReadableAtom<RoomResponse | null>;
+  /** The loaded message with this id: only a message in the stream can be awarded. */
+  find(messageId: string): ChatMessage | undefined;
+  notices: Notices;
+  track(event: AnalyticsEvent): void;
+}
+
+/** Goodwill points: the user's balance, "This Helped!" awards, and what they already gave. */
+export function createGoodwill({ api, courseId, $room, find, notices, track }: GoodwillOptions) {
+  const $confirmedBalance = atom(0);
+  /** Awards sent but not yet answered, by message id: their points are already off the balance. */
+  const $awardsInFlight = atom<Readonly<Record<string, number>>>({});
+  const $awarded = atom<Readonly<Record<string, number>>>({});
+
+  const $balance = computed([$confirmedBalance, $awardsInFlight], (balance, inFlight) =>
+    Math.max(
+      0,
+      Object.values(inFlight).reduce((left, points) => left - points, balance),
+    ),
+  );
+
+  return {
+    $balance,
+    $lowBalance: computed(
+      [$balance, $room],
+      (balance, room) => room !== null && balance < room.limits.low_balance_threshold,
+    ),
+    $awarded: $awarded as ReadableAtom<Readonly<Record<string, number>>>,
+
+    /** The balance as the backend says it is now (a room response, or a `balance` frame). */
+    confirmed(balance: number): void {
+      $confirmedBalance.set(balance);
+    },
+
+    /** What "This Helped!" already gave, so it says so after a reload; the room works without it. */
+    async loadGiven(): Promise<void> {
+      const given = await api.myAwards(courseId).catch(() => null);
+      if (given)
+        $awarded.set({
+          ...Object.fromEntries(given.awards.map((award) => [award.reference_id, award.points])),
+          ...$awarded.get(),
+        });
+    },
+
+    async award(messageId: string, points: number): Promise<boolean> {
+      const message = find(messageId);
+      if (!message || messageId in $awardsInFlight.get()) return false;
+      $awardsInFlight.set({ ...$awardsInFlight.get(), [messageId]: points });
+      try {
+        const result = await api.award({
+          recipient_id: message.author.id,
+          points,
+          reason: 'chat_help',
+          reference_id: messageId,
+        });
+        $confirmedBalance.set(result.balance);
+        $awarded.set({ ...$awarded.get(), [messageId]: result.award.points });
+        track({ name: 'points_awarded', data: { points: result.award.points, recipient_id: result.award.to_user_id } });
+        return true;
+      } catch (error) {
+        notices.failed('award_failed', error);
+        return false;
+      } finally {
+        $awardsInFlight.set(
+          Object.fromEntries(Object.entries($awardsInFlight.get()).filter(([id]) => id !== messageId)),
+        );
+      }
+    },
+  };
+}

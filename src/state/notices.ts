@@ -1,0 +1,32 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import { ApiError } from '../client/index.js';
+import type { Notice, NoticeKind } from './types.js';
+
+/**
+ * The backend's own reason when it refused an action the person may act on (`Not enough points.`);
+ * none when the request failed on the way, or for a sign-in, which has its own path.
+ */
+export function refusalReason(error: unknown): string | undefined {
+  return error instanceof ApiError && !error.transient && error.status !== 401 && error.code !== 'invalid_response'
+    ? error.message
+    : undefined;
+}
+
+/** What did not go through, told to the person once; the element words each kind. */
+export function createNotices() {
+  const $notice = atom<Notice | null>(null);
+
+  function notify(kind: NoticeKind, reason?: string): void {
+    $notice.set(reason === undefined ? { kind } : { kind, reason });
+  }
+
+  return {
+    $notice: $notice as ReadableAtom<Notice | null>,
+    notify,
+    /** The action `kind` failed with `error`: a refusal says why. */
+    failed: (kind: NoticeKind, error: unknown): void => notify(kind, refusalReason(error)),
+    dismiss: (): void => $notice.set(null),
+  };
+}
+
+export type Notices = ReturnType<typeof createNotices>;

@@ -1,0 +1,81 @@
+import { atom, computed, type ReadableAtom } from 'nanostores';
+import type { ClientFrame, PresentUser, RoomResponse, ServerFrame } from '../protocol/index.js';
+import type { NoticeKind } from './types.js';
+
+/** How long another participant shows as typing after their last typing frame. */
+export const typingDisplayMs = 5_000;
+/** The fewest milliseconds between two typing frames we send. */
+export const typingThrottleMs = 3_000;
+
+/** The frames about who is here and who is typing. */
+export type PresenceFrame = Extract<ServerFrame, { type: 'presence' | 'user_joined' | 'user_left' | 'typing' }>;
+
+export interface PresenceOptions {
+  $room: ReadableAtom<RoomResponse | null>;
+  /** Sends a frame if the socket is open; whether it did. */
+  send(frame: ClientFrame): boolean;
+  /** Sends a frame the backend may refuse; a refusal, or a closed socket, becomes a `failed` notice. */
+  act(frame: ClientFrame, failed: NoticeKind): void;
+  later(ms: number, run: () => void): void;
+}
+
+/** Who is in the room now, the student-teachers among them, and who is typing. */
+export function createPresence({ $room, send, act, later }: PresenceOptions) {
+  const $presence = atom<readonly PresentUser[]>([]);
+  const $typingUntil = atom<Readonly<Record<string, number>>>({});
+  let lastTypingSentAt = 0;
+
+  function expireTyping(): void {
+    const now = Date.now();
+    const current = $typingUntil.get();
+    const live = Object.fromEntries(Object.entries(current).filter(([, until]) => until > now));
+    if (Object.keys(live).length !== Object.keys(current).length) $typingUntil.set(live);
+  }
+
+  return {
+    $presence: $presence as ReadableAtom<readonly PresentUser[]>,
+    $onlineCount: computed($presence, (users) => users.length),
+    $helpers: computed($presence, (users) =>
+      users.filter((user) => user.is_student_teacher).sort((a, b) => Number(b.available) - Number(a.available)),
+    ),
+    $typing: computed([$typingUntil, $presence, $room], (until, users, room) =>
+      users.filter((user) => user.id in until && user.id !== room?.me.id),
+    ),
+
+    apply(frame: PresenceFrame): void {
+      switch (frame.type) {
+        case 'presence':
+          $presence.set(frame.users);
+          break;
+        case 'user_joined':
+          $presence.set([...$presence.get().filter((u) => u.id !== frame.user.id), frame.user]);
+          break;
+        case 'user_left':
+          $presence.set($presence.get().filter((u) => u.id !== frame.user_id));
+          $typingUntil.set(
+            Object.fromEntries(Object.entries($typingUntil.get()).filter(([id]) => id !== frame.user_id)),
+          );
+          break;
+        case 'typing':
+          $typingUntil.set({ ...$typingUntil.get(), [frame.user_id]: Date.now() + typingDisplayMs });
+          later(typingDisplayMs, expireTyping);
+          break;
+      }
+    },
+
+    /** The socket closed: nobody is known to be here until it is back. */
+    disconnected(): void {
+      $presence.set([]);
+    },
+
+    typing(): void {
+      const now = Date.now();
+      if (now - lastTypingSentAt < typingThrottleMs) return;
+      if (send({ type: 'typing' })) lastTypingSentAt = now;
+    },
+
+    setAvailable(available: boolean): void {
+      act({ type: 'set_available', available }, 'availability_failed');
+    },
+  };
+}

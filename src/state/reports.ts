@@ -1,0 +1,27 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import type { ApiClient } from '../client/index.js';
+import type { Notices } from './notices.js';
+
+export interface ReportsOptions {
+  api: ApiClient;
+  courseId: string;
+  notices: Notices;
+}
+
+/** Reports to the moderators: a reported message is hidden for the reporter only. */
+export function createReports({ api, courseId, notices }: ReportsOptions) {
+  const $hidden = atom<ReadonlySet<string>>(new Set());
+  return {
+    /** Ids of the messages this user reported, left out of the stream and the help queue. */
+    $hidden: $hidden as ReadableAtom<ReadonlySet<string>>,
+
+    async report(messageId: string, reason?: string): Promise<void> {
+      try {
+        await api.report(courseId, messageId, reason === undefined ? {} : { reason });
+        $hidden.set(new Set([...$hidden.get(), messageId]));
+      } catch (error) {
+        notices.failed('report_failed', error);
+      }
+    },
+  };
+}

@@ -1,0 +1,273 @@
+import { computed } from 'nanostores';
+import { createApiClient, type ApiClient } from '../client/index.js';
+import type { ChatMessage, ClientFrame, ServerFrame, User } from '../protocol/index.js';
+import { createAttention } from './attention.js';
+import { createConnection } from './connection.js';
+import { createGoodwill } from './goodwill.js';
+import { createLifetime } from './lifetime.js';
+import { participants, samePeople } from './mentions.js';
+import { createNotices } from './notices.js';
+import { createOutbox } from './outbox.js';
+import { createPresence } from './presence.js';
+import { createQuestions } from './questions.js';
+import { createReports } from './reports.js';
+import { createSignIn } from './sign-in.js';
+import { createStream } from './stream.js';
+import type { AnalyticsEvent, AuthRefusal, ChatNotification, ChatStore, NoticeKind } from './types.js';
+import { watchClient } from './watched-client.js';
+
+export interface ChatSessionOptions {
+  apiBase: string;
+  courseId: string;
+  getAuthToken?: (() => Promise<string | undefined>) | undefined;
+  /** Told once about each frame or body from the network that failed validation and was dropped. */
+  onProtocolError?: ((error: Error) => void) | undefined;
+  /** Told of each analytics event as it happens (the page spec's list). */
+  onAnalytics?: ((event: AnalyticsEvent) => void) | undefined;
+  /** Told of each mention, answer and award for the user, as they arrive; never while muted. */
+  onNotification?: ((notification: ChatNotification) => void) | undefined;
+  /** Told of each sign-in refusal (401), whichever request met it; false declines the retry on the schedule. */
+  onAuthRequired?: ((refusal: AuthRefusal) => boolean) | undefined;
+}
+
+/**
+ * One element's session in one course room: the feature stores, composed. Each feature keeps its
+ * own state and requests; the session routes frames to them and gives each failure one channel.
+ * `client` is the REST client to use (a test's own, say); by default one for `options`.
+ */
+export function createChatSession(options: ChatSessionOptions, client?: ApiClient): ChatStore {
+  const { courseId } = options;
+  const lifetime = createLifetime();
+  const ended = () => lifetime.ended;
+  const track = (event: AnalyticsEvent) => options.onAnalytics?.(event);
+  const reported = new Set<string>();
+  /** Malformed data from the network: the host hears of each kind once. */
+  function invalid(error: Error): void {
+    if (reported.has(error.message)) return;
+    reported.add(error.message);
+    console.warn('[course-chat] dropped invalid data from the network:', error.message);
+    options.onProtocolError?.(error);
+  }
+
+  const signIn = createSignIn({ onRefused: options.onAuthRequired, restart: () => connection.resume() });
+  const api = watchClient(client ?? createApiClient(options), {
+    invalid,
+    refused: signIn.refused,
+    accepted: signIn.accepted,
+  });
+  const notices = createNotices();
+  const reports = createReports({ api, courseId, notices });
+
+  /** What the last frame the backend may refuse was for: an `error` frame answers it. */
+  let refusable: NoticeKind | undefined;
+  function act(frame: ClientFrame, failed: NoticeKind): void {
+    if (connection.send(frame)) refusable = failed;
+    else notices.notify('not_connected');
+  }
+
+  const connection = createConnection({
+    api,
+    courseId,
+    lifetime,
+    roomLoaded(room) {
+      goodwill.confirmed(room.balance);
+      attention.roomLoaded(room);
+    },
+    async opening(room) {
+      track({
+        name: 'page_view',
+        data: { course_id: courseId, user_role: room.me.is_student_teacher ? 'student_teacher' : 'student' },
+      });
+      outbox.restore(room.me);
+      await Promise.all([stream.loadNewest(room), goodwill.loadGiven()]);
+    },
+    async catchUp() {
+      await stream.catchUp();
+      await questions.loadAll();
+    },
+    apply,
+    disconnected: () => presence.disconnected(),
+    live(room) {
+      if (room.me.is_student_teacher && !announcedOnline) {
+        announcedOnline = true;
+        track({ name: 'helper_online', data: { st_id: room.me.id, course_id: courseId } });
+      }
+    },
+    invalid,
+  });
+  const { $room } = connection;
+  let announcedOnline = false;
+
+  const outbox = createOutbox({
+    api,
+    courseId,
+    $room,
+    merge: (messages) => stream.merge(messages),
+    track,
+    admitted: signIn.admitted,
+    wrote: () => attention.wrote(),
+    sleep: lifetime.sleep,
+    ended,
+  });
+  const stream = createStream({
+    api,
+    courseId,
+    $room,
+    $outgoing: outbox.$outgoing,
+    $hidden: reports.$hidden,
+    merging: (messages) => questions.track(messages),
+    merged: outbox.delivered,
+    ended,
+  });
+  const questions = createQuestions({
+    api,
+    courseId,
+    $room,
+    $hidden: reports.$hidden,
+    asSent: stream.asSent,
+    merge: stream.merge,
+    act,
+    notices,
+    track,
+    ended,
+  });
+  const goodwill = createGoodwill({
+    api,
+    courseId,
+    $room,
+    find: (messageId) => stream.$stored.get().find((m) => m.id === messageId),
+    notices,
+    track,
+  });
+  const presence = createPresence({ $room, send: connection.send, act, later: lifetime.later });
+
+  // The same map while nobody new appears, so the rows it is handed to keep still.
+  let knownPeople: ReadonlyMap<string, User> | undefined;
+  const $people = computed([presence.$presence, stream.$messages], (present, messages) => {
+    knownPeople = samePeople(knownPeople, participants(present, messages));
+    return knownPeople;
+  });
+  const attention = createAttention({
+    api,
+    courseId,
+    $room,
+    $messages: stream.$messages,
+    $hasOlder: stream.$hasOlder,
+    $people,
+    $openQuestions: questions.$openQuestions,
+    onNotification: options.onNotification,
+    onSettingsFailed: () => notices.notify('settings_failed'),
+  });
+
+  /**
+   * Applies frames in order, merging every message among them at once: a burst costs one write of
+   * the stream, not one per message.
+   */
+  function apply(frames: readonly ServerFrame[]): void {
+    const incoming: ChatMessage[] = [];
+    const elsewhere: ChatMessage[] = [];
+    for (const frame of frames) {
+      switch (frame.type) {
+        case 'message':
+          incoming.push(frame.data);
+          break;
+        case 'message_updated':
+          // A change to a message older than the loaded pages must not splice it into the stream.
+          (stream.holds(frame.data.id) || incoming.some((m) => m.id === frame.data.id) ? incoming : elsewhere).push(
+            frame.data,
+          );
+          break;
+        case 'presence':
+        case 'user_joined':
+        case 'user_left':
+        case 'typing':
+          presence.apply(frame);
+          break;
+        case 'balance':
+          goodwill.confirmed(frame.balance);
+          break;
+        case 'award':
+          attention.awarded(frame.data.award);
+          break;
+        case 'error':
+          refused(frame);
+          break;
+      }
+    }
+    questions.track(elsewhere);
+    if (incoming.length > 0) stream.merge(incoming);
+    attention.arrived(frames.flatMap((frame) => (frame.type === 'message' ? [frame.data] : [])));
+  }
+
+  /** The backend refused a frame of ours: the person hears why, as for the action that sent it. */
+  function refused(frame: Extract<ServerFrame, { type: 'error' }>): void {
+    if (refusable) notices.notify(refusable, frame.message);
+    // Nothing of ours was waiting for an answer: the two ends disagree about the protocol.
+    else invalid(new Error(`The server refused a frame: ${frame.code}: ${frame.message}`));
+    refusable = undefined;
+  }
+
+  return {
+    $status: connection.$status,
+    $failure: connection.$failure,
+    $room,
+    $balance: goodwill.$balance,
+    $messages: stream.$messages,
+    $threads: stream.$threads,
+    $hasOlder: stream.$hasOlder,
+    $loadingOlder: stream.$loadingOlder,
+    $olderFailed: stream.$olderFailed,
+    $presence: presence.$presence,
+    $onlineCount: presence.$onlineCount,
+    $typing: presence.$typing,
+    $draft: outbox.$draft,
+    $pendingQuestions: questions.$pendingQuestions,
+    $myPendingQuestions: questions.$myPendingQuestions,
+    $lowBalance: goodwill.$lowBalance,
+    $helpers: presence.$helpers,
+    $awarded: goodwill.$awarded,
+    $notice: notices.$notice,
+    $cooldownUntil: outbox.$cooldownUntil,
+    $people,
+    $awaitingSignIn: signIn.$waiting,
+    $settings: attention.$settings,
+    $readSeq: attention.$readSeq,
+    $unread: attention.$unread,
+    $firstUnreadId: attention.$firstUnreadId,
+    updateSettings: attention.updateSettings,
+    markAllRead: attention.markAllRead,
+    start: connection.start,
+
+    stop() {
+      lifetime.end();
+      attention.stop();
+      signIn.stop();
+      connection.stop();
+    },
+
+    send: outbox.send,
+    setDraft: outbox.setDraft,
+    retry: outbox.retry,
+    markQuestion: questions.markQuestion,
+    markHelpful: questions.markHelpful,
+    award: goodwill.award,
+    setAvailable: presence.setAvailable,
+    report: reports.report,
+    dismissNotice: notices.dismiss,
+    loadOlder: stream.loadOlder,
+    loadUntil: stream.loadUntil,
+
+    async loadFirstUnread() {
+      const since = attention.$readSeqAtOpen.get() ?? 0;
+      await stream.loadOlderUntil(() => (stream.$stored.get()[0]?.seq ?? 0) <= since + 1);
+      return attention.$firstUnreadId.get();
+    },
+
+    typing: presence.typing,
+
+    reconnectNow() {
+      if (signIn.$waiting.get()) signIn.retryNow();
+      else connection.reconnectNow();
+    },
+  };
+}
