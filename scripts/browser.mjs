@@ -4,10 +4,15 @@ import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from './chrome.mjs';
 import { serveRepository } from './dev-server.mjs';
 
+/** Headless Chromium as every script and test here launches it. */
+export function launchChromium() {
+  return puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
+}
+
 /** Serves the repository and opens `path` in headless Chromium; `close` stops both. */
 export async function servedPage(path, { viewport = { width: 1280, height: 800 }, waitUntil = 'load' } = {}) {
   const server = await serveRepository({ port: 0 });
-  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
+  const browser = await launchChromium();
   const close = async () => {
     await browser.close();
     await server.stop();

@@ -4,8 +4,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import { launchChromium } from '../../scripts/browser.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -85,7 +84,7 @@ export function runScript(script, env = {}) {
 
 /** Headless Chromium; every page error fails the page's `errors` list. */
 export async function launchBrowser() {
-  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
+  const browser = await launchChromium();
   return {
     async open(url, viewport = { width: 1280, height: 800 }) {
       const page = await browser.newPage();
