@@ -8,7 +8,8 @@
  * reconnect is refused too. `ADMIN_SECRET` is a separate secret the browser never sees; unset, the
  * call answers 404 as if it did not exist.
  */
-import { done, fail, id, object, parseBody, type Outcome } from '../../src/protocol/index.js';
+import { done, fail, parseBody, type Outcome } from '../../src/backend/index.js';
+import { id, object } from '../../src/protocol/index.js';
 import type { Env } from './env.js';
 
 export const adminRevokePath = '/admin/revoke';

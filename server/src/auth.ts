@@ -3,7 +3,7 @@
  * accepted origin only, cors.ts). During a secret rotation `JWT_SECRET_PREVIOUS` still verifies
  * tokens signed before it, while everything new is signed with `JWT_SECRET` alone.
  */
-import { done, fail, verifyToken, type Outcome, type TokenCheck } from '../../src/protocol/index.js';
+import { done, fail, refusals, verifyToken, type Outcome, type TokenCheck } from '../../src/backend/index.js';
 import { cookieAccepted, type OriginPolicy } from './cors.js';
 import type { Env } from './env.js';
 
@@ -26,7 +26,7 @@ export function credential(request: Request, env: Env, policy: OriginPolicy): Ou
     try {
       return done(decodeURIComponent(value.join('=')));
     } catch {
-      return fail('unauthenticated', 'Invalid credentials.');
+      return refusals.invalidCredentials();
     }
   }
   return done(null);
@@ -49,12 +49,9 @@ async function verify(token: string, env: Env): Promise<TokenCheck> {
  * opens no room, so `room` must match the token's own claim exactly.
  */
 export async function authenticate(token: string | null, env: Env, room?: string): Promise<Outcome<Caller>> {
-  if (!token) return fail('unauthenticated', 'Sign in first.');
+  if (!token) return refusals.signIn();
   const check = await verify(token, env);
-  if (!check.ok)
-    return check.reason === 'expired'
-      ? fail('token_expired', 'The token has expired.')
-      : fail('unauthenticated', 'Invalid credentials.');
-  if (check.claims.room !== room) return fail('unauthenticated', 'Invalid credentials.');
+  if (!check.ok) return check.reason === 'expired' ? refusals.tokenExpired() : refusals.invalidCredentials();
+  if (check.claims.room !== room) return refusals.invalidCredentials();
   return done({ userId: check.claims.sub, exp: check.claims.exp });
 }

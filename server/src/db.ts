@@ -2,14 +2,12 @@
  * Every D1 query of the backend, so the Worker and the room object read and write the same shapes.
  * Rows are turned into protocol entities here and nowhere else.
  */
+import { accessRefusal, done, refusals, type Outcome } from '../../src/backend/index.js';
 import {
-  done,
-  fail,
   type ChatMessage,
   type GoodwillAward,
   type HistoryQuery,
   type HistoryResponse,
-  type Outcome,
   type RoomSettings,
   type UnreadCounts,
   type User,
@@ -90,7 +88,7 @@ export class Database {
 
   /** Enrolment or ST certification, then the `course_chat` flag: the order of docs/protocol.md. */
   async access(userId: string, courseId: string): Promise<Outcome<CourseAccess>> {
-    return (await this.accessOfMany([userId], courseId)).get(userId) ?? fail('course_not_found', 'No such course.');
+    return (await this.accessOfMany([userId], courseId)).get(userId) ?? refusals.courseNotFound();
   }
 
   /** `access` for several users of one course in one query, as a room re-checks everyone connected. */
@@ -110,11 +108,12 @@ export class Database {
   }
 
   #decide(userId: string, courseId: string, row: AccessRow | undefined): Outcome<CourseAccess> {
-    if (!row) return fail('course_not_found', 'No such course.');
-    if (row.name === null || (row.enrolled !== 1 && row.st !== 1))
-      return fail('not_enrolled', 'Not enrolled in this course.');
-    if (!(row.flag === null ? this.#courseChatDefault : row.flag === 1))
-      return fail('feature_disabled', 'Course chat is not enabled.');
+    const refused = accessRefusal({
+      course: row !== undefined,
+      participant: row !== undefined && row.name !== null && (row.enrolled === 1 || row.st === 1),
+      enabled: row?.flag === null || row?.flag === undefined ? this.#courseChatDefault : row.flag === 1,
+    });
+    if (refused || !row || row.name === null) return refused ?? refusals.notEnrolled();
     return done({
       course: { id: courseId, title: row.title },
       me: { id: userId, name: row.name, avatar_url: row.avatar_url, is_student_teacher: row.st === 1 },
@@ -211,12 +210,11 @@ export class Database {
     return { count: row?.count ?? 0, mentions: row?.mentions ?? 0 };
   }
 
-  /** Moves the read marker forward to `seq`, never back and never past the newest message. */
-  async markRead(courseId: string, userId: string, seq: number): Promise<number> {
+  /** Raises the read marker to `seq`, never lowers it; answers the marker now. */
+  async raiseReadSeq(courseId: string, userId: string, seq: number): Promise<number> {
     const row = await this.#db
       .prepare(
-        `INSERT INTO chat_room_members (course_id, user_id, read_seq)
-         VALUES (?1, ?2, MIN(?3, (SELECT COALESCE(MAX(seq), 0) FROM chat_messages WHERE course_id = ?1)))
+        `INSERT INTO chat_room_members (course_id, user_id, read_seq) VALUES (?1, ?2, ?3)
          ON CONFLICT (course_id, user_id) DO UPDATE SET read_seq = MAX(read_seq, excluded.read_seq)
          RETURNING read_seq`,
       )
@@ -305,13 +303,19 @@ export class Database {
   }
 
   /** Flags a message for the moderation queue once per reporter. */
-  async report(courseId: string, messageId: string, reporterId: string, reason: string | null): Promise<void> {
+  async report(
+    courseId: string,
+    messageId: string,
+    reporterId: string,
+    reason: string | null,
+    at: string,
+  ): Promise<void> {
     await this.#db
       .prepare(
         `INSERT INTO chat_reports (message_id, reporter_id, course_id, reason, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (message_id, reporter_id) DO NOTHING`,
       )
-      .bind(messageId, reporterId, courseId, reason, new Date().toISOString())
+      .bind(messageId, reporterId, courseId, reason, at)
       .run();
   }
 

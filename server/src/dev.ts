@@ -2,17 +2,13 @@
  * The development endpoints (`DEV_ENDPOINTS=on` only): host tokens for seeded users, fixtures, and
  * access changes, written straight into the host's tables as the host platform would.
  */
+import { done, parseBody, refusals, signToken, type Outcome } from '../../src/backend/index.js';
 import {
   devAccessBody,
   devTokenBody,
-  done,
-  fail,
   fixturesBody,
-  parseBody,
-  signToken,
   type DevAccessBody,
   type FixturesBody,
-  type Outcome,
 } from '../../src/protocol/index.js';
 import type { Env } from './env.js';
 
@@ -42,8 +38,8 @@ export async function devEndpoint(route: DevRoute, env: Env, body: string | null
       )
         .bind(valid.value.course_id, valid.value.user_id)
         .first<{ course: number; user: number }>();
-      if (known?.course !== 1) return fail('course_not_found', 'No such course.');
-      if (known.user !== 1) return fail('invalid_request', 'No such user.');
+      if (known?.course !== 1) return refusals.courseNotFound();
+      if (known.user !== 1) return refusals.noSuchUser();
       await run(env.DB, accessStatements(env.DB, valid.value));
       return done({});
     }

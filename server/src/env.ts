@@ -1,7 +1,11 @@
+import type { LimitVariables } from '../../src/backend/index.js';
 import type { ChatRoom } from './room.js';
 
-/** The Worker's bindings and settings (wrangler.jsonc `vars`, secrets, or `--var` locally). */
-export interface Env {
+/**
+ * The Worker's bindings and settings (wrangler.jsonc `vars`, secrets, or `--var` locally), room
+ * limits included: `MAX_MESSAGE_LENGTH`, `MIN_SEND_INTERVAL_MS` and the others of `LimitVariables`.
+ */
+export interface Env extends LimitVariables {
   DB: D1Database;
   ROOMS: DurableObjectNamespace<ChatRoom>;
   /** HS256 secret shared with the host platform; it also signs `user_token`s. */

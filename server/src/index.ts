@@ -3,28 +3,35 @@
  * reads itself; every write to a room goes to that course's Durable Object (`idFromName(course)`).
  */
 import {
-  accessCloseCode,
   asMessageBody,
-  awardBody,
-  defaultLimits,
   decodePath,
-  errorBodyOf,
-  errorHeaders,
-  malformedPath,
   fail,
-  readBody,
-  reportBody,
   isJsonContentType,
+  malformedPath,
+  markRead,
   notJson,
   parseBody,
   parseHistoryQuery,
+  refusals,
+  report,
+  roomLimitsFromVariables,
+  runAwaiting,
+  signToken,
+  updateSettings,
+  type Outcome,
+} from '../../src/backend/index.js';
+import {
+  accessCloseCode,
+  awardBody,
+  errorBodyOf,
+  errorHeaders,
+  readBody,
+  reportBody,
   restEndpoints,
   routes,
   sendMessageBody,
   settingsBody,
-  signToken,
   userTokenTtlSeconds,
-  type Outcome,
   type RoomResponse,
   type RouteName,
 } from '../../src/protocol/index.js';
@@ -36,6 +43,7 @@ import { Database } from './db.js';
 import { devEndpoint } from './dev.js';
 import type { Env } from './env.js';
 import { handoverHeaders } from './room.js';
+import { D1RoomRecords } from './room-records.js';
 
 export { ChatRoom } from './room.js';
 
@@ -82,11 +90,10 @@ const answer = (outcome: Outcome<unknown>) =>
     ? json(outcome.value, outcome.status)
     : json({ error: outcome.error }, outcome.status, errorHeaders(outcome.error));
 
-const notFound = () => json(errorBodyOf('invalid_request', 'Not found.'), 404);
+const notFound = () => answer(refusals.notFound());
 
 async function connect(request: Request, env: Env, db: Database): Promise<Response> {
-  if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket')
-    return answer(fail('invalid_request', 'Connect with a WebSocket.'));
+  if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return answer(refusals.connectWithWebSocket());
   const url = new URL(request.url);
   const roomId = url.searchParams.get('room') ?? '';
   const auth = await authenticate(url.searchParams.get('token'), env, roomId);
@@ -137,7 +144,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
     const valid = parseBody(awardBody, body);
     if (!valid.ok) return answer(valid);
     const courseId = await db.courseOfMessage(valid.value.reference_id);
-    if (courseId === null) return answer(fail('message_not_found', 'No such message.'));
+    if (courseId === null) return answer(refusals.messageNotFound());
     const access = await db.access(userId, courseId);
     if (!access.ok) return answer(access);
     return answer(await env.ROOMS.getByName(courseId).award(courseId, userId, valid.value));
@@ -148,6 +155,8 @@ async function handle(request: Request, env: Env): Promise<Response> {
   if (!access.ok) return answer(access);
   const { course, me } = access.value;
   const room = () => env.ROOMS.getByName(courseId);
+  const records = new D1RoomRecords(db, courseId);
+  const limits = roomLimitsFromVariables(env);
 
   switch (route.name) {
     case 'room': {
@@ -166,7 +175,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
         course,
         me,
         balance,
-        limits: { ...defaultLimits },
+        limits,
         last_seq: lastSeq,
         read_seq: membership.readSeq,
         unread: await db.unread(courseId, userId, membership.readSeq),
@@ -176,7 +185,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
     }
     case 'messages': {
       if (request.method === 'GET') {
-        const query = parseHistoryQuery(url.searchParams, defaultLimits.history_page_size);
+        const query = parseHistoryQuery(url.searchParams, limits.history_page_size);
         return query.ok ? json(await db.history(courseId, userId, query.value)) : answer(query);
       }
       const valid = parseBody(sendMessageBody, body);
@@ -192,24 +201,21 @@ async function handle(request: Request, env: Env): Promise<Response> {
       const valid = parseBody(reportBody, body);
       if (!valid.ok) return answer(valid);
       const messageId = params['messageId'] ?? '';
-      if (!(await db.message(courseId, messageId))) return answer(fail('message_not_found', 'No such message.'));
-      await db.report(courseId, messageId, userId, valid.value.reason ?? null);
-      return json({ reported: true }, 201);
+      return answer(await runAwaiting(report(records, userId, messageId, valid.value.reason ?? null, Date.now())));
     }
     case 'helpers':
       return json({ helpers: await room().helpers() });
     case 'read': {
       const valid = parseBody(readBody, body);
       if (!valid.ok) return answer(valid);
-      const readSeq = await db.markRead(courseId, userId, valid.value.seq);
-      return json({ read_seq: readSeq, unread: await db.unread(courseId, userId, readSeq) });
+      return answer(await runAwaiting(markRead(records, userId, valid.value.seq)));
     }
     case 'myAwards':
       return json({ awards: await db.awardsBy(userId, courseId) });
     case 'settings': {
       const valid = parseBody(settingsBody, body);
       if (!valid.ok) return answer(valid);
-      return json({ settings: await db.updateSettings(courseId, userId, valid.value) });
+      return answer(await runAwaiting(updateSettings(records, userId, valid.value)));
     }
   }
 }

@@ -44,6 +44,14 @@ export class RoomSockets {
     return [...present.values()];
   }
 
+  /** An ST's "Available to Help" switch, kept on each of their sockets. */
+  setAvailable(userId: string, available: boolean): void {
+    for (const socket of this.open(userId)) {
+      const attachment = this.attachment(socket);
+      if (attachment) socket.serializeAttachment({ ...attachment, available });
+    }
+  }
+
   send(socket: WebSocket, frame: ServerFrame): void {
     this.#sendRaw(socket, JSON.stringify(frame), Date.now());
   }

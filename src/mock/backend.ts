@@ -1,132 +1,76 @@
 import {
-  awardBody,
-  closeCodes,
-  defaultLimits,
-  andThen,
-  asMessageBody,
+  accessRefusal,
+  answerFrame,
+  award,
   done,
-  devTokenBody,
-  fail,
-  fixturesBody,
+  markHelpful,
+  markQuestion,
+  markRead,
+  refusals,
+  report,
+  roomLimitsWith,
+  runNow,
+  sendMessage,
+  signToken,
+  tooManySocketsReason,
+  updateSettings,
+  verifyToken,
+  type Outcome,
+  type RoomContext,
+  type Rule,
+} from '../backend/index.js';
+import {
+  accessCloseCode,
+  closeCodes,
   maxHistoryLimit,
   maxSocketsPerUser,
-  normaliseContent,
-  readBody,
-  reportBody,
-  isJsonContentType,
-  accessCloseCode,
-  errorHeaders,
-  devAccessBody,
-  notJson,
-  pointsInRange,
-  tooFast,
-  textLength,
-  parseBody,
-  refusalFrame,
-  parseHistoryQuery,
-  sendMessageBody,
-  settingsBody,
-  signToken,
   userTokenTtlSeconds,
-  verifyToken,
   type AwardBody,
   type AwardResponse,
   type ChatMessage,
   type ClientFrame,
-  type ClientFrameOf,
   type DevAccessBody,
   type FixturesBody,
   type GoodwillAward,
   type HistoryQuery,
   type HistoryResponse,
-  type Outcome,
   type PresentUser,
   type ReadResponse,
   type RoomLimits,
-  type RoomSettings,
   type RoomResponse,
+  type RoomSettings,
   type SendMessageBody,
   type SettingsBody,
-  type ServerFrame,
-  type UnreadCounts,
   type User,
 } from '../protocol/index.js';
 import { Faults, type RouteName } from './faults.js';
+import { MemoryRoom, MockTables, type ReportRecord } from './memory-room.js';
+import { answerRequest, type ApiRequest, type ApiResponse } from './mock-rest.js';
 import { MockSocket, type SocketSink } from './mock-socket.js';
 
 export type { RouteName } from './faults.js';
+export type { ReportRecord, Role } from './memory-room.js';
+export type { ApiRequest, ApiResponse } from './mock-rest.js';
 export { MockSocket, type SocketSink } from './mock-socket.js';
-export type Role = FixturesBody['users'][number]['role'];
 
 export interface MockBackendOptions {
   /** HS256 secret shared with the host (bearer tokens) and used for `user_token`s. */
   secret?: string;
   /** Milliseconds since the epoch; injected so tests control time (tokens, rate limit, stamps). */
   now?: () => number;
+  /** Limits other than the protocol's defaults, as a Worker's variables would set them. */
   limits?: Partial<RoomLimits>;
   /** Whether `/dev/token` and `/dev/fixtures` answer (404 otherwise, as in production). */
   dev?: boolean;
 }
 
-/** One REST request as the transport hands it over: the backend parses and checks everything. */
-export interface ApiRequest {
-  method?: 'GET' | 'POST';
-  params?: Record<string, string>;
-  query?: URLSearchParams;
-  /** The raw body text, or null when there is none. */
-  body?: string | null;
-  /** The bearer token or session cookie value, whichever the request carried. */
-  token?: string | null;
-  /** The `content-type` header: POST bodies must say they are JSON. */
-  contentType?: string | null;
-}
-
-export interface ApiResponse {
-  status: number;
-  body: unknown;
-  /** `Retry-After` on a 429, as the Worker sends it. */
-  headers?: Record<string, string>;
-}
-
-interface StoredUser {
-  id: string;
-  name: string;
-  avatar_url: string | null;
-}
-
-/** @internal The state of one course's room. */
-export interface Room {
-  course: { id: string; title: string };
-  roles: Map<string, Role>;
-  /** Ascending by seq. */
-  messages: ChatMessage[];
-  byId: Map<string, ChatMessage>;
-  /** `${authorId}\n${client_id}` → message, for idempotent sends. */
-  byClientId: Map<string, ChatMessage>;
-  lastAcceptedAt: Map<string, number>;
-  /** `${reporterId}\n${messageId}`. */
-  reports: Set<string>;
-  sockets: Map<string, Set<MockSocket>>;
-  available: Set<string>;
-  readSeq: Map<string, number>;
-  settings: Map<string, RoomSettings>;
-  seq: number;
-}
-
-export interface ReportRecord {
-  reporter_id: string;
-  message_id: string;
-  course_id: string;
-  reason: string | null;
-  created_at: string;
-}
-
 const copy = <T>(value: T): T => structuredClone(value);
 
 /**
- * The protocol of docs/protocol.md over in-memory state: a second, independent implementation
- * next to the Worker, so the conformance suite can hold both to the same rules. It knows nothing
- * about msw; `handlers.ts` adapts it to HTTP and WebSocket, and tests may drive it directly.
+ * The protocol of docs/protocol.md over in-memory state: the room rules of src/backend (which the
+ * Worker runs too) over `MemoryRoom`s, so the conformance suite can hold both to the same rules.
+ * It knows nothing about msw; `handlers.ts` adapts it to HTTP and WebSocket, and tests may drive
+ * it directly.
  */
 export class MockBackend {
   readonly secret: string;
@@ -135,25 +79,14 @@ export class MockBackend {
   readonly faults: Faults;
   readonly now: () => number;
 
-  readonly #users = new Map<string, StoredUser>();
-  readonly #balances = new Map<string, number>();
-  /** Each user's `course_chat` flag, across courses, as the host keeps it. */
-  readonly #featureFlags = new Map<string, boolean>();
-  readonly #rooms = new Map<string, Room>();
-  /** Message id → course id, because an award names only the message. */
-  readonly #messageCourse = new Map<string, string>();
-  /** `${giver}\n${reason}\n${reference}` → award: the unique key of goodwill_transactions. */
-  readonly #awards = new Map<string, GoodwillAward>();
-  readonly #ledger: GoodwillAward[] = [];
-  readonly #modQueue: ReportRecord[] = [];
+  readonly #tables = new MockTables();
   /** Token → issue time, so fault injection can expire tokens issued before a moment. */
   readonly #issued = new Map<string, number>();
   #pinnedNow: number | null = null;
-  #nextId = 1;
 
   constructor(options: MockBackendOptions = {}) {
     this.secret = options.secret ?? 'course-chat-mock-secret';
-    this.limits = { ...defaultLimits, ...options.limits };
+    this.limits = roomLimitsWith(options.limits);
     this.dev = options.dev ?? true;
     const clock = options.now ?? Date.now;
     this.now = () => this.#pinnedNow ?? clock();
@@ -170,33 +103,21 @@ export class MockBackend {
 
   /** Creates or replaces a course with its people, exactly as `POST /dev/fixtures` does. */
   applyFixtures(fixtures: FixturesBody): void {
-    const old = this.#rooms.get(fixtures.course.id);
+    const tables = this.#tables;
+    const old = tables.rooms.get(fixtures.course.id);
     if (old) {
-      for (const message of old.messages) this.#messageCourse.delete(message.id);
+      for (const message of old.messages) tables.messageCourse.delete(message.id);
       for (const sockets of old.sockets.values())
         for (const socket of [...sockets]) socket.close(closeCodes.notFound, 'room replaced');
     }
-    const room: Room = {
-      course: { ...fixtures.course },
-      roles: new Map(),
-      messages: [],
-      byId: new Map(),
-      byClientId: new Map(),
-      lastAcceptedAt: new Map(),
-      reports: new Set(),
-      sockets: new Map(),
-      available: new Set(),
-      readSeq: new Map(),
-      settings: new Map(),
-      seq: 0,
-    };
+    const room = new MemoryRoom(tables, fixtures.course);
     for (const person of fixtures.users) {
-      this.#users.set(person.id, { id: person.id, name: person.name, avatar_url: person.avatar_url ?? null });
-      this.#balances.set(person.id, person.balance);
-      this.#featureFlags.set(person.id, fixtures.feature_enabled ?? true);
+      tables.users.set(person.id, { id: person.id, name: person.name, avatar_url: person.avatar_url ?? null });
+      tables.balances.set(person.id, person.balance);
+      tables.featureFlags.set(person.id, fixtures.feature_enabled ?? true);
       room.roles.set(person.id, person.role);
     }
-    this.#rooms.set(fixtures.course.id, room);
+    tables.rooms.set(fixtures.course.id, room);
   }
 
   /**
@@ -214,39 +135,36 @@ export class MockBackend {
   }
 
   balanceOf(userId: string): number {
-    return this.#balances.get(userId) ?? 0;
+    return this.#tables.balanceOf(userId);
   }
 
   /** Every committed award, oldest first (the goodwill_transactions table). */
   ledger(): GoodwillAward[] {
-    return copy(this.#ledger);
+    return copy(this.#tables.ledger);
   }
 
   /** Every stored message of a course, ascending by seq, reported ones included. */
   messages(courseId: string): ChatMessage[] {
-    return copy(this.#rooms.get(courseId)?.messages ?? []);
+    return copy(this.#tables.rooms.get(courseId)?.messages ?? []);
   }
 
   reports(): ReportRecord[] {
-    return copy(this.#modQueue);
+    return copy(this.#tables.modQueue);
   }
 
   /** Users with at least one socket in the course's room, as `presence` would list them. */
   online(courseId: string): PresentUser[] {
-    const room = this.#rooms.get(courseId);
-    return room ? this.#presentUsers(room) : [];
+    return this.#tables.rooms.get(courseId)?.present() ?? [];
   }
 
   courseIds(): string[] {
-    return [...this.#rooms.keys()];
+    return [...this.#tables.rooms.keys()];
   }
 
   participants(courseId: string): User[] {
-    const room = this.#rooms.get(courseId);
+    const room = this.#tables.rooms.get(courseId);
     if (!room) return [];
-    return [...room.roles.entries()]
-      .filter(([, role]) => role !== 'outsider')
-      .map(([userId]) => this.#userView(room, userId));
+    return [...room.roles.keys()].filter((userId) => room.isParticipant(userId)).map((id) => room.userView(id));
   }
 
   // ---- tokens -----------------------------------------------------------------------------
@@ -262,113 +180,45 @@ export class MockBackend {
     return token;
   }
 
-  async #verify(
-    token: string,
+  /**
+   * @internal Who a token names: a host token without `room`, a `user_token` for that room only
+   * (a user_token is no host credential, and a host token opens no room).
+   */
+  async authenticate(
+    token: string | null | undefined,
     room?: string,
-  ): Promise<{ ok: true; userId: string; exp: number } | { ok: false; expired: boolean }> {
+  ): Promise<Outcome<{ userId: string; exp: number }>> {
+    if (!token) return refusals.signIn();
     const check = await verifyToken(token, this.secret, this.now());
-    if (!check.ok) return { ok: false, expired: check.reason === 'expired' };
+    if (!check.ok) return check.reason === 'expired' ? refusals.tokenExpired() : refusals.invalidCredentials();
     const issuedAt = this.#issued.get(token);
-    if (issuedAt !== undefined && this.faults.isExpired(issuedAt)) return { ok: false, expired: true };
-    // A user_token is bound to its room and is no host credential; a host token opens no room.
-    if (check.claims.room !== room) return { ok: false, expired: false };
-    return { ok: true, userId: check.claims.sub, exp: check.claims.exp };
+    if (issuedAt !== undefined && this.faults.isExpired(issuedAt)) return refusals.tokenExpired();
+    if (check.claims.room !== room) return refusals.invalidCredentials();
+    return done({ userId: check.claims.sub, exp: check.claims.exp });
   }
 
   // ---- REST -------------------------------------------------------------------------------
 
   /** Authenticates, parses and dispatches one REST request; the transport only moves bytes. */
-  async handle(route: RouteName, request: ApiRequest = {}): Promise<ApiResponse> {
-    const outcome = await this.#dispatch(route, request);
-    if (outcome.ok) return { status: outcome.status, body: outcome.value };
-    const headers = errorHeaders(outcome.error);
-    const answer = { status: outcome.status, body: { error: outcome.error } };
-    return Object.keys(headers).length > 0 ? { ...answer, headers } : answer;
-  }
-
-  async #dispatch(route: RouteName, request: ApiRequest): Promise<Outcome<unknown>> {
-    const params = request.params ?? {};
-    const courseId = params['courseId'] ?? '';
-    const messageId = params['messageId'] ?? '';
-    const body = request.body;
-    const dev = route === 'devToken' || route === 'devFixtures' || route === 'devAccess';
-    if (dev && !this.dev) return { ok: false, status: 404, error: { code: 'invalid_request', message: 'Not found.' } };
-    if (request.method === 'POST' && !isJsonContentType(request.contentType)) return notJson();
-    if (dev) {
-      if (route === 'devAccess') return andThen(parseBody(devAccessBody, body), (change) => this.#changeAccess(change));
-      return route === 'devToken' ? this.#devToken(body) : this.#devFixtures(body);
-    }
-    if (route === 'connect') return fail('invalid_request', 'Connect with a WebSocket.');
-    if (!request.token) return fail('unauthenticated', 'Sign in first.');
-    const auth = await this.#verify(request.token);
-    if (!auth.ok)
-      return auth.expired
-        ? fail('token_expired', 'The token has expired.')
-        : fail('unauthenticated', 'Invalid credentials.');
-    const userId = auth.userId;
-    switch (route) {
-      case 'room':
-        return this.room(userId, courseId, auth.exp);
-      case 'messages':
-        return request.method !== 'POST'
-          ? this.#historyRequest(userId, courseId, request.query ?? new URLSearchParams())
-          : andThen(parseBody(sendMessageBody, body), (valid) => asMessageBody(this.send(userId, courseId, valid)));
-      case 'markQuestion':
-        return asMessageBody(this.markQuestion(userId, courseId, messageId));
-      case 'report':
-        return andThen(parseBody(reportBody, body), (valid) => this.report(userId, courseId, messageId, valid.reason));
-      case 'helpers':
-        return this.helpers(userId, courseId);
-      case 'read':
-        return andThen(parseBody(readBody, body), (valid) => this.markRead(userId, courseId, valid.seq));
-      case 'settings':
-        return andThen(parseBody(settingsBody, body), (valid) => this.updateSettings(userId, courseId, valid));
-      case 'myAwards':
-        return this.myAwards(userId, courseId);
-      case 'award':
-        return andThen(parseBody(awardBody, body), (valid) => this.award(userId, valid));
-    }
-  }
-
-  async #devToken(body: string | null | undefined): Promise<Outcome<unknown>> {
-    const parsed = parseBody(devTokenBody, body);
-    if (!parsed.ok) return parsed;
-    return done({ token: await this.issueHostToken(parsed.value.user_id, parsed.value.ttl_seconds) });
-  }
-
-  #devFixtures(body: string | null | undefined): Outcome<unknown> {
-    return andThen(parseBody(fixturesBody, body), (fixtures) => {
-      this.applyFixtures(fixtures);
-      return done({}, 201);
-    });
+  handle(route: RouteName, request: ApiRequest = {}): Promise<ApiResponse> {
+    return answerRequest(this, route, request);
   }
 
   /** `POST /dev/access`: the host changed a user's access; their sockets that lost it close now. */
-  #changeAccess(change: DevAccessBody): Outcome<unknown> {
-    const changed = this.#rooms.get(change.course_id);
-    if (!changed) return fail('course_not_found', 'No such course.');
-    if (!this.#users.has(change.user_id)) return fail('invalid_request', 'No such user.');
+  changeAccess(change: DevAccessBody): Outcome<unknown> {
+    const changed = this.#tables.rooms.get(change.course_id);
+    if (!changed) return refusals.courseNotFound();
+    if (!this.#tables.users.has(change.user_id)) return refusals.noSuchUser();
     const wasSt = changed.roles.get(change.user_id) === 'student_teacher';
     if (change.role !== undefined) changed.roles.set(change.user_id, change.role);
     // An ST no longer certified but still enrolled stays, no longer offered as a helper.
     if (wasSt && change.role === 'student' && changed.sockets.has(change.user_id)) {
       changed.available.delete(change.user_id);
-      this.#broadcast(changed, { type: 'presence', users: this.#presentUsers(changed) });
+      changed.broadcast({ type: 'presence', users: changed.present() });
     }
-    if (change.feature_enabled !== undefined) this.#featureFlags.set(change.user_id, change.feature_enabled);
-    for (const room of this.#rooms.values()) {
-      const access = this.#access(change.user_id, room.course.id);
-      if (access.ok) continue;
-      for (const socket of [...(room.sockets.get(change.user_id) ?? [])])
-        socket.close(accessCloseCode(access.error.code), access.error.message);
-    }
+    if (change.feature_enabled !== undefined) this.#tables.featureFlags.set(change.user_id, change.feature_enabled);
+    for (const room of this.#tables.rooms.values()) this.#closeIfRefused(change.user_id, room.courseId);
     return done({});
-  }
-
-  #historyRequest(userId: string, courseId: string, query: URLSearchParams): Outcome<HistoryResponse> {
-    return andThen(parseHistoryQuery(query, this.limits.history_page_size), (parsed) =>
-      this.history(userId, courseId, parsed),
-    );
   }
 
   /**
@@ -380,18 +230,19 @@ export class MockBackend {
     if (!access.ok) return access;
     const room = access.value;
     const exp = Math.min(Math.floor(this.now() / 1000) + userTokenTtlSeconds, notAfter);
+    const readSeq = room.readSeqOf(userId);
     return done({
       room_id: courseId,
       user_token: await this.#issue({ sub: userId, exp, room: courseId }),
       token_expires_at: new Date(exp * 1000).toISOString(),
       course: { ...room.course },
-      me: this.#userView(room, userId),
+      me: room.userView(userId),
       balance: this.balanceOf(userId),
       limits: { ...this.limits },
-      last_seq: room.seq,
-      read_seq: room.readSeq.get(userId) ?? 0,
-      unread: this.#unread(room, userId),
-      settings: this.#settingsOf(room, userId),
+      last_seq: room.lastSeq(),
+      read_seq: readSeq,
+      unread: room.unread(userId, readSeq),
+      settings: room.settingsOf(userId),
     });
   }
 
@@ -399,14 +250,12 @@ export class MockBackend {
     const access = this.#access(userId, courseId);
     if (!access.ok) return access;
     const limit = query.limit ?? this.limits.history_page_size;
-    if (limit < 1 || limit > maxHistoryLimit) return fail('invalid_request', `limit must be 1 to ${maxHistoryLimit}.`);
-    if (query.before !== undefined && query.after !== undefined)
-      return fail('invalid_request', 'Give at most one of before and after.');
+    if (limit < 1 || limit > maxHistoryLimit) return refusals.historyLimit(maxHistoryLimit);
+    if (query.before !== undefined && query.after !== undefined) return refusals.twoCursors();
     const room = access.value;
     const visible = room.messages.filter(
       (message) =>
-        !room.reports.has(`${userId}\n${message.id}`) &&
-        (query.questions !== 'open' || message.question_status === 'open'),
+        !room.reported(userId, message.id) && (query.questions !== 'open' || message.question_status === 'open'),
     );
     let matching: ChatMessage[];
     let page: ChatMessage[];
@@ -427,124 +276,38 @@ export class MockBackend {
    * Transport-neutral: REST and the socket's `message` frame both come here.
    */
   send(userId: string, courseId: string, body: SendMessageBody): Outcome<ChatMessage> {
-    const access = this.#access(userId, courseId);
-    if (!access.ok) return access;
-    const room = access.value;
-    const replay = room.byClientId.get(`${userId}\n${body.client_id}`);
-    if (replay) return done(copy(replay));
-    const content = normaliseContent(body.content);
-    if (content.length === 0) return fail('invalid_request', 'The message is empty.');
-    if (textLength(content) > this.limits.max_message_length)
-      return fail('content_too_long', `At most ${this.limits.max_message_length} characters.`);
-    if (body.reply_to_id !== undefined && !room.byId.has(body.reply_to_id))
-      return fail('message_not_found', 'The message replied to does not exist in this room.');
-    const now = this.now();
-    const last = room.lastAcceptedAt.get(userId);
-    if (last !== undefined && now - last < this.limits.min_send_interval_ms) {
-      const wait = this.limits.min_send_interval_ms - (now - last);
-      return fail('rate_limited', 'You are sending too fast.', wait);
-    }
-    const mentions = [...new Set(body.mentions ?? [])].filter((id) => {
-      const role = room.roles.get(id);
-      return role === 'student' || role === 'student_teacher';
-    });
-    room.seq += 1;
-    const message: ChatMessage = {
-      id: `msg_${this.#nextId++}`,
-      seq: room.seq,
-      course_id: courseId,
-      client_id: body.client_id,
-      author: this.#userView(room, userId),
-      content,
-      is_question: body.is_question,
-      question_status: body.is_question ? 'open' : null,
-      reply_to_id: body.reply_to_id ?? null,
-      mentions,
-      helpful_points: 0,
-      created_at: new Date(now).toISOString(),
-    };
-    room.messages.push(message);
-    room.byId.set(message.id, message);
-    room.byClientId.set(`${userId}\n${body.client_id}`, message);
-    room.lastAcceptedAt.set(userId, now);
-    this.#messageCourse.set(message.id, courseId);
-    this.#broadcast(room, { type: 'message', data: message });
-    return done(copy(message), 201);
+    return this.#apply(userId, courseId, (room, me) => sendMessage(room, me, body));
   }
 
   markQuestion(userId: string, courseId: string, messageId: string): Outcome<ChatMessage> {
-    const found = this.#message(userId, courseId, messageId);
-    if (!found.ok) return found;
-    const { room, message } = found.value;
-    if (message.author.id !== userId) return fail('not_author', 'Only the author may mark a message as a question.');
-    if (!message.is_question) {
-      message.is_question = true;
-      message.question_status = 'open';
-      this.#broadcast(room, { type: 'message_updated', data: message });
-    }
-    return done(copy(message));
+    return this.#apply(userId, courseId, (room) => markQuestion(room, userId, messageId));
   }
 
-  /**
-   * Marks a reply as the answer that helped: the asker or a certified ST of the course may, and
-   * the question it replies to becomes answered.
-   */
+  /** The asker or a certified ST of the course marks a reply as the answer that helped. */
   markHelpful(userId: string, courseId: string, messageId: string): Outcome<ChatMessage> {
-    const found = this.#message(userId, courseId, messageId);
-    if (!found.ok) return found;
-    const { room, message } = found.value;
-    const question = message.reply_to_id === null ? undefined : room.byId.get(message.reply_to_id);
-    if (!question?.is_question) return fail('invalid_request', 'Only a reply to a question can be marked helpful.');
-    if (question.author.id !== userId && room.roles.get(userId) !== 'student_teacher')
-      return fail('not_author', 'Only the asker or a student-teacher may mark the answer.');
-    this.#answer(room, question);
-    return done(copy(question));
+    return this.#apply(userId, courseId, (room, me) => markHelpful(room, me, messageId));
   }
 
   report(userId: string, courseId: string, messageId: string, reason?: string): Outcome<{ reported: true }> {
-    const found = this.#message(userId, courseId, messageId);
-    if (!found.ok) return found;
-    const key = `${userId}\n${messageId}`;
-    if (!found.value.room.reports.has(key)) {
-      found.value.room.reports.add(key);
-      this.#modQueue.push({
-        reporter_id: userId,
-        message_id: messageId,
-        course_id: courseId,
-        reason: reason ?? null,
-        created_at: new Date(this.now()).toISOString(),
-      });
-    }
-    return done({ reported: true }, 201);
+    return this.#apply(userId, courseId, (room) => report(room.records, userId, messageId, reason ?? null, room.now));
   }
 
   /** Moves the user's read marker forward to `seq` (never back, never past the newest message). */
   markRead(userId: string, courseId: string, seq: number): Outcome<ReadResponse> {
-    const access = this.#access(userId, courseId);
-    if (!access.ok) return access;
-    const room = access.value;
-    const readSeq = Math.max(room.readSeq.get(userId) ?? 0, Math.min(seq, room.seq));
-    room.readSeq.set(userId, readSeq);
-    return done({ read_seq: readSeq, unread: this.#unread(room, userId) });
+    return this.#apply(userId, courseId, (room) => markRead(room.records, userId, seq));
   }
 
   updateSettings(userId: string, courseId: string, change: SettingsBody): Outcome<{ settings: RoomSettings }> {
-    const access = this.#access(userId, courseId);
-    if (!access.ok) return access;
-    const room = access.value;
-    const settings = { ...this.#settingsOf(room, userId) };
-    if (change.muted !== undefined) settings.muted = change.muted;
-    if (change.notifications !== undefined) settings.notifications = change.notifications;
-    room.settings.set(userId, settings);
-    return done({ settings: { ...settings } });
+    return this.#apply(userId, courseId, (room) => updateSettings(room.records, userId, change));
   }
 
   /** The user's own awards for messages of the course, so a reloaded page knows what it gave. */
   myAwards(userId: string, courseId: string): Outcome<{ awards: GoodwillAward[] }> {
     const access = this.#access(userId, courseId);
     if (!access.ok) return access;
-    const mine = this.#ledger.filter(
-      (award) => award.from_user_id === userId && this.#messageCourse.get(award.reference_id) === courseId,
+    const { ledger, messageCourse } = this.#tables;
+    const mine = ledger.filter(
+      (given) => given.from_user_id === userId && messageCourse.get(given.reference_id) === courseId,
     );
     return done({ awards: copy(mine) });
   }
@@ -552,54 +315,14 @@ export class MockBackend {
   helpers(userId: string, courseId: string): Outcome<{ helpers: PresentUser[] }> {
     const access = this.#access(userId, courseId);
     if (!access.ok) return access;
-    const room = access.value;
-    return done({ helpers: this.#presentUsers(room).filter((present) => present.is_student_teacher) });
+    return done({ helpers: access.value.present().filter((present) => present.is_student_teacher) });
   }
 
-  /** "This Helped!": the rule order of docs/protocol.md, then one all-or-nothing transaction. */
+  /** "This Helped!": in the course of the message it names. */
   award(giverId: string, body: AwardBody): Outcome<AwardResponse> {
-    const courseId = this.#messageCourse.get(body.reference_id);
-    if (courseId === undefined) return fail('message_not_found', 'No such message.');
-    const access = this.#access(giverId, courseId);
-    if (!access.ok) return access;
-    const room = access.value;
-    const message = room.byId.get(body.reference_id);
-    if (!message) return fail('message_not_found', 'No such message.');
-    if (body.recipient_id !== message.author.id)
-      return fail('recipient_mismatch', 'The recipient is not the author of the message.');
-    if (body.recipient_id === giverId) return fail('self_award', 'You cannot award your own message.');
-    const key = `${giverId}\n${body.reason}\n${body.reference_id}`;
-    const first = this.#awards.get(key);
-    if (first)
-      return done({ award: copy(first), balance: this.balanceOf(giverId), message_points: message.helpful_points });
-    if (!pointsInRange(body.points, this.limits.max_award_points))
-      return fail('points_out_of_range', `Points must be 1 to ${this.limits.max_award_points}.`);
-    const balance = this.balanceOf(giverId);
-    if (body.points > balance) return fail('insufficient_balance', 'Not enough points.');
-
-    // The transaction: synchronous, so no other request interleaves between check and commit.
-    const award: GoodwillAward = {
-      id: `award_${this.#nextId++}`,
-      from_user_id: giverId,
-      to_user_id: body.recipient_id,
-      points: body.points,
-      reason: body.reason,
-      reference_id: body.reference_id,
-      created_at: new Date(this.now()).toISOString(),
-    };
-    this.#balances.set(giverId, balance - body.points);
-    this.#balances.set(body.recipient_id, this.balanceOf(body.recipient_id) + body.points);
-    this.#awards.set(key, award);
-    this.#ledger.push(award);
-    message.helpful_points += body.points;
-
-    this.#broadcast(room, { type: 'award', data: { award, message_points: message.helpful_points } });
-    this.#broadcast(room, { type: 'message_updated', data: message });
-    for (const userId of [giverId, body.recipient_id])
-      this.#sendToUser(room, userId, { type: 'balance', balance: this.balanceOf(userId) });
-    const question = message.reply_to_id === null ? undefined : room.byId.get(message.reply_to_id);
-    if (question?.is_question && question.author.id === giverId) this.#answer(room, question);
-    return done({ award: copy(award), balance: this.balanceOf(giverId), message_points: message.helpful_points }, 201);
+    const courseId = this.#tables.messageCourse.get(body.reference_id);
+    if (courseId === undefined) return refusals.messageNotFound();
+    return this.#apply(giverId, courseId, (room) => award(room, giverId, body));
   }
 
   // ---- WebSocket --------------------------------------------------------------------------
@@ -617,15 +340,19 @@ export class MockBackend {
   async #admit(socket: MockSocket, roomId: string, token: string): Promise<void> {
     const refused = this.faults.refuseCode;
     if (refused !== null) return socket.close(refused, 'refused by fault injection');
-    const auth = await this.#verify(token, roomId);
-    if (!auth.ok) return socket.close(closeCodes.unauthorized, auth.expired ? 'token expired' : 'invalid token');
-    const access = this.#access(auth.userId, roomId);
+    const auth = await this.authenticate(token, roomId);
+    if (!auth.ok)
+      return socket.close(
+        closeCodes.unauthorized,
+        auth.error.code === 'token_expired' ? 'token expired' : 'invalid token',
+      );
+    const access = this.#access(auth.value.userId, roomId);
     if (!access.ok) return socket.close(accessCloseCode(access.error.code), access.error.message);
     if (socket.isClosed) return;
     const room = access.value;
-    const userId = auth.userId;
+    const userId = auth.value.userId;
     if ((room.sockets.get(userId)?.size ?? 0) >= maxSocketsPerUser)
-      return socket.close(closeCodes.tooManySockets, `At most ${maxSocketsPerUser} connections per user.`);
+      return socket.close(closeCodes.tooManySockets, tooManySocketsReason(maxSocketsPerUser));
     let sockets = room.sockets.get(userId);
     const first = !sockets;
     if (!sockets) {
@@ -634,69 +361,47 @@ export class MockBackend {
       room.available.delete(userId);
     }
     sockets.add(socket);
-    socket.join(room, userId, auth.exp * 1000);
-    socket.deliver({ type: 'hello', user_id: userId, last_seq: room.seq });
-    socket.deliver({ type: 'presence', users: this.#presentUsers(room) });
-    if (first) this.#broadcast(room, { type: 'user_joined', user: this.#present(room, userId) }, userId);
+    socket.join(room, userId, auth.value.exp * 1000);
+    socket.deliver({ type: 'hello', user_id: userId, last_seq: room.lastSeq() });
+    socket.deliver({ type: 'presence', users: room.present() });
+    if (first) room.broadcast({ type: 'user_joined', user: room.presentUser(userId) }, userId);
   }
 
   /** @internal Called by a socket that closed, whoever closed it. */
-  leave(room: Room, userId: string, socket: MockSocket): void {
+  leave(room: MemoryRoom, userId: string, socket: MockSocket): void {
     const sockets = room.sockets.get(userId);
     if (!sockets?.delete(socket) || sockets.size > 0) return;
     room.sockets.delete(userId);
     room.available.delete(userId);
-    this.#broadcast(room, { type: 'user_left', user_id: userId });
+    room.broadcast({ type: 'user_left', user_id: userId });
   }
 
   /** @internal One validated client frame from a joined socket. */
-  onFrame(room: Room, userId: string, socket: MockSocket, frame: ClientFrame): void {
-    const courseId = room.course.id;
-    const refuse = (outcome: Outcome<unknown>, clientId?: string) => {
-      if (!outcome.ok) socket.deliver(refusalFrame(outcome.error, clientId));
-    };
-    switch (frame.type) {
-      case 'message': {
-        const outcome = this.send(userId, courseId, frame);
-        // A replay stores and broadcasts nothing, but the sender still needs its acknowledgement.
-        if (outcome.ok && outcome.status === 200) socket.deliver({ type: 'message', data: outcome.value });
-        return refuse(outcome, frame.client_id);
-      }
-      case 'typing':
-        if (socket.throttle.take('typing', this.now()) > 0) return;
-        return this.#broadcast(room, { type: 'typing', user_id: userId }, userId);
-      case 'mark_helpful':
-        return refuse(this.markHelpful(userId, courseId, frame.message_id));
-      case 'mark_question':
-        return refuse(this.markQuestion(userId, courseId, frame.message_id));
-      case 'set_available': {
-        const wait = socket.throttle.take('set_available', this.now());
-        return refuse(wait > 0 ? tooFast(wait) : this.#setAvailable(room, userId, frame));
-      }
-      case 'ping':
-        return socket.deliver({ type: 'pong' });
-    }
-  }
-
-  #setAvailable(room: Room, userId: string, frame: ClientFrameOf<'set_available'>): Outcome<null> {
-    if (room.roles.get(userId) !== 'student_teacher')
-      return fail('not_student_teacher', 'Only a student-teacher can be available to help.');
-    if (frame.available) room.available.add(userId);
-    else room.available.delete(userId);
-    this.#broadcast(room, { type: 'presence', users: this.#presentUsers(room) });
-    return done(null);
+  onFrame(room: MemoryRoom, userId: string, socket: MockSocket, frame: ClientFrame): void {
+    runNow(
+      answerFrame(
+        this.#context(room),
+        {
+          userId,
+          throttle: socket.throttle,
+          reply: (answer) => socket.deliver(answer),
+          writer: () => (this.#closeIfRefused(userId, room.courseId) ? null : room.userView(userId)),
+        },
+        frame,
+      ),
+    );
   }
 
   #dropSockets(code: number, reason: string, userId?: string): void {
     const sockets =
       userId === undefined
-        ? [...this.#rooms.values()].flatMap((room) => [...room.sockets.values()].flatMap((set) => [...set]))
+        ? [...this.#tables.rooms.values()].flatMap((room) => [...room.sockets.values()].flatMap((set) => [...set]))
         : this.#socketsOf(userId);
     for (const socket of sockets) socket.close(code, reason);
   }
 
   #socketsOf(userId: string): MockSocket[] {
-    return [...this.#rooms.values()].flatMap((room) => [...(room.sockets.get(userId) ?? [])]);
+    return [...this.#tables.rooms.values()].flatMap((room) => [...(room.sockets.get(userId) ?? [])]);
   }
 
   /** Closes every socket, e.g. before the backend is thrown away. */
@@ -706,64 +411,35 @@ export class MockBackend {
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  #access(userId: string, courseId: string): Outcome<Room> {
-    const room = this.#rooms.get(courseId);
-    if (!room) return fail('course_not_found', 'No such course.');
-    const role = room.roles.get(userId);
-    if (role !== 'student' && role !== 'student_teacher') return fail('not_enrolled', 'Not enrolled in this course.');
-    if (this.#featureFlags.get(userId) === false) return fail('feature_disabled', 'Course chat is not enabled.');
-    return done(room);
+  #access(userId: string, courseId: string): Outcome<MemoryRoom> {
+    const room = this.#tables.rooms.get(courseId);
+    const refused = accessRefusal({
+      course: room !== undefined,
+      participant: room?.isParticipant(userId) ?? false,
+      enabled: this.#tables.featureFlags.get(userId) !== false,
+    });
+    if (refused) return refused;
+    return room ? done(room) : refusals.courseNotFound();
   }
 
-  #message(userId: string, courseId: string, messageId: string): Outcome<{ room: Room; message: ChatMessage }> {
+  /** Closes the user's sockets in the course when they may no longer use it; whether it did. */
+  #closeIfRefused(userId: string, courseId: string): boolean {
+    const access = this.#access(userId, courseId);
+    if (access.ok) return false;
+    const room = this.#tables.rooms.get(courseId);
+    for (const socket of [...(room?.sockets.get(userId) ?? [])])
+      socket.close(accessCloseCode(access.error.code), access.error.message);
+    return true;
+  }
+
+  #context(room: MemoryRoom): RoomContext {
+    return { records: room, live: room, limits: this.limits, now: this.now() };
+  }
+
+  /** Runs a rule for a user in their course, once access is granted. */
+  #apply<T>(userId: string, courseId: string, rule: (room: RoomContext, me: User) => Rule<Outcome<T>>): Outcome<T> {
     const access = this.#access(userId, courseId);
     if (!access.ok) return access;
-    const message = access.value.byId.get(messageId);
-    return message ? done({ room: access.value, message }) : fail('message_not_found', 'No such message.');
-  }
-
-  #unread(room: Room, userId: string): UnreadCounts {
-    const readSeq = room.readSeq.get(userId) ?? 0;
-    const unread = room.messages.filter(
-      (message) =>
-        message.seq > readSeq && message.author.id !== userId && !room.reports.has(`${userId}\n${message.id}`),
-    );
-    return { count: unread.length, mentions: unread.filter((message) => message.mentions.includes(userId)).length };
-  }
-
-  #settingsOf(room: Room, userId: string): RoomSettings {
-    return room.settings.get(userId) ?? { muted: false, notifications: false };
-  }
-
-  #answer(room: Room, question: ChatMessage): void {
-    if (question.question_status === 'answered') return;
-    question.question_status = 'answered';
-    this.#broadcast(room, { type: 'message_updated', data: question });
-  }
-
-  #userView(room: Room, userId: string): User {
-    const stored = this.#users.get(userId) ?? { id: userId, name: userId, avatar_url: null };
-    return { ...stored, is_student_teacher: room.roles.get(userId) === 'student_teacher' };
-  }
-
-  #present(room: Room, userId: string): PresentUser {
-    return { ...this.#userView(room, userId), available: room.available.has(userId) };
-  }
-
-  #presentUsers(room: Room): PresentUser[] {
-    return [...room.sockets.keys()].map((userId) => this.#present(room, userId));
-  }
-
-  #broadcast(room: Room, frame: ServerFrame, exceptUserId?: string): void {
-    const data = JSON.stringify(frame);
-    for (const [userId, sockets] of room.sockets) {
-      if (userId === exceptUserId) continue;
-      for (const socket of sockets) socket.deliverRaw(data);
-    }
-  }
-
-  #sendToUser(room: Room, userId: string, frame: ServerFrame): void {
-    const data = JSON.stringify(frame);
-    for (const socket of room.sockets.get(userId) ?? []) socket.deliverRaw(data);
+    return runNow(rule(this.#context(access.value), access.value.userView(userId)));
   }
 }

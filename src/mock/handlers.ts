@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, ws, type AnyHandler } from 'msw';
-import { decodePath, errorBodyOf, malformedPath, paths, restEndpoints, routes } from '../protocol/index.js';
+import { decodePath, malformedPath } from '../backend/index.js';
+import { errorBodyOf, paths, restEndpoints, routes } from '../protocol/index.js';
 import type { MockBackend } from './backend.js';
 
 export interface MockHandlerOptions {

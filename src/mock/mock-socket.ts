@@ -3,8 +3,10 @@
  * It reads only while its `user_token` is valid: past its expiry, the next frame it sends or would
  * receive closes it with 4001 instead, as the Worker does.
  */
-import { closeCodes, FrameThrottle, parseClientFrame, refusalFrame, type ServerFrame } from '../protocol/index.js';
-import type { MockBackend, Room } from './backend.js';
+import { FrameThrottle, parseClientFrame } from '../backend/index.js';
+import { closeCodes, refusalFrame, type ServerFrame } from '../protocol/index.js';
+import type { MockBackend } from './backend.js';
+import type { MemoryRoom } from './memory-room.js';
 
 /** Where a socket's frames go; the msw handler and the simulation each provide one. */
 export interface SocketSink {
@@ -15,7 +17,7 @@ export interface SocketSink {
 export class MockSocket {
   readonly #backend: MockBackend;
   readonly #sink: SocketSink;
-  #room: Room | null = null;
+  #room: MemoryRoom | null = null;
   #userId: string | null = null;
   #queue: unknown[] | null = [];
   #closed = false;
@@ -38,7 +40,7 @@ export class MockSocket {
   }
 
   /** @internal */
-  join(room: Room, userId: string, expiresAt: number): void {
+  join(room: MemoryRoom, userId: string, expiresAt: number): void {
     this.#room = room;
     this.#userId = userId;
     this.#expiresAt = expiresAt;

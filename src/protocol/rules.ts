@@ -2,7 +2,10 @@
  * Rules both backends and the client share, kept here so none of them can drift.
  */
 
-/** Room limits both backends apply unless a deployment configures others. */
+/**
+ * Room limits both backends apply unless a deployment configures others: the Worker's wrangler
+ * vars, the mock's `limits` option (src/backend/limits.ts reads both).
+ */
 export const defaultLimits = {
   max_message_length: 2000,
   min_send_interval_ms: 1000,
@@ -15,14 +18,6 @@ export const defaultLimits = {
 
 /** How long a `user_token` lives; the client renews it by fetching the room again. */
 export const userTokenTtlSeconds = 15 * 60;
-
-/**
- * Whether an award's points are allowed: a whole number from 1 to `max`. Checked by the rules, not
- * the body's schema, so 0, -5 or 1.5 are `points_out_of_range` (422) as the protocol's table says.
- */
-export function pointsInRange(points: number, max: number): boolean {
-  return Number.isInteger(points) && points >= 1 && points <= max;
-}
 
 /** The most sockets one user may hold in one room; one more is closed with `closeCodes.tooManySockets`. */
 export const maxSocketsPerUser = 5;

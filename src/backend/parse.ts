@@ -3,9 +3,10 @@
  * socket frame. Each answers an `Outcome`, refusing with `invalid_request` and a reason.
  */
 import { done, fail, type Outcome } from './outcome.js';
-import { maxBodyLength, maxHistoryLimit, type HistoryQuery } from './rest.js';
-import { safeParse, type Schema } from './schema.js';
-import { clientFrame, maxFrameLength, type ClientFrame } from './socket.js';
+import { refusals } from './refusals.js';
+import { maxBodyLength, maxHistoryLimit, type HistoryQuery } from '../protocol/rest.js';
+import { safeParse, type Schema } from '../protocol/schema.js';
+import { clientFrame, maxFrameLength, type ClientFrame } from '../protocol/socket.js';
 
 function json(text: string): Outcome<unknown> {
   try {
@@ -74,9 +75,8 @@ export function parseHistoryQuery(query: URLSearchParams, pageSize: number): Out
     parsed.questions = questions;
   }
   const limit = parsed.limit ?? pageSize;
-  if (limit < 1 || limit > maxHistoryLimit) return fail('invalid_request', `limit must be 1 to ${maxHistoryLimit}.`);
-  if (parsed.before !== undefined && parsed.after !== undefined)
-    return fail('invalid_request', 'Give at most one of before and after.');
+  if (limit < 1 || limit > maxHistoryLimit) return refusals.historyLimit(maxHistoryLimit);
+  if (parsed.before !== undefined && parsed.after !== undefined) return refusals.twoCursors();
   return done({ ...parsed, limit });
 }
 

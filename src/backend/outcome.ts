@@ -1,4 +1,4 @@
-import { errorStatus, type ErrorBody, type ErrorCode } from './errors.js';
+import { errorStatus, type ErrorBody, type ErrorCode } from '../protocol/errors.js';
 
 /**
  * The answer of one backend operation: a value with its 2xx status, or a protocol error with the
