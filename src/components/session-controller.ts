@@ -71,11 +71,11 @@ export class SessionController implements ReactiveController {
     const store = this.#store;
     if (!store || this.#opened.courseId !== courseId || this.#opened.apiBase !== apiBase) this.#open();
     else if (tokenSourceChanged) {
-      // Only before the room has answered: a host that hands over a new function on each render
-      // must not restart a room that is working.
-      const status = store.$status.get();
-      if (status === 'failed' && store.$failure.get()?.kind === 'unauthenticated') store.reconnectNow();
-      else if (status === 'loading' && store.$room.get() === null) this.#open();
+      // Only while a sign-in is refused (the room's, or a later request's) or before the room has
+      // answered: a host that hands over a new function on each render must not restart a room
+      // that is working.
+      if (store.$awaitingSignIn.get()) store.reconnectNow();
+      else if (store.$status.get() === 'loading' && store.$room.get() === null) this.#open();
     }
   }
 

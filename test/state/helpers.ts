@@ -3,6 +3,8 @@ import { startMockBackend, type MockSession, type StartMockOptions } from '../..
 import type { ChatMessage, SendMessageBody } from '../../src/protocol/index.js';
 import { createChatSession, type ChatSessionOptions, type ChatStore } from '../../src/state/index.js';
 
+export { storedMessage } from './fake-client.js';
+
 /** A store for `userId` in the mock scenario's course, not started. */
 export function storeFor(
   mock: MockSession,
@@ -43,23 +45,6 @@ export function useLiveStores(options: StartMockOptions) {
       stores.push(store);
       return goLive(store);
     },
-  };
-}
-
-/** A stored message with every field set, for tests of the pure functions. */
-export function storedMessage(fields: Partial<ChatMessage> & Pick<ChatMessage, 'id' | 'seq'>): ChatMessage {
-  return {
-    course_id: 'c',
-    client_id: '0b7d3f7e-6a51-4a0e-9d6b-2a1c1e5f9a10',
-    author: { id: 'u', name: 'U', avatar_url: null, is_student_teacher: false },
-    content: `m${fields.seq}`,
-    is_question: false,
-    question_status: null,
-    reply_to_id: null,
-    mentions: [],
-    helpful_points: 0,
-    created_at: '2026-11-24T10:00:00.000Z',
-    ...fields,
   };
 }
 
