@@ -12,11 +12,13 @@ import { defaultReporter } from '@web/test-runner';
  * Starts the reference Worker (wrangler dev, local D1) once for the whole run, so the conformance
  * suite can prove the same protocol against it as against the mock. Its commands also let tests
  * send what a browser cannot (a Cookie header), and reach a second Worker configured as in
- * production (dev endpoints off), started only when a test asks for it.
+ * production (dev endpoints off) and a third with other room limits, each started only when a
+ * test asks for it.
  */
 function workerBackendPlugin() {
   let worker;
   let production;
+  let configured;
   return {
     name: 'course-chat-worker-backend',
     async serverStart({ config }) {
@@ -26,7 +28,10 @@ function workerBackendPlugin() {
       worker = await startWorkerForTests({ pageOrigin: `http://${config.hostname ?? 'localhost'}:${config.port}` });
     },
     async serverStop() {
-      await Promise.all([worker?.stop(), production?.then((started) => started.stop())]);
+      await Promise.all([
+        worker?.stop(),
+        ...[production, configured].map((started) => started?.then((it) => it.stop())),
+      ]);
     },
     async executeCommand({ command, payload }) {
       if (!command.startsWith('worker-')) return undefined;
@@ -38,6 +43,12 @@ function workerBackendPlugin() {
           const { startWorker } = await import('./server/test-server.mjs');
           production ??= startWorker({ dev: false });
           return (await production).apiBase;
+        }
+        case 'worker-configured-api-base': {
+          // A Worker whose deployment sets the room limits in the payload, started on first use.
+          const { startWorker } = await import('./server/test-server.mjs');
+          configured ??= startWorker({ limits: payload.limits });
+          return (await configured).apiBase;
         }
         case 'worker-fetch': {
           const response = await fetch(payload.url, { method: payload.method, headers: payload.headers });

@@ -44,9 +44,11 @@ export function prepareDatabase(persistTo, seedFile) {
  * Starts `wrangler dev` and resolves once the API answers. It listens on `host` (loopback unless
  * given) and lets browser pages on `allowedOrigins` call it with the session cookie (ALLOWED_ORIGINS;
  * unless given `*`: any page, bearer tokens only). `secret` and `previousSecret` set JWT_SECRET
- * and JWT_SECRET_PREVIOUS, `adminSecret` ADMIN_SECRET, `recheckSeconds` ACCESS_RECHECK_SECONDS.
+ * and JWT_SECRET_PREVIOUS, `adminSecret` ADMIN_SECRET, `recheckSeconds` ACCESS_RECHECK_SECONDS, and
+ * `limits` the room limits (`{ max_message_length: 40 }` sets MAX_MESSAGE_LENGTH, and so on).
  * @param {{ port?: number, host?: string, allowedOrigins?: string[], persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean,
- *   secret?: string, previousSecret?: string, adminSecret?: string, recheckSeconds?: number }} options
+ *   secret?: string, previousSecret?: string, adminSecret?: string, recheckSeconds?: number,
+ *   limits?: Record<string, number> }} options
  */
 export async function startWorker(options = {}) {
   const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'course-chat-worker-'));
@@ -58,6 +60,7 @@ export async function startWorker(options = {}) {
     ['JWT_SECRET_PREVIOUS', options.previousSecret],
     ['ADMIN_SECRET', options.adminSecret],
     ['ACCESS_RECHECK_SECONDS', options.recheckSeconds],
+    ...Object.entries(options.limits ?? {}).map(([name, value]) => [name.toUpperCase(), value]),
   ].flatMap(([name, value]) => (value === undefined ? [] : ['--var', `${name}:${value}`]));
   const args = [
     wrangler,

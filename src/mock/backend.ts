@@ -11,10 +11,8 @@ import {
   roomLimitsWith,
   runNow,
   sendMessage,
-  signToken,
   tooManySocketsReason,
   updateSettings,
-  verifyToken,
   type Outcome,
   type RoomContext,
   type Rule,
@@ -47,6 +45,7 @@ import { Faults, type RouteName } from './faults.js';
 import { MemoryRoom, MockTables, type ReportRecord } from './memory-room.js';
 import { answerRequest, type ApiRequest, type ApiResponse } from './mock-rest.js';
 import { MockSocket, type SocketSink } from './mock-socket.js';
+import { MockTokens, type Caller } from './tokens.js';
 
 export type { RouteName } from './faults.js';
 export type { ReportRecord, Role } from './memory-room.js';
@@ -80,8 +79,7 @@ export class MockBackend {
   readonly now: () => number;
 
   readonly #tables = new MockTables();
-  /** Token → issue time, so fault injection can expire tokens issued before a moment. */
-  readonly #issued = new Map<string, number>();
+  readonly #tokens: MockTokens;
   #pinnedNow: number | null = null;
 
   constructor(options: MockBackendOptions = {}) {
@@ -97,6 +95,7 @@ export class MockBackend {
         for (const socket of this.#socketsOf(userId)) socket.deliverRaw(data);
       },
     });
+    this.#tokens = new MockTokens(this.secret, this.now, this.faults);
   }
 
   // ---- seeding and inspection -------------------------------------------------------------
@@ -171,30 +170,12 @@ export class MockBackend {
 
   /** A host bearer token, as the host platform would sign it. */
   issueHostToken(userId: string, ttlSeconds = 3600): Promise<string> {
-    return this.#issue({ sub: userId, exp: Math.floor(this.now() / 1000) + ttlSeconds });
+    return this.#tokens.issue({ sub: userId, exp: Math.floor(this.now() / 1000) + ttlSeconds });
   }
 
-  async #issue(claims: { sub: string; exp: number; room?: string }): Promise<string> {
-    const token = await signToken(claims, this.secret);
-    this.#issued.set(token, this.now());
-    return token;
-  }
-
-  /**
-   * @internal Who a token names: a host token without `room`, a `user_token` for that room only
-   * (a user_token is no host credential, and a host token opens no room).
-   */
-  async authenticate(
-    token: string | null | undefined,
-    room?: string,
-  ): Promise<Outcome<{ userId: string; exp: number }>> {
-    if (!token) return refusals.signIn();
-    const check = await verifyToken(token, this.secret, this.now());
-    if (!check.ok) return check.reason === 'expired' ? refusals.tokenExpired() : refusals.invalidCredentials();
-    const issuedAt = this.#issued.get(token);
-    if (issuedAt !== undefined && this.faults.isExpired(issuedAt)) return refusals.tokenExpired();
-    if (check.claims.room !== room) return refusals.invalidCredentials();
-    return done({ userId: check.claims.sub, exp: check.claims.exp });
+  /** @internal Who a token names (see `MockTokens.authenticate`). */
+  authenticate(token: string | null | undefined, room?: string): Promise<Outcome<Caller>> {
+    return this.#tokens.authenticate(token, room);
   }
 
   // ---- REST -------------------------------------------------------------------------------
@@ -233,7 +214,7 @@ export class MockBackend {
     const readSeq = room.readSeqOf(userId);
     return done({
       room_id: courseId,
-      user_token: await this.#issue({ sub: userId, exp, room: courseId }),
+      user_token: await this.#tokens.issue({ sub: userId, exp, room: courseId }),
       token_expires_at: new Date(exp * 1000).toISOString(),
       course: { ...room.course },
       me: room.userView(userId),
@@ -252,23 +233,7 @@ export class MockBackend {
     const limit = query.limit ?? this.limits.history_page_size;
     if (limit < 1 || limit > maxHistoryLimit) return refusals.historyLimit(maxHistoryLimit);
     if (query.before !== undefined && query.after !== undefined) return refusals.twoCursors();
-    const room = access.value;
-    const visible = room.messages.filter(
-      (message) =>
-        !room.reported(userId, message.id) && (query.questions !== 'open' || message.question_status === 'open'),
-    );
-    let matching: ChatMessage[];
-    let page: ChatMessage[];
-    if (query.after !== undefined) {
-      const after = query.after;
-      matching = visible.filter((message) => message.seq > after);
-      page = matching.slice(0, limit);
-    } else {
-      const before = query.before ?? Number.POSITIVE_INFINITY;
-      matching = visible.filter((message) => message.seq < before);
-      page = matching.slice(-limit);
-    }
-    return done({ messages: copy(page), has_more: matching.length > limit });
+    return done(access.value.history(userId, { ...query, limit }));
   }
 
   /**
@@ -353,27 +318,12 @@ export class MockBackend {
     const userId = auth.value.userId;
     if ((room.sockets.get(userId)?.size ?? 0) >= maxSocketsPerUser)
       return socket.close(closeCodes.tooManySockets, tooManySocketsReason(maxSocketsPerUser));
-    let sockets = room.sockets.get(userId);
-    const first = !sockets;
-    if (!sockets) {
-      sockets = new Set();
-      room.sockets.set(userId, sockets);
-      room.available.delete(userId);
-    }
-    sockets.add(socket);
-    socket.join(room, userId, auth.value.exp * 1000);
-    socket.deliver({ type: 'hello', user_id: userId, last_seq: room.lastSeq() });
-    socket.deliver({ type: 'presence', users: room.present() });
-    if (first) room.broadcast({ type: 'user_joined', user: room.presentUser(userId) }, userId);
+    room.join(socket, userId, auth.value.exp * 1000);
   }
 
   /** @internal Called by a socket that closed, whoever closed it. */
   leave(room: MemoryRoom, userId: string, socket: MockSocket): void {
-    const sockets = room.sockets.get(userId);
-    if (!sockets?.delete(socket) || sockets.size > 0) return;
-    room.sockets.delete(userId);
-    room.available.delete(userId);
-    room.broadcast({ type: 'user_left', user_id: userId });
+    room.leave(userId, socket);
   }
 
   /** @internal One validated client frame from a joined socket. */

@@ -8,6 +8,8 @@ import type {
   ChatMessage,
   FixturesBody,
   GoodwillAward,
+  HistoryQuery,
+  HistoryResponse,
   PresentUser,
   RoomSettings,
   ServerFrame,
@@ -229,6 +231,51 @@ export class MemoryRoom implements RoomRecords, RoomLive {
   toUser(userId: string, frame: ServerFrame): void {
     const data = JSON.stringify(frame);
     for (const socket of this.sockets.get(userId) ?? []) socket.deliverRaw(data);
+  }
+
+  /** A socket admitted to the room: it hears the room from now on, and the others hear of it. */
+  join(socket: MockSocket, userId: string, expiresAt: number): void {
+    let sockets = this.sockets.get(userId);
+    const first = !sockets;
+    if (!sockets) {
+      sockets = new Set();
+      this.sockets.set(userId, sockets);
+      this.available.delete(userId);
+    }
+    sockets.add(socket);
+    socket.join(this, userId, expiresAt);
+    socket.deliver({ type: 'hello', user_id: userId, last_seq: this.#seq });
+    socket.deliver({ type: 'presence', users: this.present() });
+    if (first) this.broadcast({ type: 'user_joined', user: this.presentUser(userId) }, userId);
+  }
+
+  /** A socket closed; its user leaves with their last one. */
+  leave(userId: string, socket: MockSocket): void {
+    const sockets = this.sockets.get(userId);
+    if (!sockets?.delete(socket) || sockets.size > 0) return;
+    this.sockets.delete(userId);
+    this.available.delete(userId);
+    this.broadcast({ type: 'user_left', user_id: userId });
+  }
+
+  /**
+   * One page of history, ascending by seq: after `after` (oldest first) or before `before` (the
+   * newest before it). Messages the reader reported are left out for them.
+   */
+  history(readerId: string, query: HistoryQuery & { limit: number }): HistoryResponse {
+    const { limit } = query;
+    const visible = this.messages.filter(
+      (message) =>
+        !this.reported(readerId, message.id) && (query.questions !== 'open' || message.question_status === 'open'),
+    );
+    const after = query.after;
+    const before = query.before ?? Number.POSITIVE_INFINITY;
+    const matching =
+      after === undefined
+        ? visible.filter((message) => message.seq < before)
+        : visible.filter((message) => message.seq > after);
+    const page = after === undefined ? matching.slice(-limit) : matching.slice(0, limit);
+    return { messages: copy(page), has_more: matching.length > limit };
   }
 
   // ---- views ------------------------------------------------------------------------------
