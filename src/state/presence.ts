@@ -17,18 +17,20 @@ export interface PresenceOptions {
   /** Sends a frame the backend may refuse; a refusal, or a closed socket, becomes a `failed` notice. */
   act(frame: ClientFrame, failed: NoticeKind): void;
   later(ms: number, run: () => void): void;
+  /** The clock typing is timed by: the page's, or a test's. */
+  now?: () => number;
 }
 
 /** Who is in the room now, the student-teachers among them, and who is typing. */
-export function createPresence({ $room, send, act, later }: PresenceOptions) {
+export function createPresence({ $room, send, act, later, now = Date.now }: PresenceOptions) {
   const $presence = atom<readonly PresentUser[]>([]);
   const $typingUntil = atom<Readonly<Record<string, number>>>({});
   let lastTypingSentAt = 0;
 
   function expireTyping(): void {
-    const now = Date.now();
+    const at = now();
     const current = $typingUntil.get();
-    const live = Object.fromEntries(Object.entries(current).filter(([, until]) => until > now));
+    const live = Object.fromEntries(Object.entries(current).filter(([, until]) => until > at));
     if (Object.keys(live).length !== Object.keys(current).length) $typingUntil.set(live);
   }
 
@@ -57,7 +59,7 @@ export function createPresence({ $room, send, act, later }: PresenceOptions) {
           );
           break;
         case 'typing':
-          $typingUntil.set({ ...$typingUntil.get(), [frame.user_id]: Date.now() + typingDisplayMs });
+          $typingUntil.set({ ...$typingUntil.get(), [frame.user_id]: now() + typingDisplayMs });
           later(typingDisplayMs, expireTyping);
           break;
       }
@@ -69,9 +71,9 @@ export function createPresence({ $room, send, act, later }: PresenceOptions) {
     },
 
     typing(): void {
-      const now = Date.now();
-      if (now - lastTypingSentAt < typingThrottleMs) return;
-      if (send({ type: 'typing' })) lastTypingSentAt = now;
+      const at = now();
+      if (at - lastTypingSentAt < typingThrottleMs) return;
+      if (send({ type: 'typing' })) lastTypingSentAt = at;
     },
 
     setAvailable(available: boolean): void {

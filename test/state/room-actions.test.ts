@@ -145,7 +145,7 @@ describe('chat store: questions, helpers and awards', () => {
     expect(mock.backend.balanceOf(me())).to.equal(before - 5);
   });
 
-  it('shows who is typing to the others, throttled on the sender and expiring on the receiver', async () => {
+  it('shows who is typing to the others, not to the writer, until it expires', async () => {
     const writer = await live(me());
     const reader = await live(other());
     writer.typing();

@@ -21,7 +21,35 @@ describe('sign-in refusals', () => {
     expect(failureOf(new ApiError(0, 'network', ''))).to.deep.equal({ kind: 'unavailable' });
   });
 
-  it('tell the host each time, and wait for it when it declines the retry', async () => {
+  /** Timers that run only when the test moves the clock on. */
+  function manualClock() {
+    let now = 0;
+    let next = 1;
+    const due = new Map<unknown, { run: () => void; at: number }>();
+    return {
+      timers: {
+        setTimeout(run: () => void, ms: number): unknown {
+          const handle = next++;
+          due.set(handle, { run, at: now + ms });
+          return handle;
+        },
+        clearTimeout(handle: unknown): void {
+          due.delete(handle);
+        },
+      },
+      advance(ms: number): void {
+        now += ms;
+        for (const [handle, timer] of [...due])
+          if (timer.at <= now) {
+            due.delete(handle);
+            timer.run();
+          }
+      },
+    };
+  }
+
+  it('tell the host each time, and wait for it when it declines the retry', () => {
+    const clock = manualClock();
     const told: AuthRefusal[] = [];
     let restarts = 0;
     const signIn = createSignIn({
@@ -30,10 +58,11 @@ describe('sign-in refusals', () => {
         return false;
       },
       restart: () => (restarts += 1),
+      timers: clock.timers,
     });
     signIn.refused(new ApiError(401, 'unauthenticated', ''));
     signIn.refused(new ApiError(401, 'token_expired', ''));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    clock.advance(60_000);
     expect(restarts).to.equal(0);
     expect(told.map(({ reason, attempt }) => [reason, attempt])).to.deep.equal([
       ['unauthenticated', 1],
@@ -46,11 +75,14 @@ describe('sign-in refusals', () => {
     signIn.stop();
   });
 
-  it('retry by themselves on the schedule, and start it over once let in', async () => {
+  it('retry by themselves on the schedule, and start it over once let in', () => {
+    const clock = manualClock();
     let restarts = 0;
-    const signIn = createSignIn({ restart: () => (restarts += 1) });
+    const signIn = createSignIn({ restart: () => (restarts += 1), timers: clock.timers });
     signIn.refused(new ApiError(401, 'unauthenticated', ''));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    clock.advance(499);
+    expect(restarts).to.equal(0);
+    clock.advance(501);
     expect(restarts).to.equal(1);
     const told: AuthRefusal[] = [];
     const again = createSignIn({ onRefused: (refusal) => (told.push(refusal), false), restart: () => {} });
@@ -60,5 +92,19 @@ describe('sign-in refusals', () => {
     expect(told.map((refusal) => refusal.attempt)).to.deep.equal([1, 1]);
     signIn.stop();
     again.stop();
+  });
+
+  it('hold whatever waits for a sign-in until a request is let in', async () => {
+    const signIn = createSignIn({ onRefused: () => false, restart: () => {} });
+    await signIn.admitted();
+    signIn.refused(new ApiError(401, 'token_expired', ''));
+    let through = false;
+    const waiting = signIn.admitted().then(() => (through = true));
+    await Promise.resolve();
+    expect(through).to.be.false;
+    expect(signIn.$waiting.get()).to.be.true;
+    signIn.accepted();
+    await waiting;
+    expect(signIn.$waiting.get()).to.be.false;
   });
 });
