@@ -9,6 +9,7 @@ import { CourseChatComposer } from './components/course-chat-composer.js';
 import { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 import { CourseChatMessage } from './components/course-chat-message.js';
 import { CourseChatSettings } from './components/course-chat-settings.js';
+import { CourseChatStream } from './components/course-chat-stream.js';
 import { CourseChat } from './components/course-chat.js';
 
 const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
@@ -18,6 +19,7 @@ const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['course-chat-help-queue', CourseChatHelpQueue],
   ['course-chat-award-dialog', CourseChatAwardDialog],
   ['course-chat-settings', CourseChatSettings],
+  ['course-chat-stream', CourseChatStream],
 ];
 
 for (const [tag, element] of elements) {
@@ -32,5 +34,6 @@ export {
   CourseChatHelpQueue,
   CourseChatMessage,
   CourseChatSettings,
+  CourseChatStream,
 };
 export type * from './components/events.js';

@@ -233,6 +233,10 @@ export const courseChatStyles = css`
     background: var(--course-chat-danger-bg);
     color: var(--course-chat-danger);
   }
+  /* The stream renders into this shadow root; its parts lay out as children of the panel. */
+  course-chat-stream {
+    display: contents;
+  }
   .thread.highlighted {
     outline: 2px solid var(--course-chat-accent);
     outline-offset: -2px;
