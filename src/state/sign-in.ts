@@ -56,7 +56,7 @@ export interface SignInOptions {
  * declines) tries again with backoff until a request is let in or the retries are spent.
  */
 export function createSignIn(options: SignInOptions) {
-  const timers = options.timers ?? globalThis;
+  const timers: Timers = options.timers ?? globalThis;
   const $waiting = atom(false);
   let refusals = 0;
   let timer: unknown;
