@@ -247,6 +247,8 @@ export function conformanceSuite(target: ConformanceTarget): void {
         const refused = await socket.next('error', (f) => f.client_id === long.client_id);
         expect(refused.code).to.equal('content_too_long');
         expect(socket.isOpen).to.be.true;
+        // Only the two accepted messages are stored.
+        expect((await history(c, ana!)).messages.map((m) => m.id)).to.deep.equal([message.id, padded.id]);
       });
 
       it('refuses a write that does not say it is JSON, so no cross-site form can post one', async () => {

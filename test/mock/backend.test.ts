@@ -108,7 +108,7 @@ describe('MockBackend', () => {
     expect(backend.online('c1').find((u) => u.id === 'maria')?.available).to.be.false;
   });
 
-  it('commits an award atomically and records it in the ledger once', () => {
+  it('commits an award once: the giver debited, the author credited, one ledger row; self-awards refused', () => {
     const { backend } = setup();
     const reply = stored(backend.send('ben', 'c1', message('try the rank')));
     const body: AwardBody = { recipient_id: 'ben', points: 7, reason: 'chat_help', reference_id: reply.id };

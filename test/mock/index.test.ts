@@ -23,10 +23,15 @@ describe('startMockBackend', () => {
     const socket = new WebSocket(
       `ws://${location.host}/api/chat/connect?room=${room.room_id}&token=${room.user_token}`,
     );
-    socket.addEventListener('message', (event) => frames.push(serverFrame.parse(JSON.parse(String(event.data)))));
+    const pong = new Promise<void>((resolve) =>
+      socket.addEventListener('message', (event) => {
+        frames.push(serverFrame.parse(JSON.parse(String(event.data))));
+        if (frames.at(-1)?.type === 'pong') resolve();
+      }),
+    );
     await new Promise((resolve) => socket.addEventListener('open', resolve));
     socket.send(JSON.stringify({ type: 'ping' }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pong;
     expect(frames.map((frame) => frame.type)).to.deep.equal(['hello', 'presence', 'pong']);
     socket.close();
   });

@@ -79,7 +79,23 @@ describe('simulation', () => {
   it('answers a question asked by a real user and stops cleanly on real timers', async () => {
     const backend = new MockBackend();
     const info = loadScenario(backend, 'quiet-room');
-    const simulation = startSimulation(backend, info, { seed: 2, intervalMs: 20 });
+    // The page's own timers, watched: after stop() none may still be armed.
+    const armed = new Set<unknown>();
+    const timers: SimulationTimers = {
+      setTimeout: (callback, ms) => {
+        const handle = setTimeout(() => {
+          armed.delete(handle);
+          callback();
+        }, ms);
+        armed.add(handle);
+        return handle;
+      },
+      clearTimeout: (handle) => {
+        armed.delete(handle);
+        clearTimeout(handle as ReturnType<typeof setTimeout>);
+      },
+    };
+    const simulation = startSimulation(backend, info, { seed: 2, intervalMs: 20, timers });
     const asked = backend.send(info.me.id, info.courseId, {
       client_id: crypto.randomUUID(),
       content: 'Can someone explain eigenvectors?',
@@ -88,11 +104,10 @@ describe('simulation', () => {
     if (!asked.ok) throw new Error(asked.error.code);
     const answered = () => backend.messages(info.courseId).some((m) => m.reply_to_id === asked.value.id);
     for (let i = 0; i < 250 && !answered(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(armed.size, 'the simulation runs on the timers it was given').to.be.greaterThan(0);
     simulation.stop();
-    const count = backend.messages(info.courseId).length;
     expect(answered(), 'a simulated person answered').to.be.true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(backend.messages(info.courseId)).to.have.length(count);
+    expect(armed.size, 'timers still armed after stop').to.equal(0);
     expect(backend.online(info.courseId)).to.deep.equal([]);
   });
 });
