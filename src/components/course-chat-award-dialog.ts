@@ -5,6 +5,9 @@ import { awardDialogStyles } from './course-chat-award-dialog.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { defaultStrings } from './strings.js';
 
+/** What the award dialog reads and does in the room. */
+export type AwardStore = Pick<ChatStore, '$balance' | '$room' | 'award'>;
+
 /**
  * "This Helped!": a modal that awards goodwill points for a message, from 1 to the smaller of the
  * giver's balance and the room's per-award maximum, 5 by default. Being a native modal dialog,
@@ -17,8 +20,8 @@ import { defaultStrings } from './strings.js';
 export class CourseChatAwardDialog extends LitElement {
   static override styles = [sharedStyles, awardDialogStyles];
 
-  /** The room's store, through which the award is made. */
-  @property({ attribute: false }) store?: ChatStore;
+  /** The balance and limits the award is within, and the award itself. */
+  @property({ attribute: false }) store?: AwardStore;
 
   /** The texts to show (`<course-chat>` passes its own down). */
   @property({ attribute: false }) strings = defaultStrings;

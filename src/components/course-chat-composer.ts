@@ -18,6 +18,12 @@ function excerpt(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+/** What the composer reads and does in the room: the draft, the cooldown, mentions, sending. */
+export type ComposerStore = Pick<
+  ChatStore,
+  '$draft' | '$cooldownUntil' | '$messages' | '$people' | '$presence' | '$room' | 'setDraft' | 'typing' | 'send'
+>;
+
 /**
  * The message composer: text, the "Ask Question" toggle, Send, and the character-limit indicator.
  * Enter sends; Shift+Enter starts a new line. While a question is being written, up to three
@@ -35,7 +41,7 @@ export class CourseChatComposer extends LitElement {
   static override styles = [sharedStyles, composerStyles];
 
   /** The room's store: the composer sends through it and keeps the draft in it. */
-  @property({ attribute: false }) store?: ChatStore;
+  @property({ attribute: false }) store?: ComposerStore;
 
   /** The message being answered; the next send replies to it. */
   @property({ attribute: false }) replyTo?: StreamMessage;
@@ -54,7 +60,7 @@ export class CourseChatComposer extends LitElement {
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
-  #restoredFrom?: ChatStore;
+  #restoredFrom?: ComposerStore;
   /** Where the `@` of the name being typed is. */
   #mentionStart = 0;
   /** People picked from the suggestions, by the `@Name` text inserted for them. */

@@ -10,6 +10,9 @@ import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { defaultStrings } from './strings.js';
 
+/** What the help queue reads and does in the room. */
+export type HelpQueueStore = Pick<ChatStore, '$pendingQuestions' | '$helpers' | '$room' | 'setAvailable'>;
+
 /**
  * The help queue: questions still waiting for an answer, oldest first, each a link to the question
  * in the stream; and the student-teachers online now. An ST switches "Available to Help" here.
@@ -22,8 +25,8 @@ import { defaultStrings } from './strings.js';
 export class CourseChatHelpQueue extends LitElement {
   static override styles = [sharedStyles, helpQueueStyles];
 
-  /** The room's store. */
-  @property({ attribute: false }) store?: ChatStore;
+  /** The room's questions waiting and helpers, and the switch of an ST's own availability. */
+  @property({ attribute: false }) store?: HelpQueueStore;
 
   /** URL template (`{id}` for the user id) of a student-teacher's profile page; helpers, all STs, link to it. */
   @property({ attribute: 'st-profile-href' }) stProfileHref = '';

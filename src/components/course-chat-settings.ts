@@ -6,6 +6,9 @@ import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { defaultStrings } from './strings.js';
 
+/** What the settings panel reads and changes in the room. */
+export type SettingsStore = Pick<ChatStore, '$settings' | 'updateSettings'>;
+
 /**
  * Room settings, from a button in the header: mute this room (no sound, no browser notification,
  * no attention events) and browser notifications (opt-in: a mention, an answer to one's question,
@@ -16,8 +19,8 @@ import { defaultStrings } from './strings.js';
 export class CourseChatSettings extends LitElement {
   static override styles = [sharedStyles, settingsStyles];
 
-  /** The room's store. */
-  @property({ attribute: false }) store?: ChatStore;
+  /** The room's settings, and how to change them. */
+  @property({ attribute: false }) store?: SettingsStore;
 
   /** The texts to show (`<course-chat>` passes its own down). */
   @property({ attribute: false }) strings = defaultStrings;

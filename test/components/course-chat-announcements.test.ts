@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+import { logOf, openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
 
 /** What screen readers hear, and the narrow layout a phone gets. */
 describe('<course-chat> for screen readers and small screens', () => {
@@ -12,7 +12,7 @@ describe('<course-chat> for screen readers and small screens', () => {
   });
 
   const post = (content: string) => postAs(mock, mock.scenario!.other.id, content);
-  const log = (el: CourseChat) => shadow(el).querySelector('[role="log"]')!;
+  const log = (el: CourseChat) => logOf(el)!;
   const status = (el: CourseChat) => shadow(el).querySelector('.visually-hidden[role="status"]')!;
 
   it('lets the log announce single messages politely, each an article named by its author', async () => {

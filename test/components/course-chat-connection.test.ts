@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { composerOf, openRoom, rowWith, say, shadow } from './helpers.js';
+import { composerOf, logOf, openRoom, rowWith, rows, say, shadow } from './helpers.js';
 
 /** What a person sees when the network misbehaves. */
 describe('<course-chat> on a bad network', () => {
@@ -65,13 +65,13 @@ describe('<course-chat> on a bad network', () => {
     mock = await startMockBackend({ scenario: 'busy-room' });
     const el = await openRoom(mock, mock.scenario!.me.id);
     el.style.height = '480px';
-    const log = () => shadow(el).querySelector<HTMLElement>('.log')!;
+    const log = () => logOf(el)!;
     await waitUntil(() => log() && log().scrollHeight > log().clientHeight);
-    const before = el.shadowRoot!.querySelectorAll('course-chat-message').length;
-    const firstVisible = rowWith(el, shadow(el).querySelector('course-chat-message')!.message!.content)!;
+    const before = rows(el).length;
+    const firstVisible = rows(el)[0]!;
     log().scrollTo({ top: 0, behavior: 'instant' });
     log().dispatchEvent(new Event('scroll'));
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('course-chat-message').length > before, 'nothing older');
+    await waitUntil(() => rows(el).length > before, 'nothing older');
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await new Promise((resolve) => requestAnimationFrame(resolve));
     // The message that was at the top is still where the reader left it, not pushed off screen.
@@ -84,7 +84,7 @@ describe('<course-chat> on a bad network', () => {
     mock = await startMockBackend({ scenario: 'busy-room', limits: { min_send_interval_ms: 0 } });
     const el = await openRoom(mock, mock.scenario!.me.id);
     el.style.height = '480px';
-    const log = () => shadow(el).querySelector<HTMLElement>('.log')!;
+    const log = () => logOf(el)!;
     await waitUntil(() => log() && log().scrollHeight > log().clientHeight + 400);
     // Up from the newest, but not so far that older pages start loading.
     log().scrollTo({ top: 300, behavior: 'instant' });

@@ -1,7 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { openRoom, shadow, useMockBackend } from './helpers.js';
+import { logOf, openRoom, useMockBackend } from './helpers.js';
 
 /**
  * Hosts style the element from outside, and some set its `display` (LMS themes often start with
@@ -18,7 +17,7 @@ describe('<course-chat> under a host’s CSS', () => {
   });
   afterEach(() => rule.remove());
 
-  const log = (el: CourseChat) => shadow(el).querySelector<HTMLElement>('.log');
+  const log = logOf;
 
   for (const display of ['block', 'inline-block', 'flex', 'grid']) {
     it(`opens at the newest message and scrolls with display: ${display}`, async () => {

@@ -36,7 +36,7 @@ describe('<course-chat> from the keyboard', () => {
   it('makes the stream one tab stop, the newest message, with its actions after it', async () => {
     const el = await roomWith(5);
     await expect(el).to.be.accessible();
-    const tabbable = [...shadow(el).querySelectorAll('course-chat-message')].filter((row) => row.tabIndex === 0);
+    const tabbable = rows(el).filter((row) => row.tabIndex === 0);
     expect(tabbable.map((row) => row.message?.content)).to.deep.equal(['Message 5']);
     const newest = rowWith(el, 'Message 5')!;
     newest.focus();

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import { loadScenario, type MockSession, type MockSocket } from '../../src/mock/index.js';
-import { openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+import { logOf, openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
 
 /**
  * The element in hosts that move it, take it out and put it back (SPA routers, tabs, Turbo,
@@ -50,8 +50,7 @@ describe('<course-chat> removed, moved and re-attached', () => {
     el.remove();
     await waitUntil(() => open() === 0, 'the socket outlived the element');
     await waitUntil(() => mock.backend.online(courseId()).length === 0, 'still shown online');
-    // A while later, as a router brings the view back.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Long after its task, as a router brings the view back: the room was closed, not kept for a move.
     parent.append(el);
     await heard(el, 'back again');
     expect(open()).to.equal(1);
@@ -62,7 +61,7 @@ describe('<course-chat> removed, moved and re-attached', () => {
     for (let i = 0; i < 40; i++) postAs(mock, mock.scenario!.other.id, `before ${i}`);
     const el = await openRoom(mock, me().id);
     el.style.height = '400px';
-    const log = () => shadow(el).querySelector<HTMLElement>('.log')!;
+    const log = () => logOf(el)!;
     await waitUntil(() => open() === 1 && log() && log().scrollHeight > log().clientHeight);
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startMockBackend, type MockSession, type ScenarioName } from '../../src/mock/index.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { action, openRoom, rowWith, say, shadow } from './helpers.js';
+import { action, openRoom, rowWith, rows, say, shadow } from './helpers.js';
 
 /**
  * WCAG 2.2 AA as axe-core checks it, in every state of the page spec: each test brings the room
@@ -26,7 +26,7 @@ describe('<course-chat> is accessible in every state', () => {
 
   it('active: a busy room', async () => {
     const { el } = await room('busy-room');
-    await waitUntil(() => shadow(el).querySelectorAll('course-chat-message').length > 10);
+    await waitUntil(() => rows(el).length > 10);
     await expect(el).to.be.accessible();
   });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { rows, shadow, useMockBackend } from './helpers.js';
+import { logOf, rows, shadow, useMockBackend } from './helpers.js';
 
 /** Most rows the stream may hold in the DOM, however long the room. */
 const rowLimit = 300;
@@ -67,7 +67,7 @@ describe('<course-chat> in a room of 10,000 messages', () => {
     return el;
   }
 
-  const log = (el: CourseChat) => shadow(el).querySelector<HTMLElement>('.log')!;
+  const log = (el: CourseChat) => logOf(el)!;
   const older = (el: CourseChat) => shadow(el).querySelector<HTMLButtonElement>('.older');
   const seqOf = (row: CourseChatMessage) => Number(/^message (\d+)/.exec(row.message?.content ?? '')?.[1]);
   const seqs = (el: CourseChat) => rows(el).map(seqOf);

@@ -44,8 +44,14 @@ export async function openRoom(mock: MockSession, userId: string): Promise<Cours
 
 export const shadow = (el: Element) => el.shadowRoot!;
 
+/** The stream's scrolling message log, once the room has messages. */
+export function logOf(el: CourseChat): HTMLElement | null {
+  return shadow(el).querySelector('course-chat-stream .log');
+}
+
+/** The message rows the stream has rendered, in order. */
 export function rows(el: CourseChat): CourseChatMessage[] {
-  return [...shadow(el).querySelectorAll('course-chat-message')];
+  return [...shadow(el).querySelectorAll<CourseChatMessage>('course-chat-stream course-chat-message')];
 }
 
 export function rowWith(el: CourseChat, content: string): CourseChatMessage | undefined {
