@@ -9,6 +9,7 @@ export { CourseChatComposer } from './components/course-chat-composer.js';
 export { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 export { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 export { CourseChatSettings } from './components/course-chat-settings.js';
+export { CourseChatStream } from './components/course-chat-stream.js';
 export * from './components/events.js';
 export { defaultStrings, type CourseChatStrings } from './components/strings.js';
 export type { AnalyticsEvent, ChatNotification, Unread } from './state/index.js';

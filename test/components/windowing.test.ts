@@ -10,23 +10,10 @@ import {
   sliceOf,
   type SliceRequest,
 } from '../../src/components/windowing.js';
+import { storedMessage } from '../state/fake-client.js';
 
 function message(id: string): StreamMessage {
-  return {
-    id,
-    seq: 1,
-    course_id: 'c',
-    client_id: `client-${id}`,
-    author: { id: 'ana', name: 'Ana', avatar_url: null, is_student_teacher: false },
-    content: id,
-    is_question: false,
-    question_status: null,
-    reply_to_id: null,
-    mentions: [],
-    helpful_points: 0,
-    created_at: '2026-11-24T10:00:00.000Z',
-    delivery: 'sent',
-  };
+  return { ...storedMessage({ id, seq: 1 }), delivery: 'sent' };
 }
 
 /** Thread `t<index>` with `replies` replies `t<index>r<n>`. */

@@ -14,6 +14,7 @@ const tags = [
   'course-chat-help-queue',
   'course-chat-award-dialog',
   'course-chat-settings',
+  'course-chat-stream',
 ];
 
 describe('the package’s entries in Node', () => {
