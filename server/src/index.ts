@@ -18,6 +18,7 @@ import {
   runAwaiting,
   signToken,
   updateSettings,
+  userTokenExpiry,
   type Outcome,
 } from '../../src/backend/index.js';
 import {
@@ -31,7 +32,6 @@ import {
   routes,
   sendMessageBody,
   settingsBody,
-  userTokenTtlSeconds,
   type RoomResponse,
   type RouteName,
 } from '../../src/protocol/index.js';
@@ -160,8 +160,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
 
   switch (route.name) {
     case 'room': {
-      // A user_token never outlives the credential it was issued for.
-      const exp = Math.min(Math.floor(Date.now() / 1000) + userTokenTtlSeconds, auth.value.exp);
+      const exp = userTokenExpiry(Date.now(), auth.value.exp);
       const [balance, lastSeq, membership, userToken] = await Promise.all([
         db.balanceOf(userId),
         db.lastSeq(courseId),

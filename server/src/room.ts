@@ -191,8 +191,11 @@ export class ChatRoom extends DurableObject<Env> {
       reply: (answer: ServerFrame) => this.#sockets.send(socket, answer),
       writer: () => this.#writer(user.id, courseId),
     };
-    // Writes go through the room's one queue, as REST writes do.
-    await this.#exclusive(() => runAwaiting(answerFrame(this.#context(courseId), source, frame.value)));
+    const run = () => runAwaiting(answerFrame(this.#context(courseId), source, frame.value));
+    // Writes go through the room's one queue, as REST writes do; typing and ping write nothing,
+    // so they need not wait behind them.
+    const writesNothing = frame.value.type === 'typing' || frame.value.type === 'ping';
+    await (writesNothing ? run() : this.#exclusive(run));
   }
 
   /**

@@ -3,7 +3,7 @@
  * configures instead (the Worker from its wrangler vars, the mock from its `limits` option),
  * checked against the protocol's `roomLimits` so a room never announces limits a client refuses.
  */
-import { maxHistoryLimit, roomLimits, safeParse, type RoomLimits } from '../protocol/index.js';
+import { maxHistoryLimit, roomLimits, safeParse, userTokenTtlSeconds, type RoomLimits } from '../protocol/index.js';
 import { defaultLimits } from '../protocol/rules.js';
 
 /** Each limit's Worker variable: `max_message_length` is `MAX_MESSAGE_LENGTH`, and so on. */
@@ -47,4 +47,12 @@ export function roomLimitsFromVariables(variables: LimitVariables): RoomLimits {
  */
 export function pointsInRange(points: number, max: number): boolean {
   return Number.isInteger(points) && points >= 1 && points <= max;
+}
+
+/**
+ * When a new `user_token` expires, in seconds since the epoch: its lifetime from `nowMs`, but
+ * never after the credential it was asked with (`credentialExp`), so signing out ends both.
+ */
+export function userTokenExpiry(nowMs: number, credentialExp: number): number {
+  return Math.min(Math.floor(nowMs / 1000) + userTokenTtlSeconds, credentialExp);
 }

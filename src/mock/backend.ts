@@ -13,6 +13,7 @@ import {
   sendMessage,
   tooManySocketsReason,
   updateSettings,
+  userTokenExpiry,
   type Outcome,
   type RoomContext,
   type Rule,
@@ -22,7 +23,6 @@ import {
   closeCodes,
   maxHistoryLimit,
   maxSocketsPerUser,
-  userTokenTtlSeconds,
   type AwardBody,
   type AwardResponse,
   type ChatMessage,
@@ -210,7 +210,7 @@ export class MockBackend {
     const access = this.#access(userId, courseId);
     if (!access.ok) return access;
     const room = access.value;
-    const exp = Math.min(Math.floor(this.now() / 1000) + userTokenTtlSeconds, notAfter);
+    const exp = userTokenExpiry(this.now(), notAfter);
     const readSeq = room.readSeqOf(userId);
     return done({
       room_id: courseId,
