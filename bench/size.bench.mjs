@@ -1,4 +1,4 @@
-// The script-tag build, dist/course-chat.js, with lit, partysocket and nanostores inside: its size
+// The script-tag build, dist/course-chat.js, with lit and nanostores inside: its size
 // minified, and compressed as a CDN would serve it (gzip -9, brotli at quality 11).
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

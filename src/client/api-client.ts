@@ -1,7 +1,6 @@
 import {
   awardResponse,
   errorBody,
-  helpersResponse,
   historyResponse,
   messageResponse,
   myAwardsResponse,
@@ -14,7 +13,6 @@ import {
   type AwardBody,
   type AwardResponse,
   type ErrorCode,
-  type HelpersResponse,
   type HistoryQuery,
   type HistoryResponse,
   type MessageResponse,
@@ -69,7 +67,6 @@ export interface ApiClient {
   send(courseId: string, body: SendMessageBody): Promise<MessageResponse>;
   markQuestion(courseId: string, messageId: string): Promise<MessageResponse>;
   report(courseId: string, messageId: string, body?: ReportBody): Promise<ReportResponse>;
-  helpers(courseId: string): Promise<HelpersResponse>;
   /** Moves the read marker forward; answers the marker and the unread counts after it. */
   markRead(courseId: string, seq: number): Promise<ReadResponse>;
   updateSettings(courseId: string, change: SettingsBody): Promise<SettingsResponse>;
@@ -135,7 +132,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request('POST', paths.markQuestion(courseId, messageId), messageResponse, {}),
     report: (courseId, messageId, body = {}) =>
       request('POST', paths.report(courseId, messageId), reportResponse, body),
-    helpers: (courseId) => request('GET', paths.helpers(courseId), helpersResponse),
     markRead: (courseId, seq) => request('POST', paths.read(courseId), readResponse, { seq }),
     updateSettings: (courseId, change) => request('POST', paths.settings(courseId), settingsResponse, change),
     myAwards: (courseId) => request('GET', paths.myAwards(courseId), myAwardsResponse),

@@ -1,4 +1,3 @@
-import ReconnectingWebSocket from 'partysocket/ws';
 import {
   closeCodes,
   maxFrameLength,
@@ -18,6 +17,12 @@ export function socketUrl(apiBase: string, room: string, token: string): string 
   return url.toString();
 }
 
+/** The timers the socket waits with: the page's, or a test's own clock. */
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 export interface RoomSocketOptions {
   /** Called before every (re)connect, so each attempt can carry a fresh token. */
   url: () => Promise<string>;
@@ -27,6 +32,7 @@ export interface RoomSocketOptions {
   onClose(code: number): void;
   /** A frame that is not valid protocol: dropped, reported here. */
   onInvalidFrame(error: Error, raw: string): void;
+  timers?: Timers | undefined;
 }
 
 export interface RoomSocket {
@@ -39,6 +45,17 @@ export interface RoomSocket {
 
 /** Close codes after which reconnecting cannot help. */
 const terminalCloseCodes: ReadonlySet<number> = new Set([closeCodes.forbidden, closeCodes.notFound]);
+/** The wait before the second attempt in a row; each later one waits 1.6 times longer, up to 15 s. */
+const firstRetryMs = 500;
+const longestRetryMs = 15_000;
+/** A connection that does not open in this long is dropped and tried again. */
+const connectTimeoutMs = 8_000;
+/** A connection that stayed up this long starts the retry schedule over when it is lost. */
+const stableMs = 5_000;
+/** Closed by us for want of frames (a socket that silently stopped delivering). */
+const heartbeatTimeoutCode = 4000;
+/** `WebSocket.OPEN`, which a page's stand-in WebSocket (a mock's) need not define. */
+const openState = 1;
 
 /**
  * The room's one socket: reconnects with exponential backoff (jittered, so a whole lecture hall does
@@ -46,55 +63,74 @@ const terminalCloseCodes: ReadonlySet<number> = new Set([closeCodes.forbidden, c
  * stopped delivering by a heartbeat: two intervals without any frame and it reconnects.
  */
 export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
+  const timers: Timers = options.timers ?? globalThis;
+  let ws: WebSocket | undefined;
+  /** Attempts since the last connection that stayed up. */
+  let attempts = 0;
+  let openedAt = 0;
   let lastFrameAt = 0;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  /**
-   * Closed by us: nothing more is reported, not even the close event partysocket raises later
-   * when a connect attempt (its URL) was failing as it was closed.
-   */
+  let timer: unknown;
+  /** Counts attempts begun: one overtaken while it waited for its URL gives way. */
+  let started = 0;
+  /** Closed by us: nothing more is reported, and no attempt is made. */
   let closed = false;
 
-  const socket = new ReconnectingWebSocket(
-    async () => {
-      const url = await options.url();
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 300 * Math.min(socket.retryCount, 10)));
-      return url;
-    },
-    undefined,
-    {
-      minReconnectionDelay: 500,
-      maxReconnectionDelay: 15_000,
-      reconnectionDelayGrowFactor: 1.6,
-      connectionTimeout: 8_000,
-      // Messages travel over REST with their own retry; socket frames are only worth sending live.
-      maxEnqueuedMessages: 0,
-      shouldReconnectOnClose: (event) => !terminalCloseCodes.has(event.code),
-    },
-  );
-
-  function stopHeartbeat(): void {
-    if (heartbeat !== undefined) clearInterval(heartbeat);
-    heartbeat = undefined;
+  function wait(ms: number, run: () => void): void {
+    timers.clearTimeout(timer);
+    timer = timers.setTimeout(run, ms);
   }
 
-  socket.addEventListener('open', () => {
-    if (closed) return;
-    lastFrameAt = Date.now();
-    stopHeartbeat();
-    heartbeat = setInterval(() => {
+  /** The next attempt: at once after a stable connection, later and later after failed ones. */
+  function schedule(): void {
+    const backoff = attempts === 0 ? 0 : Math.min(longestRetryMs, firstRetryMs * 1.6 ** (attempts - 1));
+    const jitter = Math.random() * 300 * Math.min(attempts, 10);
+    attempts += 1;
+    wait(backoff + jitter, () => void connect());
+  }
+
+  async function connect(): Promise<void> {
+    const attempt = ++started;
+    let url: string;
+    try {
+      url = await options.url();
+    } catch {
+      // No URL (the room could not be fetched): try again later, unless the room gave up on us.
+      if (!closed && attempt === started) schedule();
+      return;
+    }
+    if (closed || attempt !== started) return;
+    const socket = new WebSocket(url);
+    ws = socket;
+    wait(connectTimeoutMs, () => drop(socket, 1006));
+    socket.addEventListener('open', () => {
+      if (ws !== socket) return;
+      openedAt = lastFrameAt = Date.now();
+      beat(socket);
+      options.onOpen();
+    });
+    socket.addEventListener('message', (event: MessageEvent) => {
+      if (ws === socket) receive(event.data);
+    });
+    socket.addEventListener('close', (event: CloseEvent) => {
+      if (ws === socket) lost(event.code);
+    });
+  }
+
+  /** Two intervals without any frame: the connection is gone, whatever the socket says. */
+  function beat(socket: WebSocket): void {
+    wait(options.heartbeatIntervalMs, () => {
       if (Date.now() - lastFrameAt > 2 * options.heartbeatIntervalMs) {
-        socket.reconnect(4000, 'heartbeat timeout');
+        drop(socket, heartbeatTimeoutCode);
         return;
       }
       socket.send(JSON.stringify({ type: 'ping' } satisfies ClientFrame));
-    }, options.heartbeatIntervalMs);
-    options.onOpen();
-  });
+      beat(socket);
+    });
+  }
 
-  socket.addEventListener('message', (event: MessageEvent) => {
-    if (closed) return;
+  function receive(data: unknown): void {
     lastFrameAt = Date.now();
-    const raw = typeof event.data === 'string' ? event.data : '';
+    const raw = typeof data === 'string' ? data : '';
     if (raw.length === 0 || raw.length > maxFrameLength) {
       options.onInvalidFrame(new Error('Frame is empty, binary or too long'), raw.slice(0, 200));
       return;
@@ -109,23 +145,43 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
     const parsed = safeParse(serverFrame, json);
     if (parsed.ok) options.onFrame(parsed.value);
     else options.onInvalidFrame(parsed.error, raw.slice(0, 200));
-  });
+  }
 
-  socket.addEventListener('close', (event: CloseEvent) => {
-    stopHeartbeat();
-    if (!closed) options.onClose(event.code);
-  });
+  /** The connection closed with `code`: told, then tried again unless the room refused us for good. */
+  function lost(code: number): void {
+    ws = undefined;
+    timers.clearTimeout(timer);
+    if (openedAt > 0 && Date.now() - openedAt >= stableMs) attempts = 0;
+    openedAt = 0;
+    options.onClose(code);
+    if (!closed && !terminalCloseCodes.has(code)) schedule();
+  }
+
+  /** Closes `socket` ourselves, and goes on as if it had closed with `code`. */
+  function drop(socket: WebSocket, code: number): void {
+    if (ws !== socket) return;
+    socket.close(code === 1006 ? 1000 : code);
+    lost(code);
+  }
+
+  schedule();
 
   return {
-    send: (frame) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(frame)),
+    send: (frame) => ws?.readyState === openState && (ws.send(JSON.stringify(frame)), true),
     get open() {
-      return socket.readyState === socket.OPEN;
+      return ws?.readyState === openState;
     },
-    reconnect: () => socket.reconnect(),
+    reconnect: () => {
+      attempts = 0;
+      if (ws) drop(ws, 1000);
+      else schedule();
+    },
     close: () => {
       closed = true;
-      stopHeartbeat();
-      socket.close(1000, 'closed by client');
+      timers.clearTimeout(timer);
+      const socket = ws;
+      ws = undefined;
+      socket?.close(1000, 'closed by client');
     },
   };
 }

@@ -2,6 +2,7 @@ import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { ApiClient } from '../client/index.js';
 import { maxHistoryLimit, type ChatMessage, type ClientFrame, type RoomResponse } from '../protocol/index.js';
 import type { Notices } from './notices.js';
+import { readForward } from './stream.js';
 import type { AnalyticsEvent, NoticeKind, StreamMessage } from './types.js';
 
 export interface QuestionsOptions {
@@ -56,12 +57,8 @@ export function createQuestions(options: QuestionsOptions) {
     /** Reads the whole help queue, page by page, oldest first. */
     async loadAll(): Promise<void> {
       const found = new Map<string, ChatMessage>();
-      for (let after = 0, more = true; more && !options.ended();) {
-        const page = await api.history(courseId, { questions: 'open', after, limit: maxHistoryLimit });
-        for (const question of page.messages) found.set(question.id, question);
-        after = page.messages.at(-1)?.seq ?? after;
-        more = page.has_more && page.messages.length > 0;
-      }
+      const take = (page: readonly ChatMessage[]) => page.forEach((question) => found.set(question.id, question));
+      await readForward(api, courseId, { questions: 'open', limit: maxHistoryLimit }, take, options.ended);
       $openQuestions.set(found);
     },
 

@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { ApiError } from '../client/index.js';
+import { ApiError, type Timers } from '../client/index.js';
 import type { AuthRefusal, ChatFailure, FailureKind } from './types.js';
 
 /**
@@ -32,12 +32,6 @@ export function failureOf(error: unknown): ChatFailure {
         ? 'unauthenticated'
         : 'unavailable';
   return { kind };
-}
-
-/** The timers a schedule runs on: the page's, or a test's own clock. */
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 export interface SignInOptions {

@@ -1,6 +1,6 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { ApiClient } from '../client/index.js';
-import type { ChatMessage, RoomResponse } from '../protocol/index.js';
+import type { ChatMessage, HistoryQuery, RoomResponse } from '../protocol/index.js';
 import { groupThreads, mergeMessages } from './messages.js';
 import type { StreamMessage } from './types.js';
 
@@ -17,6 +17,25 @@ export interface StreamOptions {
   /** Told of every message merged, once the stream holds it. */
   merged(messages: readonly ChatMessage[]): void;
   ended(): boolean;
+}
+
+/**
+ * Reads history forward from `query.after`, page by page, up to the newest message, handing each
+ * page's messages to `take`: a catch-up after a reconnect, or the whole help queue.
+ */
+export async function readForward(
+  api: ApiClient,
+  courseId: string,
+  query: HistoryQuery,
+  take: (messages: readonly ChatMessage[]) => void,
+  ended: () => boolean,
+): Promise<void> {
+  for (let after = query.after ?? 0, more = true; more && !ended();) {
+    const page = await api.history(courseId, { ...query, after });
+    take(page.messages);
+    after = page.messages.at(-1)?.seq ?? after;
+    more = page.has_more && page.messages.length > 0;
+  }
 }
 
 /**
@@ -52,6 +71,7 @@ export function createStream(options: StreamOptions) {
     ],
   );
 
+  /** The room's page size; the backend's default before the room is known. */
   const pageSize = () => $room.get()?.limits.history_page_size;
   const oldestSeq = () => $stored.get()[0]?.seq;
 
@@ -70,8 +90,7 @@ export function createStream(options: StreamOptions) {
     olderPage ??= (async () => {
       $loadingOlder.set(true);
       try {
-        const limit = pageSize();
-        const page = await api.history(courseId, { before: first, ...(limit ? { limit } : {}) });
+        const page = await api.history(courseId, { before: first, limit: pageSize() });
         merge(page.messages);
         $hasOlder.set(page.has_more);
         $olderFailed.set(false);
@@ -118,17 +137,8 @@ export function createStream(options: StreamOptions) {
     },
 
     /** Fetches everything after the newest message held, page by page, so no gap survives a reconnect. */
-    async catchUp(): Promise<void> {
-      const limit = pageSize();
-      for (let more = true; more && !options.ended();) {
-        const page = await api.history(courseId, {
-          after: $stored.get().at(-1)?.seq ?? 0,
-          ...(limit ? { limit } : {}),
-        });
-        merge(page.messages);
-        more = page.has_more && page.messages.length > 0;
-      }
-    },
+    catchUp: (): Promise<void> =>
+      readForward(api, courseId, { after: $stored.get().at(-1)?.seq ?? 0, limit: pageSize() }, merge, options.ended),
 
     /** Loads older pages until `messageId` is in the stream (a help-queue jump); whether it is. */
     async loadUntil(messageId: string): Promise<boolean> {

@@ -15,7 +15,7 @@ export interface ClientWatch {
  * caller still gets the error to handle its own way (a notice, a failed message).
  */
 export function watchClient(api: ApiClient, watch: ClientWatch): ApiClient {
-  async function watched<T>(request: Promise<T>): Promise<T> {
+  async function watched(request: Promise<unknown>): Promise<unknown> {
     try {
       const answer = await request;
       watch.accepted();
@@ -26,17 +26,13 @@ export function watchClient(api: ApiClient, watch: ClientWatch): ApiClient {
       throw error;
     }
   }
-  return {
-    apiBase: api.apiBase,
-    room: (courseId) => watched(api.room(courseId)),
-    history: (courseId, query) => watched(api.history(courseId, query)),
-    send: (courseId, body) => watched(api.send(courseId, body)),
-    markQuestion: (courseId, messageId) => watched(api.markQuestion(courseId, messageId)),
-    report: (courseId, messageId, body) => watched(api.report(courseId, messageId, body)),
-    helpers: (courseId) => watched(api.helpers(courseId)),
-    markRead: (courseId, seq) => watched(api.markRead(courseId, seq)),
-    updateSettings: (courseId, change) => watched(api.updateSettings(courseId, change)),
-    myAwards: (courseId) => watched(api.myAwards(courseId)),
-    award: (body) => watched(api.award(body)),
-  };
+  // Every method is a request answered by a promise; `apiBase` is the only other member.
+  return new Proxy(api, {
+    get(target, key) {
+      const member: unknown = Reflect.get(target, key);
+      return typeof member === 'function'
+        ? (...args: unknown[]) => watched(Reflect.apply(member, target, args) as Promise<unknown>)
+        : member;
+    },
+  });
 }

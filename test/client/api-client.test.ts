@@ -80,7 +80,7 @@ describe('api client', () => {
       },
     });
     await api.room(courseId);
-    await api.helpers(courseId);
+    await api.history(courseId);
     expect(calls).to.equal(2);
   });
 });

@@ -58,7 +58,6 @@ export function fakeClient(calls: Partial<Omit<ApiClient, 'apiBase'>>): ApiClien
     send: calls.send ?? unexpected('send'),
     markQuestion: calls.markQuestion ?? unexpected('markQuestion'),
     report: calls.report ?? unexpected('report'),
-    helpers: calls.helpers ?? unexpected('helpers'),
     markRead: calls.markRead ?? unexpected('markRead'),
     updateSettings: calls.updateSettings ?? unexpected('updateSettings'),
     myAwards: calls.myAwards ?? unexpected('myAwards'),

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ApiError } from '../../src/client/index.js';
 import { createSignIn, failureOf, signInRetries, signInRetryDelay } from '../../src/state/sign-in.js';
 import type { AuthRefusal } from '../../src/state/index.js';
+import { manualClock } from '../client/manual-clock.js';
 
 /** A refused sign-in is retried on a bounded, jittered schedule unless the host takes over. */
 describe('sign-in refusals', () => {
@@ -20,33 +21,6 @@ describe('sign-in refusals', () => {
     expect(failureOf(new ApiError(403, 'not_enrolled', ''))).to.deep.equal({ kind: 'not_enrolled' });
     expect(failureOf(new ApiError(0, 'network', ''))).to.deep.equal({ kind: 'unavailable' });
   });
-
-  /** Timers that run only when the test moves the clock on. */
-  function manualClock() {
-    let now = 0;
-    let next = 1;
-    const due = new Map<unknown, { run: () => void; at: number }>();
-    return {
-      timers: {
-        setTimeout(run: () => void, ms: number): unknown {
-          const handle = next++;
-          due.set(handle, { run, at: now + ms });
-          return handle;
-        },
-        clearTimeout(handle: unknown): void {
-          due.delete(handle);
-        },
-      },
-      advance(ms: number): void {
-        now += ms;
-        for (const [handle, timer] of [...due])
-          if (timer.at <= now) {
-            due.delete(handle);
-            timer.run();
-          }
-      },
-    };
-  }
 
   it('tell the host each time, and wait for it when it declines the retry', () => {
     const clock = manualClock();
