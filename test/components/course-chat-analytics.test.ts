@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CourseChatAnalyticsEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, awardDialogOf, highlightedRow, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** The page spec's analytics events reach the host with the data it names. */
 describe('<course-chat> analytics and attention', () => {
@@ -53,7 +53,7 @@ describe('<course-chat> analytics and attention', () => {
     expect(mock.backend.ledger()[0]).to.include({ points: 5, to_user_id: mock.scenario!.other.id });
     await waitUntil(() => shadow(giver).querySelector('.confirmation'));
     expect(shadow(giver).querySelector('.confirmation')!.textContent).to.include('5 points');
-    const dialog = shadow(giver).querySelector('course-chat-award-dialog')!;
+    const dialog = awardDialogOf(giver);
     expect(shadow(dialog).querySelector('dialog')!.open).to.be.false;
     await waitUntil(() => seen.some((e) => e.name === 'points_awarded'));
     expect(seen).to.deep.include({
@@ -75,7 +75,7 @@ describe('<course-chat> analytics and attention', () => {
     expect(link.textContent).to.include('determinant of a 3x3 matrix');
     await expect(composer).to.be.accessible();
     link.click();
-    await waitUntil(() => shadow(el).querySelector('.thread.highlighted'));
+    await waitUntil(() => highlightedRow(el));
   });
 });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { logOf, openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+import { helpQueueOf, logOf, openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
 
 /** What screen readers hear, and the narrow layout a phone gets. */
 describe('<course-chat> for screen readers and small screens', () => {
@@ -66,7 +66,7 @@ describe('<course-chat> for screen readers and small screens', () => {
     it('shows the stream or the help queue in tabs, switched by a swipe, with the composer at the bottom', async () => {
       const el = await narrow();
       await expect(el).to.be.accessible();
-      const queue = shadow(el).querySelector('course-chat-help-queue')!;
+      const queue = helpQueueOf(el);
       const composer = shadow(el).querySelector('course-chat-composer')!;
       expect(visible(shadow(el).querySelector('.tabs'))).to.be.true;
       expect(visible(queue)).to.be.false;

@@ -3,7 +3,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatNotificationEvent, CourseChatUnreadEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { composerOf, openRoom, postAs, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import {
+  composerOf,
+  firstUnreadJumpOf,
+  openRoom,
+  postAs,
+  rowWith,
+  say,
+  shadow,
+  textareaOf,
+  unreadDividerOf,
+  useMockBackend,
+} from './helpers.js';
 
 /** Room settings, @mentions, the unread divider and the attention events a host badges with. */
 describe('<course-chat> mentions, unread and notifications', () => {
@@ -35,7 +46,7 @@ describe('<course-chat> mentions, unread and notifications', () => {
   const post = (userId: string, content: string, mentions: string[] = []) =>
     postAs(mock, userId, content, { mentions });
 
-  const textarea = (el: CourseChat) => shadow(composerOf(el)).querySelector('textarea')!;
+  const textarea = (el: CourseChat) => textareaOf(el);
   const options = (el: CourseChat) => [...shadow(composerOf(el)).querySelectorAll('[role="option"]')];
 
   it('suggests people after @ from the keyboard and sends the mention, marked for the one mentioned', async () => {
@@ -184,8 +195,8 @@ describe('<course-chat> mentions, unread and notifications', () => {
     const firstUnread = post(other().id, 'While you were away');
     post(other().id, `And @${me().name} this is for you`, [me().id]);
     const { el, unread } = await watched(me().id);
-    await waitUntil(() => shadow(el).querySelector('.unread-divider'), 'no divider');
-    const thread = shadow(el).querySelector('.unread-divider')!.parentElement!;
+    await waitUntil(() => unreadDividerOf(el), 'no divider');
+    const thread = unreadDividerOf(el)!.parentElement!;
     expect(thread.querySelector('course-chat-message')!.message!.id).to.equal(firstUnread.id);
     // Shown at the newest in a visible page, everything is read at once; the divider stays.
     await waitUntil(() => unread.length > 0, 'no unread count');
@@ -193,12 +204,12 @@ describe('<course-chat> mentions, unread and notifications', () => {
       { count: 0, mentions: 0, muted: false },
     ]);
     expect(el.unread.count).to.equal(0);
-    expect(shadow(el).querySelector('.unread-divider')).to.exist;
+    expect(unreadDividerOf(el)).to.exist;
     await expect(el).to.be.accessible();
-    const jump = shadow(el).querySelector<HTMLButtonElement>('.first-unread')!;
+    const jump = firstUnreadJumpOf(el)!;
     expect(jump.textContent).to.include('New messages since your last visit');
     jump.click();
-    await waitUntil(() => !shadow(el).querySelector('.first-unread'), 'the jump stayed');
+    await waitUntil(() => !firstUnreadJumpOf(el), 'the jump stayed');
     // The marker is saved on the backend, so the next visit starts from here.
     await waitUntil(
       async () => {

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { action, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, awardDialogOf, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** "This Helped!": the award dialog, the balance indicator and the Low Balance state. */
 describe('<course-chat-award-dialog>', () => {
@@ -32,7 +32,7 @@ describe('<course-chat-award-dialog>', () => {
     const before = mock.backend.balanceOf(mock.scenario!.me.id);
     expect(points(giver)).to.equal(`${before} points to give`);
     action(row, 'award')!.click();
-    const dialog = shadow(giver).querySelector('course-chat-award-dialog')!;
+    const dialog = awardDialogOf(giver);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     await expect(dialog).to.be.accessible();
     const slider = shadow(dialog).querySelector<HTMLInputElement>('input[type="range"]')!;
@@ -70,7 +70,7 @@ describe('<course-chat-award-dialog>', () => {
     const button = action(row, 'award')!;
     button.focus();
     button.click();
-    const dialog = shadow(giver).querySelector('course-chat-award-dialog')!;
+    const dialog = awardDialogOf(giver);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !shadow(dialog).querySelector('dialog')!.open);
@@ -83,7 +83,7 @@ describe('<course-chat-award-dialog>', () => {
     const before = points(giver);
     mock.backend.faults.failNext('award', 500);
     action(row, 'award')!.click();
-    const dialog = shadow(giver).querySelector('course-chat-award-dialog')!;
+    const dialog = awardDialogOf(giver);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     shadow(dialog).querySelector<HTMLButtonElement>('.confirm')!.click();
     await waitUntil(() => shadow(giver).querySelector('.notice'));

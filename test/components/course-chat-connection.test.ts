@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { composerOf, logOf, openRoom, rowWith, rows, say, shadow } from './helpers.js';
+import { composerOf, logOf, newMessagesOf, openRoom, rows, rowWith, say, shadow } from './helpers.js';
 
 /** What a person sees when the network misbehaves. */
 describe('<course-chat> on a bad network', () => {
@@ -96,11 +96,11 @@ describe('<course-chat> on a bad network', () => {
       is_question: false,
     });
     await waitUntil(() => rowWith(el, 'Did everyone see the announcement?'));
-    await waitUntil(() => shadow(el).querySelector('.new-messages'), 'no new-messages jump');
-    expect(shadow(el).querySelector('.new-messages')!.textContent).to.include('1 new message');
+    await waitUntil(() => newMessagesOf(el), 'no new-messages jump');
+    expect(newMessagesOf(el)!.textContent).to.include('1 new message');
     expect(log().scrollTop).to.equal(300);
-    shadow(el).querySelector<HTMLButtonElement>('.new-messages')!.click();
-    await waitUntil(() => !shadow(el).querySelector('.new-messages'));
+    newMessagesOf(el)!.click();
+    await waitUntil(() => !newMessagesOf(el));
     expect(log().scrollHeight - log().scrollTop - log().clientHeight).to.be.lessThan(48);
   });
 });

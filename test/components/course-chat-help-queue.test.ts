@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, helpQueueOf, highlightedRow, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** Questions, answers grouped under them, and the help queue with its helpers. */
 describe('<course-chat-help-queue>', () => {
@@ -11,8 +12,8 @@ describe('<course-chat-help-queue>', () => {
   });
 
   const studentTeacher = () => mock.scenario!.people.find((p) => p.role === 'student_teacher')!;
-  const queue = (el: Element) => shadow(el).querySelector('course-chat-help-queue')!;
-  const pendingTexts = (el: Element) =>
+  const queue = helpQueueOf;
+  const pendingTexts = (el: CourseChat) =>
     [...shadow(queue(el)).querySelectorAll('.question button')].map((b) => b.textContent?.trim());
 
   it('is accessible and lists a question until the asker marks an answer', async () => {
@@ -57,6 +58,6 @@ describe('<course-chat-help-queue>', () => {
     await say(asker, 'What is the span of two parallel vectors?', { question: true });
     await waitUntil(() => pendingTexts(asker).length === 1);
     shadow(queue(asker)).querySelector<HTMLButtonElement>('.question button')!.click();
-    await waitUntil(() => shadow(asker).querySelector('.thread.highlighted'));
+    await waitUntil(() => highlightedRow(asker));
   });
 });

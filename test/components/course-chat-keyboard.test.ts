@@ -1,9 +1,20 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { composerOf, openRoom, postAs, rowWith, rows, shadow, useMockBackend } from './helpers.js';
+import {
+  awardDialogOf,
+  composerOf,
+  helpQueueOf,
+  highlightedRow,
+  openRoom,
+  postAs,
+  rows,
+  rowWith,
+  shadow,
+  textareaOf,
+  useMockBackend,
+} from './helpers.js';
 
 /** Everything from the keyboard alone: the stream, a message's actions, the help queue, awards. */
 describe('<course-chat> from the keyboard', () => {
@@ -49,7 +60,7 @@ describe('<course-chat> from the keyboard', () => {
       );
       await sendKeys({ press: 'Tab' });
     }
-    expect(focused()).to.equal(shadow(composerOf(el)).querySelector('textarea'));
+    expect(focused()).to.equal(textareaOf(el));
   });
 
   it('moves between messages with the arrows, Home and End, and acts on the one reached', async () => {
@@ -89,14 +100,12 @@ describe('<course-chat> from the keyboard', () => {
     const question = post(mock.scenario!.other.id, 'Is the kernel a subspace?', { is_question: true });
     for (let i = 1; i <= 3; i++) post(mock.scenario!.other.id, `Later ${i}`);
     const el = await openRoom(mock, mock.scenario!.me.id);
-    const queue = shadow(el).querySelector('course-chat-help-queue')!;
+    const queue = helpQueueOf(el);
     await waitUntil(() => shadow(queue).querySelector('.question button'));
     shadow(queue).querySelector<HTMLButtonElement>('.question button')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => shadow(el).querySelector('.thread.highlighted'), 'no jump');
-    expect(
-      shadow(el).querySelector<CourseChatMessage>('.thread.highlighted course-chat-message')!.message!.id,
-    ).to.equal(question.id);
+    await waitUntil(() => highlightedRow(el), 'no jump');
+    expect(highlightedRow(el)!.message!.id).to.equal(question.id);
   });
 
   it('sets the award with arrows, Home, End and Page keys', async () => {
@@ -106,7 +115,7 @@ describe('<course-chat> from the keyboard', () => {
     await sendKeys({ press: 'Tab' });
     while (focused()?.textContent?.trim() !== 'This Helped!') await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    const dialog = shadow(el).querySelector('course-chat-award-dialog')!;
+    const dialog = awardDialogOf(el);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     const slider = shadow(dialog).querySelector<HTMLInputElement>('input[type="range"]')!;
     await waitUntil(() => focused() === slider || focused()?.closest?.('dialog'), 'focus did not move in');

@@ -3,7 +3,7 @@ import type { CourseChatMessage } from '../../src/components/course-chat-message
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatNavigateEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { helpQueueOf, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** People's names lead to their profiles, through the same cancelable event as the other links. */
 describe('<course-chat> profile navigation', () => {
@@ -83,7 +83,7 @@ describe('<course-chat> profile navigation', () => {
   it('links a helper in the help queue to their student-teacher profile', async () => {
     const el = await openWithProfiles(mock.scenario!.me.id);
     await openRoom(mock, studentTeacher().id);
-    const queue = shadow(el).querySelector('course-chat-help-queue')!;
+    const queue = helpQueueOf(el);
     await waitUntil(() => shadow(queue).querySelector('.helper a.profile'), 'no helper link');
     const link = shadow(queue).querySelector<HTMLAnchorElement>('.helper a.profile')!;
     expect(link.textContent).to.include(studentTeacher().name);
@@ -99,7 +99,7 @@ describe('<course-chat> profile navigation', () => {
     const el = await openRoom(mock, mock.scenario!.me.id);
     await openRoom(mock, studentTeacher().id);
     await say(el, 'Plain names here.');
-    const queue = shadow(el).querySelector('course-chat-help-queue')!;
+    const queue = helpQueueOf(el);
     await waitUntil(() => shadow(queue).querySelector('.helper'), 'the helper never came online');
     const row = rowWith(el, 'Plain names here.')!;
     expect(shadow(row).querySelector('.name')!.textContent).to.equal(mock.scenario!.me.name);

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startMockBackend, type MockSession, type ScenarioName } from '../../src/mock/index.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { action, openRoom, rowWith, rows, say, shadow } from './helpers.js';
+import { action, awardDialogOf, helpQueueOf, openRoom, rows, rowWith, say, shadow } from './helpers.js';
 
 /**
  * WCAG 2.2 AA as axe-core checks it, in every state of the page spec: each test brings the room
@@ -45,7 +45,7 @@ describe('<course-chat> is accessible in every state', () => {
 
   it('helping: a student-teacher available to help', async () => {
     const { el } = await room('quiet-room', 'st');
-    const queue = shadow(el).querySelector('course-chat-help-queue')!;
+    const queue = helpQueueOf(el);
     await waitUntil(() => shadow(queue).querySelector('input[type="checkbox"]'));
     shadow(queue).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     await waitUntil(() => shadow(el).querySelector('.helping'), 'never helping');
@@ -64,7 +64,7 @@ describe('<course-chat> is accessible in every state', () => {
     await say(other, 'Use the rank-nullity theorem.');
     await waitUntil(() => rowWith(el, 'Use the rank-nullity theorem.'));
     action(rowWith(el, 'Use the rank-nullity theorem.')!, 'award')!.click();
-    const dialog = shadow(el).querySelector('course-chat-award-dialog')!;
+    const dialog = awardDialogOf(el);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     await expect(el).to.be.accessible();
   });

@@ -3,7 +3,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import { defaultStrings, type CourseChatStrings } from '../../src/index.js';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { action, composerOf, postAs, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import {
+  action,
+  composerOf,
+  firstUnreadJumpOf,
+  helpQueueOf,
+  postAs,
+  rowWith,
+  say,
+  shadow,
+  textareaOf,
+  useMockBackend,
+} from './helpers.js';
 
 /** A few of the texts in German, counts through the language's own plural rules. */
 const german = (): Partial<CourseChatStrings> => {
@@ -45,14 +56,14 @@ describe('<course-chat> in other languages', () => {
     return el;
   }
 
-  const queue = (el: CourseChat) => shadow(el).querySelector('course-chat-help-queue')!;
+  const queue = (el: CourseChat) => helpQueueOf(el);
 
   it('is accessible, and shows a host’s texts in the header, composer, help queue and actions', async () => {
     const el = await open(mock.scenario!.me.id, { lang: 'de', strings: german() });
     await expect(el).to.be.accessible();
     expect(shadow(el).querySelector('h2')!.textContent).to.equal(`${mock.scenario!.title}: Kurs-Chat`);
     await waitUntil(() => shadow(el).querySelector('.online')!.textContent === '1 online');
-    expect(shadow(composerOf(el)).querySelector('textarea')!.placeholder).to.equal('Nachricht schreiben…');
+    expect(textareaOf(el).placeholder).to.equal('Nachricht schreiben…');
     expect(shadow(queue(el)).querySelector('.empty')!.textContent).to.equal('Keine offenen Fragen.');
     // Untranslated texts stay English.
     expect(shadow(el).querySelector('.back')!.textContent).to.equal(defaultStrings.back);
@@ -75,7 +86,7 @@ describe('<course-chat> in other languages', () => {
     await el.updateComplete;
     await waitUntil(() => action(rowWith(el, 'Hello')!, 'reply')!.textContent!.trim() === 'Répondre');
     await composerOf(el).updateComplete;
-    expect(shadow(composerOf(el)).querySelector('textarea')!.placeholder).to.equal('Écrire un message…');
+    expect(textareaOf(el).placeholder).to.equal('Écrire un message…');
   });
 
   it('counts in the English defaults with plural forms and grouped digits', () => {
@@ -118,10 +129,10 @@ describe('<course-chat> in other languages', () => {
     mock.backend.markRead(me.id, courseId, post(me.id, 'I was here').seq);
     post(other.id, `Welcome back @${me.name}`, [me.id]);
     const el = await open(me.id, { dir: 'rtl' });
-    await waitUntil(() => shadow(el).querySelector('.first-unread'), 'no jump to the first unread message');
+    await waitUntil(() => firstUnreadJumpOf(el), 'no jump to the first unread message');
     await expect(el).to.be.accessible();
     const main = shadow(el).querySelector('.main')!.getBoundingClientRect();
-    const jump = shadow(el).querySelector('.first-unread')!.getBoundingClientRect();
+    const jump = firstUnreadJumpOf(el)!.getBoundingClientRect();
     expect((jump.left + jump.right) / 2, 'the jump up is centred').to.be.closeTo((main.left + main.right) / 2, 1);
     expect(queue(el).getBoundingClientRect().right, 'the help queue is on the left').to.be.at.most(main.left + 1);
 

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { composerOf, openRoom, postAs, rowWith, rows, shadow, useMockBackend } from './helpers.js';
+import { openRoom, postAs, rows, rowWith, shadow, textareaOf, useMockBackend } from './helpers.js';
 
 type Rgb = [number, number, number];
 
@@ -172,7 +172,7 @@ describe('<course-chat> themes', () => {
     expect(background()).to.equal(light);
     await emulateMedia({ colorScheme: 'dark' });
     expect(background()).to.equal(dark);
-    expect(getComputedStyle(shadow(composerOf(el)).querySelector('textarea')!).backgroundColor).to.equal(dark);
+    expect(getComputedStyle(textareaOf(el)).backgroundColor).to.equal(dark);
 
     el.setAttribute('theme', 'light');
     await el.updateComplete;
@@ -233,7 +233,7 @@ describe('<course-chat> themes', () => {
     expect(chat, 'the selected tab looks like the other').to.not.equal(queue);
     expect(queue).to.equal(canvas);
 
-    const textarea = shadow(composerOf(el)).querySelector('textarea')!;
+    const textarea = textareaOf(el);
     textarea.focus();
     const ring = getComputedStyle(textarea);
     expect(ring.outlineStyle).to.equal('solid');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { logOf, rows, shadow, useMockBackend } from './helpers.js';
+import { helpQueueOf, highlightedRow, logOf, newMessagesOf, rows, shadow, useMockBackend } from './helpers.js';
 
 /** Most rows the stream may hold in the DOM, however long the room. */
 const rowLimit = 300;
@@ -149,32 +149,32 @@ describe('<course-chat> in a room of 10,000 messages', () => {
     await scrollTo(el, log(el).scrollHeight / 3);
     const before = firstInView(el);
     post(5);
-    await waitUntil(() => shadow(el).querySelector('.new-messages'), 'no new-messages jump');
-    expect(shadow(el).querySelector('.new-messages')!.textContent).to.include('5 new messages');
+    await waitUntil(() => newMessagesOf(el), 'no new-messages jump');
+    expect(newMessagesOf(el)!.textContent).to.include('5 new messages');
     await frames(2);
     expect(offsetOf(el, before.seq)).to.be.closeTo(before.offset, 1);
 
-    shadow(el).querySelector<HTMLButtonElement>('.new-messages')!.click();
+    newMessagesOf(el)!.click();
     await waitUntil(() => seqs(el).at(-1) === roomSize + 5 && atBottom(el), 'did not jump to the newest');
     post(1);
     await waitUntil(() => seqs(el).at(-1) === roomSize + 6, 'the next message did not arrive');
     await frames(3);
     expect(atBottom(el), 'left the bottom').to.be.true;
-    expect(shadow(el).querySelector('.new-messages')).to.be.null;
+    expect(newMessagesOf(el)).to.be.null;
     expect(rows(el).length).to.be.at.most(rowLimit);
   });
 
   it('jumps from the help queue to a question 10,000 messages up', async () => {
     history();
     const el = await open();
-    const queue = shadow(el).querySelector('course-chat-help-queue')!;
+    const queue = helpQueueOf(el);
     await waitUntil(() => shadow(el).textContent?.includes(`Help queue (${roomSize / 20})`), 'the help queue is short');
     shadow(queue).querySelector<HTMLButtonElement>('.question button')!.click();
-    await waitUntil(() => shadow(el).querySelector('.thread.highlighted'), 'the question was not shown', {
+    await waitUntil(() => highlightedRow(el), 'the question was not shown', {
       timeout: 15_000,
     });
     await frames(3);
-    const question = shadow(el).querySelector('.thread.highlighted course-chat-message') as CourseChatMessage;
+    const question = highlightedRow(el)!;
     expect(seqOf(question)).to.equal(20);
     const view = log(el).getBoundingClientRect();
     const box = question.getBoundingClientRect();
@@ -196,7 +196,7 @@ describe('<course-chat> in a room of 10,000 messages', () => {
     await waitUntil(() => !retry() && seqs(el).at(-1) === roomSize + 1000, 'the missed messages did not come');
     await frames(3);
     expect(atBottom(el), 'left the bottom').to.be.true;
-    expect(shadow(el).querySelector('.new-messages')).to.be.null;
+    expect(newMessagesOf(el)).to.be.null;
     expect(rows(el).length).to.be.at.most(rowLimit);
   });
 

@@ -4,7 +4,7 @@ import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatNotificationEvent } from '../../src/components/events.js';
 import { paths } from '../../src/protocol/index.js';
 import { Course, pause, Wire, type Person } from '../conformance/wire.js';
-import { action, rowWith, say, shadow } from './helpers.js';
+import { action, awardDialogOf, helpQueueOf, rowWith, say, shadow } from './helpers.js';
 
 /**
  * The element end to end against the reference Worker (wrangler dev, local Durable Objects and
@@ -55,14 +55,14 @@ describe('<course-chat> on the Cloudflare Worker', function () {
       () => rowWith(helper, 'How do I compute a determinant by cofactors?'),
       'the question never arrived',
     );
-    const queue = shadow(helper).querySelector('course-chat-help-queue')!;
+    const queue = helpQueueOf(helper);
     await waitUntil(() => shadow(queue).textContent?.includes('How do I compute a determinant by cofactors?'));
 
     await say(helper, 'Expand along a row, alternating signs.');
     await waitUntil(() => rowWith(asker, 'Expand along a row, alternating signs.'), 'the answer never arrived');
     expect(points(asker)).to.equal('30 points to give');
     action(rowWith(asker, 'Expand along a row, alternating signs.')!, 'award')!.click();
-    const dialog = shadow(asker).querySelector('course-chat-award-dialog')!;
+    const dialog = awardDialogOf(asker);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     shadow(dialog).querySelector<HTMLButtonElement>('.confirm')!.click();
     await waitUntil(() => points(asker) === '25 points to give', 'the giver was not debited');

@@ -62,6 +62,38 @@ export function composerOf(el: CourseChat) {
   return shadow(el).querySelector('course-chat-composer')!;
 }
 
+/** The composer's text area. */
+export function textareaOf(el: CourseChat): HTMLTextAreaElement {
+  return shadow(composerOf(el)).querySelector('textarea')!;
+}
+
+export function helpQueueOf(el: CourseChat) {
+  return shadow(el).querySelector('course-chat-help-queue')!;
+}
+
+export function awardDialogOf(el: CourseChat) {
+  return shadow(el).querySelector('course-chat-award-dialog')!;
+}
+
+/** The stream's "N new messages" button, while it shows. */
+export function newMessagesOf(el: CourseChat): HTMLButtonElement | null {
+  return shadow(el).querySelector('course-chat-stream .new-messages');
+}
+
+/** The message the stream outlined after a jump, if any. */
+export function highlightedRow(el: CourseChat): CourseChatMessage | null {
+  return shadow(el).querySelector('course-chat-stream .thread.highlighted course-chat-message');
+}
+
+/** The New messages divider, and the button up to it, while they show. */
+export function unreadDividerOf(el: CourseChat): HTMLElement | null {
+  return shadow(el).querySelector('course-chat-stream .unread-divider');
+}
+
+export function firstUnreadJumpOf(el: CourseChat): HTMLButtonElement | null {
+  return shadow(el).querySelector('course-chat-stream .first-unread');
+}
+
 /** Types into the composer and sends with Enter, as a person would. */
 export async function say(el: CourseChat, text: string, { question = false } = {}): Promise<void> {
   const composer = composerOf(el);
