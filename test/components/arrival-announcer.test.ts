@@ -1,31 +1,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ArrivalAnnouncer } from '../../src/components/arrival-announcer.js';
-
-/** A host that records update requests and runs its controllers' update step on demand. */
-class Host implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  requests = 0;
-  readonly updateComplete = Promise.resolve(true);
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.requests += 1;
-  }
-  update(): void {
-    for (const controller of this.controllers) controller.hostUpdate?.();
-  }
-}
+import { ControllerHost } from './helpers.js';
 
 /** What a screen reader hears of arrivals, on a host of its own: no room needed. */
 describe('ArrivalAnnouncer', () => {
-  let host: Host;
+  let host: ControllerHost;
   let announcer: ArrivalAnnouncer;
 
   beforeEach(() => {
-    host = new Host();
+    host = new ControllerHost();
     announcer = new ArrivalAnnouncer(host, (count) => `${count} new messages`);
   });
 

@@ -1,4 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
@@ -109,4 +110,34 @@ export async function say(el: CourseChat, text: string, { question = false } = {
 
 export function action(row: CourseChatMessage, name: string): HTMLButtonElement | null {
   return shadow(row).querySelector<HTMLButtonElement>(`.action.${name}`);
+}
+
+/**
+ * A host for a reactive controller tested alone: it records update requests and events, and runs
+ * its controllers' update steps when the test says.
+ */
+export class ControllerHost extends EventTarget implements ReactiveControllerHost {
+  readonly controllers: ReactiveController[] = [];
+  requests = 0;
+  readonly updateComplete = Promise.resolve(true);
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+  removeController(controller: ReactiveController): void {
+    this.controllers.splice(this.controllers.indexOf(controller), 1);
+  }
+  requestUpdate(): void {
+    this.requests += 1;
+  }
+  /** An update: what controllers do before and after it. */
+  update(): void {
+    for (const controller of this.controllers) controller.hostUpdate?.();
+    for (const controller of this.controllers) controller.hostUpdated?.();
+  }
+  connect(): void {
+    for (const controller of this.controllers) controller.hostConnected?.();
+  }
+  disconnect(): void {
+    for (const controller of this.controllers) controller.hostDisconnected?.();
+  }
 }
