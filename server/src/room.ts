@@ -14,15 +14,15 @@ import {
   roomLimitsFromVariables,
   runAwaiting,
   sendMessage,
-  tooManySocketsReason,
+  socketLimitClose,
   type Outcome,
   type RoomContext,
   type RoomLive,
+  welcome,
 } from '../../src/backend/index.js';
 import {
   accessCloseCode,
   closeCodes,
-  maxSocketsPerUser,
   refusalFrame,
   type AwardBody,
   type AwardResponse,
@@ -150,8 +150,8 @@ export class ChatRoom extends DurableObject<Env> {
     const expiresAt = Number(request.headers.get(handoverHeaders.expires));
     if (!user || !courseId || !expiresAt) return new Response('Not an authorised upgrade.', { status: 400 });
     const others = this.#sockets.open(user.id);
-    if (others.length >= maxSocketsPerUser)
-      return refuseSocket(closeCodes.tooManySockets, tooManySocketsReason(maxSocketsPerUser));
+    const limit = socketLimitClose(others.length);
+    if (limit) return refuseSocket(limit.code, limit.reason);
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     const attachment: Attachment = {
       socketId: crypto.randomUUID(),
@@ -162,10 +162,9 @@ export class ChatRoom extends DurableObject<Env> {
     };
     this.ctx.acceptWebSocket(server, [user.id]);
     server.serializeAttachment(attachment);
-    server.send(JSON.stringify({ type: 'hello', user_id: user.id, last_seq: await this.#lastSeq(courseId) }));
-    server.send(JSON.stringify({ type: 'presence', users: this.#sockets.present() }));
-    if (others.length === 0)
-      this.#sockets.broadcast({ type: 'user_joined', user: { ...user, available: attachment.available } }, user.id);
+    const present = { ...user, available: attachment.available };
+    const reply = (frame: ServerFrame) => this.#sockets.send(server, frame);
+    await runAwaiting(welcome(this.#context(courseId), present, others.length === 0, reply));
     await this.#access.schedule();
     return new Response(null, { status: 101, webSocket: client });
   }

@@ -1,9 +1,9 @@
 /**
- * What a joined socket's frames do, for both backends: the frame budgets first (typing and
- * "Available to Help" reach everyone), then each write through the room rules, its refusal sent
- * back to that socket alone.
+ * A socket's life in the room, for both backends: what it hears when admitted, and what its
+ * frames do (the frame budgets first, as typing and "Available to Help" reach everyone, then each
+ * write through the room rules, its refusal sent back to that socket alone).
  */
-import { refusalFrame, type ClientFrame, type ServerFrame, type User } from '../protocol/index.js';
+import { refusalFrame, type ClientFrame, type PresentUser, type ServerFrame, type User } from '../protocol/index.js';
 import type { Outcome } from './outcome.js';
 import { markHelpful, markQuestion, sendMessage, setAvailable } from './room-rules.js';
 import { wait, type Awaitable, type RoomContext, type Rule } from './room-store.js';
@@ -21,6 +21,21 @@ export interface FrameSource {
    * user's sockets.
    */
   writer(): Awaitable<User | null>;
+}
+
+/**
+ * Greets a socket just admitted (it is already among `present()`): `hello` with the room's seq,
+ * then who is here; the others hear of the user only with their first socket.
+ */
+export function* welcome(
+  room: RoomContext,
+  user: PresentUser,
+  first: boolean,
+  reply: (frame: ServerFrame) => void,
+): Rule<void> {
+  reply({ type: 'hello', user_id: user.id, last_seq: yield* wait(room.live.seq()) });
+  reply({ type: 'presence', users: room.live.present() });
+  if (first) room.live.broadcast({ type: 'user_joined', user }, user.id);
 }
 
 export function* answerFrame(room: RoomContext, socket: FrameSource, frame: ClientFrame): Rule<void> {

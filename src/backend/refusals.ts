@@ -2,6 +2,7 @@
  * Every refusal either backend gives, worded once: the mock and the Worker answer the same code
  * with the same message, and a test or a translation finds each sentence in one place.
  */
+import { closeCodes, maxSocketsPerUser } from '../protocol/index.js';
 import { fail, type Outcome } from './outcome.js';
 
 export const refusals = {
@@ -50,5 +51,11 @@ export const refusals = {
   notStudentTeacher: () => fail<never>('not_student_teacher', 'Only a student-teacher can be available to help.'),
 } satisfies Record<string, (...args: never[]) => Outcome<never>>;
 
-/** The reason a socket over `maxSocketsPerUser` is closed with. */
-export const tooManySocketsReason = (max: number): string => `At most ${max} connections per user.`;
+/**
+ * How a new socket is closed at once when its user already holds `open` sockets in the room, the
+ * most allowed; null while they may open one more.
+ */
+export function socketLimitClose(open: number): { code: number; reason: string } | null {
+  if (open < maxSocketsPerUser) return null;
+  return { code: closeCodes.tooManySockets, reason: `At most ${maxSocketsPerUser} connections per user.` };
+}

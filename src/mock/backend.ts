@@ -11,9 +11,10 @@ import {
   roomLimitsWith,
   runNow,
   sendMessage,
-  tooManySocketsReason,
+  socketLimitClose,
   updateSettings,
   userTokenExpiry,
+  welcome,
   type Outcome,
   type RoomContext,
   type Rule,
@@ -22,7 +23,6 @@ import {
   accessCloseCode,
   closeCodes,
   maxHistoryLimit,
-  maxSocketsPerUser,
   type AwardBody,
   type AwardResponse,
   type ChatMessage,
@@ -306,19 +306,17 @@ export class MockBackend {
     const refused = this.faults.refuseCode;
     if (refused !== null) return socket.close(refused, 'refused by fault injection');
     const auth = await this.authenticate(token, roomId);
-    if (!auth.ok)
-      return socket.close(
-        closeCodes.unauthorized,
-        auth.error.code === 'token_expired' ? 'token expired' : 'invalid token',
-      );
+    if (!auth.ok) return socket.close(accessCloseCode(auth.error.code), auth.error.message);
     const access = this.#access(auth.value.userId, roomId);
     if (!access.ok) return socket.close(accessCloseCode(access.error.code), access.error.message);
     if (socket.isClosed) return;
     const room = access.value;
     const userId = auth.value.userId;
-    if ((room.sockets.get(userId)?.size ?? 0) >= maxSocketsPerUser)
-      return socket.close(closeCodes.tooManySockets, tooManySocketsReason(maxSocketsPerUser));
-    room.join(socket, userId, auth.value.exp * 1000);
+    const limit = socketLimitClose(room.sockets.get(userId)?.size ?? 0);
+    if (limit) return socket.close(limit.code, limit.reason);
+    const first = room.join(socket, userId);
+    socket.join(room, userId, auth.value.exp * 1000);
+    runNow(welcome(this.#context(room), room.presentUser(userId), first, (frame) => socket.deliver(frame)));
   }
 
   /** @internal Called by a socket that closed, whoever closed it. */

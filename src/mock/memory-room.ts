@@ -233,8 +233,8 @@ export class MemoryRoom implements RoomRecords, RoomLive {
     for (const socket of this.sockets.get(userId) ?? []) socket.deliverRaw(data);
   }
 
-  /** A socket admitted to the room: it hears the room from now on, and the others hear of it. */
-  join(socket: MockSocket, userId: string, expiresAt: number): void {
+  /** Adds an admitted socket; whether it is its user's first in the room. */
+  join(socket: MockSocket, userId: string): boolean {
     let sockets = this.sockets.get(userId);
     const first = !sockets;
     if (!sockets) {
@@ -243,10 +243,7 @@ export class MemoryRoom implements RoomRecords, RoomLive {
       this.available.delete(userId);
     }
     sockets.add(socket);
-    socket.join(this, userId, expiresAt);
-    socket.deliver({ type: 'hello', user_id: userId, last_seq: this.#seq });
-    socket.deliver({ type: 'presence', users: this.present() });
-    if (first) this.broadcast({ type: 'user_joined', user: this.presentUser(userId) }, userId);
+    return first;
   }
 
   /** A socket closed; its user leaves with their last one. */
