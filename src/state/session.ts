@@ -41,9 +41,9 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
   const ended = () => lifetime.ended;
   const track = (event: AnalyticsEvent) => options.onAnalytics?.(event);
   const reported = new Set<string>();
-  /** Malformed data from the network: the host hears of each kind once. */
+  /** Malformed data from the network: the host hears of each kind once, while the room is open. */
   function invalid(error: Error): void {
-    if (reported.has(error.message)) return;
+    if (lifetime.ended || reported.has(error.message)) return;
     reported.add(error.message);
     console.warn('[course-chat] dropped invalid data from the network:', error.message);
     options.onProtocolError?.(error);
