@@ -233,46 +233,6 @@ export const courseChatStyles = css`
     background: var(--course-chat-danger-bg);
     color: var(--course-chat-danger);
   }
-  /* The stream renders into this shadow root; its parts lay out as children of the panel. */
-  course-chat-stream {
-    display: contents;
-  }
-  .thread.highlighted {
-    outline: 2px solid var(--course-chat-accent);
-    outline-offset: -2px;
-  }
-  .log {
-    flex: 1;
-    overflow-y: auto;
-    overscroll-behavior: contain;
-    padding-block: 0.5rem;
-    /* The element keeps the view in place itself; the browser's own anchoring would do it twice. */
-    overflow-anchor: none;
-  }
-  .stream {
-    /* Keeps the threads' margins inside, so the heights measured add up to the stream's. */
-    display: flow-root;
-  }
-  .older {
-    display: block;
-    margin: 0.25rem auto 0.75rem;
-    color: var(--course-chat-accent);
-  }
-  .thread.question {
-    margin: 0.35rem 0.75rem;
-    border-inline-start: 3px solid var(--course-chat-question-border);
-    background: var(--course-chat-question-bg);
-    border-start-end-radius: var(--course-chat-radius);
-    border-end-end-radius: var(--course-chat-radius);
-  }
-  .thread.question.answered {
-    border-inline-start-color: var(--course-chat-answered-border);
-    background: var(--course-chat-answered-bg);
-  }
-  .replies {
-    margin-inline-start: 2.5rem;
-    border-inline-start: 2px solid var(--course-chat-border);
-  }
   .quiet,
   .failure,
   .loading {
@@ -292,43 +252,6 @@ export const courseChatStyles = css`
   .main {
     position: relative;
   }
-  .new-messages,
-  .first-unread {
-    position: absolute;
-    inset-inline: 0;
-    inset-block-end: 7.5rem;
-    margin-inline: auto;
-    inline-size: fit-content;
-    font: inherit;
-    font-size: 0.85rem;
-    font-weight: 600;
-    border: none;
-    border-radius: 999px;
-    padding: 0.35rem 0.9rem;
-    color: var(--course-chat-on-accent);
-    background: var(--course-chat-accent);
-    box-shadow: 0 4px 12px var(--course-chat-shadow);
-    cursor: pointer;
-  }
-  .first-unread {
-    inset-block: 0.75rem auto;
-    z-index: 1;
-  }
-  .unread-divider {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    margin: 0.5rem 0;
-    font-size: 0.75rem;
-    font-weight: 700;
-    color: var(--course-chat-unread);
-  }
-  .unread-divider::before,
-  .unread-divider::after {
-    content: '';
-    flex: 1;
-    border-block-start: 1px solid currentColor;
-  }
   .typing {
     min-block-size: 1.4rem;
     padding: 0 1rem;
@@ -341,18 +264,13 @@ export const courseChatStyles = css`
    * and shadows: system colours keep apart what colour alone tells, and borders outline the pills.
    */
   @media (forced-colors: active) {
-    .thread.question {
-      border-inline-start-color: Highlight;
-    }
     .tabs button {
       border-block-end-color: Canvas;
     }
     .tabs button[aria-selected='true'] {
       border-block-end-color: Highlight;
     }
-    .helping,
-    .new-messages,
-    .first-unread {
+    .helping {
       border: 1px solid;
     }
   }
@@ -380,12 +298,6 @@ export const courseChatStyles = css`
       padding: 0.6rem 0.75rem;
       flex-wrap: wrap;
       gap: 0.5rem;
-    }
-    .replies {
-      margin-inline-start: 1.25rem;
-    }
-    .thread.question {
-      margin-inline: 0.25rem;
     }
   }
 `;

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore, Unread } from '../state/index.js';
 import { courseChatStyles } from './course-chat.styles.js';
+import { courseChatStreamStyles } from './course-chat-stream.styles.js';
 import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
 import type { CourseChatStream } from './course-chat-stream.js';
@@ -77,7 +78,7 @@ export const longWaitMs = 10 * 60_000;
  * @tag course-chat
  */
 export class CourseChat extends LitElement {
-  static override styles = [sharedStyles, courseChatStyles];
+  static override styles = [sharedStyles, courseChatStyles, courseChatStreamStyles];
 
   /** The course whose room to open. Changing it switches rooms. */
   @property({ attribute: 'course-id' }) courseId = '';
