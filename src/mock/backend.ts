@@ -1,5 +1,4 @@
 import {
-  accessRefusal,
   answerFrame,
   award,
   done,
@@ -21,7 +20,6 @@ import {
 } from '../backend/index.js';
 import {
   accessCloseCode,
-  closeCodes,
   maxHistoryLimit,
   type AwardBody,
   type AwardResponse,
@@ -42,7 +40,8 @@ import {
   type User,
 } from '../protocol/index.js';
 import { Faults, type RouteName } from './faults.js';
-import { MemoryRoom, MockTables, type ReportRecord } from './memory-room.js';
+import { accessTo, applyFixtures, changeAccess, closeIfRefused } from './host-access.js';
+import { MockTables, type MemoryRoom, type ReportRecord } from './memory-room.js';
 import { answerRequest, type ApiRequest, type ApiResponse } from './mock-rest.js';
 import { MockSocket, type SocketSink } from './mock-socket.js';
 import { MockTokens, type Caller } from './tokens.js';
@@ -102,21 +101,7 @@ export class MockBackend {
 
   /** Creates or replaces a course with its people, exactly as `POST /dev/fixtures` does. */
   applyFixtures(fixtures: FixturesBody): void {
-    const tables = this.#tables;
-    const old = tables.rooms.get(fixtures.course.id);
-    if (old) {
-      for (const message of old.messages) tables.messageCourse.delete(message.id);
-      for (const sockets of old.sockets.values())
-        for (const socket of [...sockets]) socket.close(closeCodes.notFound, 'room replaced');
-    }
-    const room = new MemoryRoom(tables, fixtures.course);
-    for (const person of fixtures.users) {
-      tables.users.set(person.id, { id: person.id, name: person.name, avatar_url: person.avatar_url ?? null });
-      tables.balances.set(person.id, person.balance);
-      tables.featureFlags.set(person.id, fixtures.feature_enabled ?? true);
-      room.roles.set(person.id, person.role);
-    }
-    tables.rooms.set(fixtures.course.id, room);
+    applyFixtures(this.#tables, fixtures);
   }
 
   /**
@@ -187,19 +172,7 @@ export class MockBackend {
 
   /** `POST /dev/access`: the host changed a user's access; their sockets that lost it close now. */
   changeAccess(change: DevAccessBody): Outcome<unknown> {
-    const changed = this.#tables.rooms.get(change.course_id);
-    if (!changed) return refusals.courseNotFound();
-    if (!this.#tables.users.has(change.user_id)) return refusals.noSuchUser();
-    const wasSt = changed.roles.get(change.user_id) === 'student_teacher';
-    if (change.role !== undefined) changed.roles.set(change.user_id, change.role);
-    // An ST no longer certified but still enrolled stays, no longer offered as a helper.
-    if (wasSt && change.role === 'student' && changed.sockets.has(change.user_id)) {
-      changed.available.delete(change.user_id);
-      changed.broadcast({ type: 'presence', users: changed.present() });
-    }
-    if (change.feature_enabled !== undefined) this.#tables.featureFlags.set(change.user_id, change.feature_enabled);
-    for (const room of this.#tables.rooms.values()) this.#closeIfRefused(change.user_id, room.courseId);
-    return done({});
+    return changeAccess(this.#tables, change);
   }
 
   /**
@@ -333,7 +306,7 @@ export class MockBackend {
           userId,
           throttle: socket.throttle,
           reply: (answer) => socket.deliver(answer),
-          writer: () => (this.#closeIfRefused(userId, room.courseId) ? null : room.userView(userId)),
+          writer: () => (closeIfRefused(this.#tables, userId, room.courseId) ? null : room.userView(userId)),
         },
         frame,
       ),
@@ -360,24 +333,7 @@ export class MockBackend {
   // ---- helpers ----------------------------------------------------------------------------
 
   #access(userId: string, courseId: string): Outcome<MemoryRoom> {
-    const room = this.#tables.rooms.get(courseId);
-    const refused = accessRefusal({
-      course: room !== undefined,
-      participant: room?.isParticipant(userId) ?? false,
-      enabled: this.#tables.featureFlags.get(userId) !== false,
-    });
-    if (refused) return refused;
-    return room ? done(room) : refusals.courseNotFound();
-  }
-
-  /** Closes the user's sockets in the course when they may no longer use it; whether it did. */
-  #closeIfRefused(userId: string, courseId: string): boolean {
-    const access = this.#access(userId, courseId);
-    if (access.ok) return false;
-    const room = this.#tables.rooms.get(courseId);
-    for (const socket of [...(room?.sockets.get(userId) ?? [])])
-      socket.close(accessCloseCode(access.error.code), access.error.message);
-    return true;
+    return accessTo(this.#tables, userId, courseId);
   }
 
   #context(room: MemoryRoom): RoomContext {
