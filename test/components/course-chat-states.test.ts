@@ -44,9 +44,11 @@ describe('<course-chat> is accessible in every state', () => {
   });
 
   it('helping: a student-teacher available to help', async () => {
-    const { el } = await room('quiet-room', 'st');
+    const { el, mock } = await room('quiet-room', 'st');
     const queue = helpQueueOf(el);
     await waitUntil(() => shadow(queue).querySelector('input[type="checkbox"]'));
+    // The switch needs the socket: it is up once the backend counts the ST online.
+    await waitUntil(() => mock.backend.online(mock.scenario!.courseId).length === 1, 'never online');
     shadow(queue).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     await waitUntil(() => shadow(el).querySelector('.helping'), 'never helping');
     await expect(el).to.be.accessible();
