@@ -163,6 +163,12 @@ export class MockBackend {
     return this.#tokens.authenticate(token, room);
   }
 
+  /** @internal Why the user may not use the course's room, or null when they may. */
+  accessRefusal(userId: string, courseId: string): Outcome<never> | null {
+    const access = this.#access(userId, courseId);
+    return access.ok ? null : access;
+  }
+
   // ---- REST -------------------------------------------------------------------------------
 
   /** Authenticates, parses and dispatches one REST request; the transport only moves bytes. */

@@ -68,6 +68,10 @@ async function dispatch(backend: MockBackend, route: RouteName, request: ApiRequ
   const auth = await backend.authenticate(request.token);
   if (!auth.ok) return auth;
   const { userId } = auth.value;
+  // A course's access is checked before its body, as the Worker does; an award's course is the
+  // one of the message its body names.
+  const refused = route === 'award' ? null : backend.accessRefusal(userId, courseId);
+  if (refused) return refused;
   switch (route) {
     case 'room':
       return backend.room(userId, courseId, auth.value.exp);

@@ -119,6 +119,11 @@ export function conformanceSuite(target: ConformanceTarget): void {
         await wire.fails('not_enrolled', 'GET', paths.helpers(c.id), { token: outsider!.token });
         await wire.fails('course_not_found', 'GET', paths.room(uid('missing')), { token: student!.token });
 
+        // Access comes before the body: an outsider learns nothing about what a body should be.
+        const malformed = { token: outsider!.token, raw: '{"content":' };
+        await wire.fails('not_enrolled', 'POST', paths.messages(c.id), malformed);
+        await wire.fails('not_enrolled', 'POST', paths.read(c.id), { token: outsider!.token, body: { seq: -1 } });
+
         const off = await course({ students: 1, featureEnabled: false });
         await wire.fails('feature_disabled', 'GET', paths.room(off.id), { token: off.students[0]!.token });
         await wire.fails('feature_disabled', 'GET', paths.messages(off.id), { token: off.students[0]!.token });
