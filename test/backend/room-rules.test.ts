@@ -8,57 +8,11 @@ import {
   sendMessage,
   setAvailable,
   type Outcome,
-  type RoomContext,
-  type RoomLive,
   type RoomRecords,
 } from '../../src/backend/index.js';
-import { MemoryRoom, MockTables, type Role } from '../../src/mock/memory-room.js';
-import {
-  defaultLimits,
-  type AwardBody,
-  type ChatMessage,
-  type SendMessageBody,
-  type ServerFrame,
-} from '../../src/protocol/index.js';
-
-const start = Date.parse('2026-11-24T10:00:00.000Z');
-
-/** One course in memory, with the frames the rules fan out recorded instead of sent. */
-function room(people: Record<string, { role: Role; balance?: number }> = {}) {
-  const tables = new MockTables();
-  const memory = new MemoryRoom(tables, { id: 'c1', title: 'Linear Algebra' });
-  const everyone = {
-    ana: { role: 'student' },
-    ben: { role: 'student' },
-    maria: { role: 'student_teacher' },
-    ...people,
-  };
-  for (const [id, person] of Object.entries(everyone) as Array<[string, { role: Role; balance?: number }]>) {
-    tables.users.set(id, { id, name: id, avatar_url: null });
-    tables.balances.set(id, person.balance ?? 30);
-    memory.roles.set(id, person.role);
-  }
-  const frames: Array<{ to: string; frame: ServerFrame }> = [];
-  const live: RoomLive = {
-    seq: () => memory.seq(),
-    lastAcceptedAt: (userId) => memory.lastAcceptedAt(userId),
-    accepted: (userId, seq, at) => memory.accepted(userId, seq, at),
-    setAvailable: (userId, available) => memory.setAvailable(userId, available),
-    present: () => memory.present(),
-    broadcast: (frame) => frames.push({ to: 'everyone', frame }),
-    toUser: (userId, frame) => frames.push({ to: userId, frame }),
-  };
-  let now = start;
-  const context = (): RoomContext => ({ records: memory, live, limits: { ...defaultLimits }, now });
-  return {
-    memory,
-    tables,
-    frames,
-    context,
-    advance: (ms: number) => (now += ms),
-    me: (id: string) => memory.userView(id),
-  };
-}
+import type { MemoryRoom } from '../../src/mock/memory-room.js';
+import { defaultLimits, type AwardBody, type ChatMessage, type SendMessageBody } from '../../src/protocol/index.js';
+import { roomInMemory, start } from './helpers.js';
 
 /** `records` with each method passed through `change`, e.g. to answer later or differently. */
 function behind(
@@ -92,7 +46,7 @@ const code = (outcome: Outcome<unknown>) => (outcome.ok ? `ok ${outcome.status}`
 describe('room rules', () => {
   describe('sending', () => {
     it('refuses in the order of the protocol: length, then the reply, then the rate limit', () => {
-      const r = room();
+      const r = roomInMemory();
       value(runNow(sendMessage(r.context(), r.me('ana'), body('first'))));
       const everything = body('x'.repeat(defaultLimits.max_message_length + 1), { reply_to_id: 'missing' });
       expect(code(runNow(sendMessage(r.context(), r.me('ana'), body('   '))))).to.equal('invalid_request');
@@ -109,7 +63,7 @@ describe('room rules', () => {
     });
 
     it('answers a resend of a stored client_id with the stored message, even when a new one would be refused', () => {
-      const r = room();
+      const r = roomInMemory();
       const first = body('once');
       const stored = runNow(sendMessage(r.context(), r.me('ana'), first));
       expect(stored.status).to.equal(201);
@@ -121,7 +75,7 @@ describe('room rules', () => {
     });
 
     it('keeps mentions of participants only, once each, and stamps seq and time', () => {
-      const r = room({ olga: { role: 'outsider' } });
+      const r = roomInMemory({ olga: { role: 'outsider' } });
       const mentions = ['ben', 'olga', 'ben', 'nobody', 'maria'];
       const message = value(runNow(sendMessage(r.context(), r.me('ana'), body('hi @ben', { mentions }))));
       expect(message.mentions).to.deep.equal(['ben', 'maria']);
@@ -131,7 +85,7 @@ describe('room rules', () => {
 
   describe('questions', () => {
     it('lets only the author mark a message as a question, and announces it once', () => {
-      const r = room();
+      const r = roomInMemory();
       const message = value(runNow(sendMessage(r.context(), r.me('ana'), body('why?'))));
       expect(code(runNow(markQuestion(r.context(), 'ben', message.id)))).to.equal('not_author');
       expect(value(runNow(markQuestion(r.context(), 'ana', message.id))).question_status).to.equal('open');
@@ -140,7 +94,7 @@ describe('room rules', () => {
     });
 
     it('lets the asker or an ST mark a reply helpful, and nobody else', () => {
-      const r = room({ carl: { role: 'student' } });
+      const r = roomInMemory({ carl: { role: 'student' } });
       const question = value(runNow(sendMessage(r.context(), r.me('ana'), body('why?', { is_question: true }))));
       r.advance(1000);
       const reply = value(runNow(sendMessage(r.context(), r.me('ben'), body('because', { reply_to_id: question.id }))));
@@ -159,7 +113,7 @@ describe('room rules', () => {
     });
 
     it('checks in order: the message, the recipient, oneself, a repeat, the points, the balance', () => {
-      const r = room({ ana: { role: 'student', balance: 8 } });
+      const r = roomInMemory({ ana: { role: 'student', balance: 8 } });
       const tip = value(runNow(sendMessage(r.context(), r.me('ben'), body('a tip'))));
       const own = value(runNow(sendMessage(r.context(), r.me('ana'), body('mine'))));
       const give = (awardBody: AwardBody) => code(runNow(award(r.context(), 'ana', awardBody)));
@@ -177,7 +131,7 @@ describe('room rules', () => {
     });
 
     it('tells everyone the award and the message, and each side their balance', () => {
-      const r = room();
+      const r = roomInMemory();
       const tip = value(runNow(sendMessage(r.context(), r.me('ben'), body('a tip'))));
       r.frames.length = 0;
       runNow(award(r.context(), 'ana', helped(tip, 4)));
@@ -190,7 +144,7 @@ describe('room rules', () => {
     });
 
     it('answers insufficient_balance when the commit finds the points spent meanwhile', () => {
-      const r = room();
+      const r = roomInMemory();
       const tip = value(runNow(sendMessage(r.context(), r.me('ben'), body('a tip'))));
       // The balance read passes; another room spends the points before the commit.
       const records = behind(r.memory, (key, method) => (key === 'commitAward' ? () => 'insufficient' : method));
@@ -201,7 +155,7 @@ describe('room rules', () => {
   });
 
   it('lets only an ST be available to help', () => {
-    const r = room();
+    const r = roomInMemory();
     expect(code(setAvailable(r.context(), r.me('ana'), true))).to.equal('not_student_teacher');
     expect(code(setAvailable(r.context(), r.me('maria'), true))).to.equal('ok 200');
     expect(r.memory.available.has('maria')).to.be.true;
@@ -215,10 +169,10 @@ describe('room rules', () => {
       );
 
     it('gives the same answers and frames over a store that answers later', async () => {
-      const now = room();
-      const then = room();
+      const now = roomInMemory();
+      const then = roomInMemory();
       const script = async (
-        r: ReturnType<typeof room>,
+        r: ReturnType<typeof roomInMemory>,
         run: <T>(rule: Generator<unknown, T, unknown>) => Promise<T>,
       ) => {
         const context = () => ({ ...r.context(), records: run === runLater ? later(r.memory) : r.memory });
@@ -248,7 +202,7 @@ describe('room rules', () => {
     });
 
     it('refuses to run a rule now over a store that answers later', () => {
-      const r = room();
+      const r = roomInMemory();
       const context = { ...r.context(), records: later(r.memory) };
       expect(() => runNow(sendMessage(context, r.me('ana'), body('hi', { reply_to_id: 'x' })))).to.throw(
         /answered with a promise/,
