@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatAuthRequiredEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, awardDialogOf, composerOf, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, awardDialogOf, openRoom, rowWith, say, shadow, textareaOf, useMockBackend } from './helpers.js';
 
 /**
  * What the backend refuses reaches the one who can act on it: the person sees why, and a sign-in
@@ -53,7 +53,7 @@ describe('<course-chat> when the backend refuses', () => {
     );
     await waitUntil(() => settled.length > 0, 'never live');
     mock.backend.faults.expireTokens();
-    shadow(composerOf(el)).querySelector('textarea')!.focus();
+    textareaOf(el).focus();
     await sendKeys({ type: 'Is anyone there?' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => refusals.length === 1, 'the host was not told');
