@@ -90,16 +90,17 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
 
   async function connect(): Promise<void> {
     const attempt = ++started;
-    let url: string;
+    let socket: WebSocket;
     try {
-      url = await options.url();
+      const url = await options.url();
+      if (closed || attempt !== started) return;
+      socket = new WebSocket(url);
     } catch {
-      // No URL (the room could not be fetched): try again later, unless the room gave up on us.
+      // No URL (the room could not be fetched) or no socket for it: try again later, unless the
+      // room gave up on us or a newer attempt has begun.
       if (!closed && attempt === started) schedule();
       return;
     }
-    if (closed || attempt !== started) return;
-    const socket = new WebSocket(url);
     ws = socket;
     wait(connectTimeoutMs, () => drop(socket, 1006));
     socket.addEventListener('open', () => {
