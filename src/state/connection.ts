@@ -1,5 +1,12 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { ApiError, createRoomSocket, socketUrl, type ApiClient, type RoomSocket } from '../client/index.js';
+import {
+  ApiError,
+  createRoomSocket,
+  socketUrl,
+  type ApiClient,
+  type RoomSocket,
+  type RoomSocketOptions,
+} from '../client/index.js';
 import { closeCodes, type ClientFrame, type RoomResponse, type ServerFrame } from '../protocol/index.js';
 import type { Lifetime } from './lifetime.js';
 import { failureOf } from './sign-in.js';
@@ -28,6 +35,8 @@ export interface ConnectionOptions {
   live(room: RoomResponse): void;
   /** A frame from the network failed validation and was dropped. */
   invalid(error: Error): void;
+  /** Makes the room's socket: the real one, or a test's. */
+  openSocket?: ((options: RoomSocketOptions) => RoomSocket) | undefined;
 }
 
 /**
@@ -142,7 +151,7 @@ export function createConnection(options: ConnectionOptions) {
       await options.opening(room);
       if (lifetime.ended) return;
       $status.set('connecting');
-      socket = createRoomSocket({
+      socket = (options.openSocket ?? createRoomSocket)({
         url: nextSocketUrl,
         heartbeatIntervalMs: room.limits.heartbeat_interval_ms,
         // Catch up on open rather than on `hello`, so a lost first frame cannot leave us stuck.
