@@ -1,3 +1,4 @@
+import ReconnectingWebSocket from 'partysocket/ws';
 import {
   closeCodes,
   maxFrameLength,
@@ -17,7 +18,7 @@ export function socketUrl(apiBase: string, room: string, token: string): string 
   return url.toString();
 }
 
-/** The timers the socket waits with: the page's, or a test's own clock. */
+/** The timers the socket's own waits use (jitter, heartbeat): the page's, or a test's own clock. */
 export interface Timers {
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -45,89 +46,78 @@ export interface RoomSocket {
 
 /** Close codes after which reconnecting cannot help. */
 const terminalCloseCodes: ReadonlySet<number> = new Set([closeCodes.forbidden, closeCodes.notFound]);
-/** The wait before the second attempt in a row; each later one waits 1.6 times longer, up to 15 s. */
-const firstRetryMs = 500;
-const longestRetryMs = 15_000;
-/** A connection that does not open in this long is dropped and tried again. */
-const connectTimeoutMs = 8_000;
-/** A connection that stayed up this long starts the retry schedule over when it is lost. */
-const stableMs = 5_000;
 /** Closed by us for want of frames (a socket that silently stopped delivering). */
 const heartbeatTimeoutCode = 4000;
-/** `WebSocket.OPEN`, which a page's stand-in WebSocket (a mock's) need not define. */
-const openState = 1;
 
 /**
- * The room's one socket: reconnects with exponential backoff (jittered, so a whole lecture hall does
- * not reconnect in step after a blip), validates every frame, and detects a socket that silently
- * stopped delivering by a heartbeat: two intervals without any frame and it reconnects.
+ * The room's one socket, over partysocket's reconnecting socket: it retries after 0.5 s, 1.6 times
+ * longer each time up to 15 s (at once after a connection that stayed up 5 s), drops a connection
+ * that does not open in 8 s, and never retries after 4003 or 4004. On top of that: jitter before
+ * each retry, so a whole lecture hall does not reconnect in step after a blip; every frame
+ * validated; and a heartbeat, two intervals without any frame and it reconnects.
  */
 export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
   const timers: Timers = options.timers ?? globalThis;
-  let ws: WebSocket | undefined;
-  /** Attempts since the last connection that stayed up. */
-  let attempts = 0;
-  let openedAt = 0;
   let lastFrameAt = 0;
-  let timer: unknown;
-  /** Counts attempts begun: one overtaken while it waited for its URL gives way. */
-  let started = 0;
-  /** Closed by us: nothing more is reported, and no attempt is made. */
+  let heartbeat: unknown;
+  /**
+   * Closed by us: nothing more is reported, not even the close event partysocket raises later
+   * when a connect attempt (its URL) was failing as it was closed.
+   */
   let closed = false;
 
-  function wait(ms: number, run: () => void): void {
-    timers.clearTimeout(timer);
-    timer = timers.setTimeout(run, ms);
-  }
-
-  /** The next attempt: at once after a stable connection, later and later after failed ones. */
-  function schedule(): void {
-    const backoff = attempts === 0 ? 0 : Math.min(longestRetryMs, firstRetryMs * 1.6 ** (attempts - 1));
-    const jitter = Math.random() * 300 * Math.min(attempts, 10);
-    attempts += 1;
-    wait(backoff + jitter, () => void connect());
-  }
-
-  async function connect(): Promise<void> {
-    const attempt = ++started;
-    let socket: WebSocket;
-    try {
+  const socket = new ReconnectingWebSocket(
+    async () => {
       const url = await options.url();
-      if (closed || attempt !== started) return;
-      socket = new WebSocket(url);
-    } catch {
-      // No URL (the room could not be fetched) or no socket for it: try again later, unless the
-      // room gave up on us or a newer attempt has begun.
-      if (!closed && attempt === started) schedule();
-      return;
-    }
-    ws = socket;
-    wait(connectTimeoutMs, () => drop(socket, 1006));
-    socket.addEventListener('open', () => {
-      if (ws !== socket) return;
-      openedAt = lastFrameAt = Date.now();
-      beat(socket);
-      options.onOpen();
-    });
-    socket.addEventListener('message', (event: MessageEvent) => {
-      if (ws === socket) receive(event.data);
-    });
-    socket.addEventListener('close', (event: CloseEvent) => {
-      if (ws === socket) lost(event.code);
-    });
+      const jitterMs = Math.random() * 300 * Math.min(socket.retryCount, 10);
+      if (jitterMs > 0) await new Promise((resolve) => timers.setTimeout(() => resolve(undefined), jitterMs));
+      return url;
+    },
+    undefined,
+    {
+      minReconnectionDelay: 500,
+      maxReconnectionDelay: 15_000,
+      reconnectionDelayGrowFactor: 1.6,
+      minUptime: 5_000,
+      connectionTimeout: 8_000,
+      // Messages travel over REST with their own retry; socket frames are only worth sending live.
+      maxEnqueuedMessages: 0,
+      shouldReconnectOnClose: (event) => !terminalCloseCodes.has(event.code),
+    },
+  );
+
+  function stopHeartbeat(): void {
+    timers.clearTimeout(heartbeat);
+    heartbeat = undefined;
   }
 
-  /** Two intervals without any frame: the connection is gone, whatever the socket says. */
-  function beat(socket: WebSocket): void {
-    wait(options.heartbeatIntervalMs, () => {
+  function beat(): void {
+    heartbeat = timers.setTimeout(() => {
       if (Date.now() - lastFrameAt > 2 * options.heartbeatIntervalMs) {
-        drop(socket, heartbeatTimeoutCode);
+        socket.reconnect(heartbeatTimeoutCode, 'heartbeat timeout');
         return;
       }
       socket.send(JSON.stringify({ type: 'ping' } satisfies ClientFrame));
-      beat(socket);
-    });
+      beat();
+    }, options.heartbeatIntervalMs);
   }
+
+  socket.addEventListener('open', () => {
+    if (closed) return;
+    lastFrameAt = Date.now();
+    stopHeartbeat();
+    beat();
+    options.onOpen();
+  });
+
+  socket.addEventListener('message', (event: MessageEvent) => {
+    if (!closed) receive(event.data);
+  });
+
+  socket.addEventListener('close', (event: CloseEvent) => {
+    stopHeartbeat();
+    if (!closed) options.onClose(event.code);
+  });
 
   function receive(data: unknown): void {
     lastFrameAt = Date.now();
@@ -148,41 +138,16 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
     else options.onInvalidFrame(parsed.error, raw.slice(0, 200));
   }
 
-  /** The connection closed with `code`: told, then tried again unless the room refused us for good. */
-  function lost(code: number): void {
-    ws = undefined;
-    timers.clearTimeout(timer);
-    if (openedAt > 0 && Date.now() - openedAt >= stableMs) attempts = 0;
-    openedAt = 0;
-    options.onClose(code);
-    if (!closed && !terminalCloseCodes.has(code)) schedule();
-  }
-
-  /** Closes `socket` ourselves, and goes on as if it had closed with `code`. */
-  function drop(socket: WebSocket, code: number): void {
-    if (ws !== socket) return;
-    socket.close(code === 1006 ? 1000 : code);
-    lost(code);
-  }
-
-  schedule();
-
   return {
-    send: (frame) => ws?.readyState === openState && (ws.send(JSON.stringify(frame)), true),
+    send: (frame) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(frame)),
     get open() {
-      return ws?.readyState === openState;
+      return socket.readyState === socket.OPEN;
     },
-    reconnect: () => {
-      attempts = 0;
-      if (ws) drop(ws, 1000);
-      else schedule();
-    },
+    reconnect: () => socket.reconnect(),
     close: () => {
       closed = true;
-      timers.clearTimeout(timer);
-      const socket = ws;
-      ws = undefined;
-      socket?.close(1000, 'closed by client');
+      stopHeartbeat();
+      socket.close(1000, 'closed by client');
     },
   };
 }

@@ -81,14 +81,11 @@ describe('room socket', () => {
     let refused = false;
     const clock = manualClock();
     const seen = open(mock.scenario!.me.id, () => refused, clock);
-    clock.advance(0);
     await waitUntil(() => seen.opens === 1);
+    expect(clock.pending, 'the heartbeat is scheduled').to.equal(1);
     refused = true;
     mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
-    await waitUntil(() => seen.closes.length === 1);
-    expect(clock.pending, 'a reconnect is scheduled').to.equal(1);
-    clock.advance(15_000);
-    await waitUntil(() => seen.urls === 2, 'no reconnect attempted');
+    await waitUntil(() => seen.urls === 2, 'no reconnect attempted', { timeout: 4000 });
     await socketSettled();
     expect(seen.closes).to.deep.equal([1012]);
     expect(clock.pending, 'nothing more is scheduled').to.equal(0);
@@ -96,36 +93,43 @@ describe('room socket', () => {
 
   it('does not reconnect once the room refuses the user (4003)', async () => {
     mock.backend.faults.refuseSockets(4003);
-    const clock = manualClock();
-    const seen = open(mock.scenario!.me.id, () => false, clock);
-    clock.advance(0);
+    const seen = open();
     await waitUntil(() => seen.closes.length === 1);
     expect(seen.closes).to.deep.equal([4003]);
-    expect(clock.pending, 'a reconnect is scheduled').to.equal(0);
+    // The first retry would be due within 0.8 s (0.5 s and its jitter): absence needs that long.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(seen.urls, 'attempts').to.equal(1);
   });
 
-  it('waits longer after each failed attempt, from 0.5 s up to 15 s', async () => {
-    mock.backend.faults.refuseSockets(1013);
+  it('waits a jittered while on its own clock before each retry, none before the first attempt', async () => {
     const clock = manualClock();
     const seen = open(mock.scenario!.me.id, () => false, clock);
-    const waits: number[] = [];
-    for (let attempt = 1; attempt <= 10; attempt += 1) {
-      // The attempt falls due at the first millisecond it may.
-      let waited = 0;
-      while (seen.urls < attempt) {
-        clock.advance(waited === 0 ? 0 : 1);
-        waited += 1;
-        if (waited > 20_000) throw new Error(`attempt ${attempt} never came`);
-      }
-      waits.push(waited - 1);
-      await waitUntil(() => seen.closes.length === attempt, `attempt ${attempt} did not close`);
+    await waitUntil(() => seen.opens === 1);
+    clock.advance(0);
+    mock.backend.faults.dropSockets({ userId: mock.scenario!.me.id });
+    await waitUntil(() => seen.urls === 2, 'no reconnect attempted', { timeout: 4000 });
+    await waitUntil(() => clock.pending === 1, 'no jitter awaited');
+    await socketSettled();
+    expect(seen.opens, 'opened before its jitter').to.equal(1);
+    clock.advance(300);
+    await waitUntil(() => seen.opens === 2, 'did not reconnect after its jitter');
+  });
+
+  it('waits longer after each failed attempt: 0.5 s, then 1.6 times longer each time', async () => {
+    mock.backend.faults.refuseSockets(1013);
+    const seen = open();
+    const startedAt: number[] = [];
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await waitUntil(() => seen.urls === attempt, `attempt ${attempt} never came`, { timeout: 4000 });
+      startedAt.push(performance.now());
     }
-    expect(waits[0]).to.equal(0);
-    for (const [index, wait] of waits.slice(1).entries()) {
-      const backoff = Math.min(15_000, 500 * 1.6 ** index);
-      expect(wait, `wait before attempt ${index + 2}`).to.be.within(
-        backoff,
-        backoff + 1 + 300 * Math.min(index + 1, 10),
+    for (let attempt = 2; attempt <= 4; attempt += 1) {
+      const backoff = 500 * 1.6 ** (attempt - 2);
+      // The previous attempt's jitter (up to 0.3 s a retry) and its connection come on top.
+      const slack = 300 * (attempt - 2) + 600;
+      expect(startedAt[attempt - 1]! - startedAt[attempt - 2]!, `wait before attempt ${attempt}`).to.be.within(
+        backoff - 5,
+        backoff + slack,
       );
     }
   });
