@@ -6,6 +6,7 @@ import { mockServiceWorkerMiddleware } from './scripts/msw-middleware.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { nodeEnvShim } from './scripts/node-env-shim.mjs';
 import { ssrRenderPlugin } from './test/ssr/ssr-render-plugin.mjs';
+import { touchPlugin } from './scripts/touch-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 /**
@@ -91,6 +92,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     workerBackendPlugin(),
     emulateMediaFeaturesPlugin(),
+    touchPlugin(),
     ssrRenderPlugin(),
   ],
   browsers: [

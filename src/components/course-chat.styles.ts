@@ -281,6 +281,14 @@ export const courseChatStyles = css`
     .body {
       grid-template-columns: minmax(0, 1fr);
     }
+    /* The browser keeps vertical scrolling and zoom; a horizontal swipe is left to the tabs (without
+       this Chromium cancels the pointer as the pan starts, and the swipe never ends). Each scroller
+       says it again: Chromium allows panning afresh inside one. */
+    .body,
+    .log,
+    course-chat-help-queue {
+      touch-action: pan-y pinch-zoom;
+    }
     .body[data-tab='chat'] course-chat-help-queue,
     .body[data-tab='queue'] .main {
       display: none;

@@ -1,0 +1,60 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { CourseChat } from '../../src/components/course-chat.js';
+import type { MockSession } from '../../src/mock/index.js';
+import { helpQueueOf, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+
+type Point = [number, number];
+
+/** A 375 by 740 phone with a touch screen, and a finger on it (CDP touch events, not PointerEvents). */
+const phone = (width = 375, height = 740) => executeServerCommand('touch-phone', { width, height });
+const swipe = (from: Point, to: Point) => executeServerCommand('touch-swipe', { from, to });
+
+/** `<course-chat>` on a phone, as students use it: the whole screen, with real touch. */
+describe('<course-chat> on a phone', () => {
+  const running = useMockBackend({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
+  let mock: MockSession;
+  beforeEach(async () => {
+    mock = running();
+    await phone();
+  });
+  afterEach(() => executeServerCommand('touch-reset'));
+
+  /** The element filling the phone's screen, signed in as the scenario's student. */
+  async function fullScreen(userId = mock.scenario!.me.id): Promise<CourseChat> {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="position: fixed; inset: 0; display: grid">
+        <course-chat course-id=${mock.scenario!.courseId} .getAuthToken=${() => mock.tokenFor(userId)}></course-chat>
+      </div>`,
+    );
+    const el = wrapper.querySelector('course-chat')!;
+    await waitUntil(() => shadow(el).textContent?.includes('online'), 'the room never loaded');
+    return el;
+  }
+
+  const visible = (node: Element | null) => !!node && getComputedStyle(node).display !== 'none';
+  const selected = (el: CourseChat) => shadow(el).querySelector('[role="tab"][aria-selected="true"]')!.id;
+
+  it('switches between Chat and Help queue with a real horizontal swipe, and scrolls with a vertical one', async () => {
+    for (let i = 1; i <= 30; i++) postAs(mock, mock.scenario!.other.id, `Line ${i}`);
+    const el = await fullScreen();
+    await waitUntil(() => rowWith(el, 'Line 30'));
+    await expect(el).to.be.accessible();
+    const box = shadow(el).querySelector('.body')!.getBoundingClientRect();
+    const middle = box.top + box.height / 2;
+
+    await swipe([300, middle], [80, middle + 10]);
+    await waitUntil(() => selected(el) === 'queue-tab', 'the swipe towards the start did not open the help queue');
+    expect(visible(helpQueueOf(el))).to.be.true;
+    await expect(el).to.be.accessible();
+
+    await swipe([80, middle], [300, middle]);
+    await waitUntil(() => selected(el) === 'chat-tab', 'the swipe back did not open the chat');
+
+    const log = shadow(el).querySelector<HTMLElement>('course-chat-stream .log')!;
+    const scrolled = log.scrollTop;
+    await swipe([180, middle - 100], [185, middle + 100]);
+    await waitUntil(() => log.scrollTop < scrolled, 'a vertical swipe no longer scrolls the log');
+    expect(selected(el)).to.equal('chat-tab');
+  });
+});
