@@ -4,8 +4,11 @@ export const awardDialogStyles = css`
   dialog {
     border: none;
     border-radius: var(--course-chat-radius);
-    padding: 1.25rem 1.5rem;
-    inline-size: min(22rem, calc(100vw - 2rem));
+    padding: 1.25rem;
+    /* Padding included, so the box and its Confirm fit a 320 pixel screen with a margin each side. */
+    box-sizing: border-box;
+    inline-size: min(22rem, calc(100vw - 1.5rem));
+    max-inline-size: none;
     color: var(--course-chat-text);
     background: var(--course-chat-bg);
     font-family: var(--course-chat-font);
@@ -35,8 +38,15 @@ export const awardDialogStyles = css`
   }
   input[type='range'] {
     inline-size: 100%;
-    margin-block: 0.5rem 1rem;
+    margin-block: 0.5rem 0;
     accent-color: var(--course-chat-accent);
+  }
+  .range {
+    display: flex;
+    justify-content: space-between;
+    margin-block-end: 1rem;
+    color: var(--course-chat-muted);
+    font-size: 0.85rem;
   }
   .buttons {
     display: flex;

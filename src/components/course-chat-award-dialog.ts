@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore, StreamMessage } from '../state/index.js';
 import { awardDialogStyles } from './course-chat-award-dialog.styles.js';
@@ -57,10 +57,14 @@ export class CourseChatAwardDialog extends LitElement {
     const cap = this.#cap;
     const name = this.message?.author.name ?? '';
     const s = this.strings;
+    const balance = this.store?.$balance.get() ?? 0;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="note" @close=${this.#closed}>
       <form method="dialog" @submit=${this.#confirm}>
         <h2 id="title">${s.thank(name)}</h2>
-        <p id="note">${s.awardNote}</p>
+        <p id="note">
+          ${s.awardNote}<br />${s.awardBalance(balance)}
+          ${balance < this.#defaultPoints ? s.awardCapped(balance) : nothing}
+        </p>
         ${
           cap >= 1
             ? html`<label for="points">${s.pointsLabel} <output for="points">${this.points}</output></label>
@@ -73,7 +77,8 @@ export class CourseChatAwardDialog extends LitElement {
                   .value=${String(this.points)}
                   aria-valuetext=${s.points(this.points)}
                   @input=${(event: Event) => (this.points = Number((event.target as HTMLInputElement).value))}
-                />`
+                />
+                <div class="range" aria-hidden="true"><span>1</span><span>${cap}</span></div>`
             : html`<p role="status">${s.noPoints}</p>`
         }
         <div class="buttons">

@@ -118,6 +118,10 @@ export interface CourseChatStrings {
   actionOn: (action: string, name: string) => string;
   /** "You gave 5 points" */
   youGave: (points: number) => string;
+  /** "Copy code", on a code block. */
+  copyCode: string;
+  /** "This formula could not be shown": the tooltip on the TeX source of an invalid formula. */
+  mathError: string;
   /** "Sending…" and "Message not sent." */
   sending: string;
   notSent: string;
@@ -169,6 +173,10 @@ export interface CourseChatStrings {
   points: (count: number) => string;
   /** "You have no points to give right now. ..." */
   noPoints: string;
+  /** "You have 40 points to give.": the giver's balance, above the slider. */
+  awardBalance: (balance: number) => string;
+  /** "Starts at 3, all you have.": why the slider starts below the room's default award. */
+  awardCapped: (points: number) => string;
   /** "Cancel", "Confirm", "Awarding…" */
   cancel: string;
   confirm: string;
@@ -243,6 +251,8 @@ export const defaultStrings: CourseChatStrings = {
   report: 'Report',
   actionOn: (action, name) => `${action}: ${name}`,
   youGave: (points) => `You gave ${count(points, 'point')}`,
+  copyCode: 'Copy code',
+  mathError: 'This formula could not be shown',
   sending: 'Sending…',
   notSent: 'Message not sent.',
   replyingTo: (name) => `Replying to ${name}:`,
@@ -269,6 +279,8 @@ export const defaultStrings: CourseChatStrings = {
   points: (n) => count(n, 'point'),
   pointsLabel: 'Points',
   noPoints: 'You have no points to give right now. Help others to earn some.',
+  awardBalance: (balance) => `You have ${count(balance, 'point')} to give.`,
+  awardCapped: (points) => `Starts at ${number.format(points)}, all you have.`,
   cancel: 'Cancel',
   confirm: 'Confirm',
   awarding: 'Awarding…',

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { helpQueueOf, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+import { action, awardDialogOf, helpQueueOf, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
 
 type Point = [number, number];
 
@@ -11,6 +11,18 @@ const phone = (width = 375, height = 740) => executeServerCommand('touch-phone',
 const swipe = (from: Point, to: Point) => executeServerCommand('touch-swipe', { from, to });
 
 /** `<course-chat>` on a phone, as students use it: the whole screen, with real touch. */
+/** The element filling the phone's screen, signed in as the scenario's student. */
+async function fullScreen(mock: MockSession, userId = mock.scenario!.me.id): Promise<CourseChat> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="position: fixed; inset: 0; display: grid">
+      <course-chat course-id=${mock.scenario!.courseId} .getAuthToken=${() => mock.tokenFor(userId)}></course-chat>
+    </div>`,
+  );
+  const el = wrapper.querySelector('course-chat')!;
+  await waitUntil(() => shadow(el).textContent?.includes('online'), 'the room never loaded');
+  return el;
+}
+
 describe('<course-chat> on a phone', () => {
   const running = useMockBackend({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
   let mock: MockSession;
@@ -20,24 +32,12 @@ describe('<course-chat> on a phone', () => {
   });
   afterEach(() => executeServerCommand('touch-reset'));
 
-  /** The element filling the phone's screen, signed in as the scenario's student. */
-  async function fullScreen(userId = mock.scenario!.me.id): Promise<CourseChat> {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="position: fixed; inset: 0; display: grid">
-        <course-chat course-id=${mock.scenario!.courseId} .getAuthToken=${() => mock.tokenFor(userId)}></course-chat>
-      </div>`,
-    );
-    const el = wrapper.querySelector('course-chat')!;
-    await waitUntil(() => shadow(el).textContent?.includes('online'), 'the room never loaded');
-    return el;
-  }
-
   const visible = (node: Element | null) => !!node && getComputedStyle(node).display !== 'none';
   const selected = (el: CourseChat) => shadow(el).querySelector('[role="tab"][aria-selected="true"]')!.id;
 
   it('switches between Chat and Help queue with a real horizontal swipe, and scrolls with a vertical one', async () => {
     for (let i = 1; i <= 30; i++) postAs(mock, mock.scenario!.other.id, `Line ${i}`);
-    const el = await fullScreen();
+    const el = await fullScreen(mock);
     await waitUntil(() => rowWith(el, 'Line 30'));
     await expect(el).to.be.accessible();
     const box = shadow(el).querySelector('.body')!.getBoundingClientRect();
@@ -57,4 +57,31 @@ describe('<course-chat> on a phone', () => {
     await waitUntil(() => log.scrollTop < scrolled, 'a vertical swipe no longer scrolls the log');
     expect(selected(el)).to.equal('chat-tab');
   });
+});
+
+describe('<course-chat> on a phone, low on points', () => {
+  const running = useMockBackend({ scenario: 'low-balance', limits: { min_send_interval_ms: 0 } });
+  afterEach(() => executeServerCommand('touch-reset'));
+
+  for (const width of [375, 320]) {
+    it(`fits the award dialog ${width} pixels wide, with the balance, the range and why it starts low`, async () => {
+      const mock = running();
+      await phone(width);
+      const el = await fullScreen(mock);
+      postAs(mock, mock.scenario!.other.id, 'Try the chain rule.');
+      await waitUntil(() => rowWith(el, 'Try the chain rule.'));
+      action(rowWith(el, 'Try the chain rule.')!, 'award')!.click();
+      const dialog = shadow(awardDialogOf(el));
+      await waitUntil(() => dialog.querySelector('dialog')!.open);
+      await expect(awardDialogOf(el)).to.be.accessible();
+      for (const part of ['dialog', '.confirm']) {
+        const box = dialog.querySelector(part)!.getBoundingClientRect();
+        expect(box.left, `${part}'s start`).to.be.at.least(0);
+        expect(box.right, `${part}'s end`).to.be.at.most(innerWidth);
+      }
+      const text = dialog.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.include('You have 3 points to give.').and.include('Starts at 3, all you have.');
+      expect([...dialog.querySelectorAll('.range span')].map((end) => end.textContent)).to.deep.equal(['1', '3']);
+    });
+  }
 });
