@@ -8,14 +8,17 @@ import { CourseChatMessageActionEvent, type MessageAction } from './events.js';
 import { avatar, profileLink } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
 import { defaultStrings } from './strings.js';
+import { loadRichText, mayBeRichText, richTextRenderer } from './rich-text/load.js';
 
 /** How long a touch must rest on This Helped! to award at once. */
 const longPressMs = 600;
 
 /**
  * One message of the stream: author, ST badge, time, text, and its question or delivery state.
- * Content is always rendered as text, in its own direction (`dir="auto"`): a Hebrew message reads
- * right to left in an English room and the other way round.
+ * Content is rendered in its own direction (`dir="auto"`): a Hebrew message reads right to left
+ * in an English room and the other way round. Plain text renders as text; a message that may use
+ * Markdown or math loads the rich-text renderer first (shown plain meanwhile), which builds
+ * templates from a parsed tree and never markup from the text.
  *
  * @fires course-chat-message-action - An action on the message was chosen (reply, retry a failed send, ...).
  * @fires course-chat-navigate - The author's name or avatar was chosen (`profile` or `st-profile`). Cancelable; otherwise `profile-href` is followed.
@@ -106,8 +109,7 @@ export class CourseChatMessage extends LitElement {
     return html`<div part="row" class=${classes}>
       ${this.continued ? html`<span></span>` : profileLink(author, this.profileHref, avatar(author), true)}
       <div class="body">
-        ${header} ${this.#questionLabel(message)}
-        <p class="content" dir="auto">${this.#mentionsMe()}${this.#content(message)}</p>
+        ${header} ${this.#questionLabel(message)} ${this.#body(message)}
         ${message.helpful_points > 0 ? html`<span class="points">${s.earned(message.helpful_points)}</span>` : nothing}
         ${this.#delivery(message)} ${message.delivery === 'sent' ? this.#actions(message) : nothing}
       </div>
@@ -118,9 +120,24 @@ export class CourseChatMessage extends LitElement {
     return this.mentionsMe ? html`<span class="visually-hidden">${this.strings.mentionsYou}</span>` : nothing;
   }
 
-  #content(message: StreamMessage) {
-    if (message.mentions.length === 0 || !this.people) return message.content;
-    return mentionSegments(message.content, message.mentions, this.people).map((segment) =>
+  #body(message: StreamMessage) {
+    const renderer = mayBeRichText(message.content) ? richTextRenderer() : undefined;
+    if (!renderer) {
+      if (mayBeRichText(message.content)) void loadRichText().then(() => this.requestUpdate());
+      return html`<p class="content" dir="auto">${this.#mentionsMe()}${this.#marked(message.content, message)}</p>`;
+    }
+    renderer.adoptRichTextStyles(this.renderRoot as ShadowRoot);
+    const { copyCode, mathError } = this.strings;
+    const text = (run: string) => this.#marked(run, message);
+    return html`<div class="content rich" dir="auto">
+      ${this.#mentionsMe()}${renderer.renderRichText(message.content, { text, active: this.active, copyCode, mathError })}
+    </div>`;
+  }
+
+  /** A run of the message's text, with the names it mentions marked. */
+  #marked(text: string, message: StreamMessage) {
+    if (message.mentions.length === 0 || !this.people) return text;
+    return mentionSegments(text, message.mentions, this.people).map((segment) =>
       segment.mention === undefined ? segment.text : html`<mark class="mention">${segment.text}</mark>`,
     );
   }
