@@ -4,7 +4,7 @@
  * `npm run start:server`. Everything it keeps lives in a fresh folder unless one is given.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,10 +44,12 @@ export function prepareDatabase(persistTo, seedFile) {
  * Starts `wrangler dev` and resolves once the API answers. It listens on `host` (loopback unless
  * given) and lets browser pages on `allowedOrigins` call it with the session cookie (ALLOWED_ORIGINS;
  * unless given `*`: any page, bearer tokens only). `secret` and `previousSecret` set JWT_SECRET
- * and JWT_SECRET_PREVIOUS, `adminSecret` ADMIN_SECRET, `recheckSeconds` ACCESS_RECHECK_SECONDS, and
- * `limits` the room limits (`{ max_message_length: 40 }` sets MAX_MESSAGE_LENGTH, and so on).
+ * and JWT_SECRET_PREVIOUS, `adminSecret` ADMIN_SECRET, `recheckSeconds` ACCESS_RECHECK_SECONDS,
+ * `logFlushMs` LOG_FLUSH_MS, and `limits` the room limits (`{ max_message_length: 40 }` sets
+ * MAX_MESSAGE_LENGTH, and so on). `crash()` kills it and everything it started at once, leaving
+ * its folder for a restart.
  * @param {{ port?: number, host?: string, allowedOrigins?: string[], persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean,
- *   secret?: string, previousSecret?: string, adminSecret?: string, recheckSeconds?: number,
+ *   secret?: string, previousSecret?: string, adminSecret?: string, recheckSeconds?: number, logFlushMs?: number,
  *   limits?: Record<string, number> }} options
  */
 export async function startWorker(options = {}) {
@@ -60,6 +62,7 @@ export async function startWorker(options = {}) {
     ['JWT_SECRET_PREVIOUS', options.previousSecret],
     ['ADMIN_SECRET', options.adminSecret],
     ['ACCESS_RECHECK_SECONDS', options.recheckSeconds],
+    ['LOG_FLUSH_MS', options.logFlushMs],
     ...Object.entries(options.limits ?? {}).map(([name, value]) => [name.toUpperCase(), value]),
   ].flatMap(([name, value]) => (value === undefined ? [] : ['--var', `${name}:${value}`]));
   const args = [
@@ -103,6 +106,16 @@ export async function startWorker(options = {}) {
     }
     if (owned) rmSync(persistTo, { recursive: true, force: true });
   };
+  const crash = async () => {
+    for (const pid of processTree(child.pid).reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+    await exited;
+  };
 
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -120,7 +133,29 @@ export async function startWorker(options = {}) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { origin, apiBase, secret, stop };
+  return { origin, apiBase, secret, pid: child.pid, stop, crash };
+}
+
+/** `pid` and every process it started, and theirs, parents first (Linux: read from /proc). */
+export function processTree(pid) {
+  const byParent = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      byParent.set(parent, [...(byParent.get(parent) ?? []), Number(name)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree = [];
+  const visit = (id) => {
+    tree.push(id);
+    for (const child of byParent.get(id) ?? []) visit(child);
+  };
+  visit(pid);
+  return tree;
 }
 
 /**

@@ -8,7 +8,8 @@
  * (`ACCESS_RECHECK_SECONDS`, 30 s by default) plus one D1 query; the host's admin call
  * (admin.ts) closes a user's sockets at once. An expired token is closed exactly at its expiry.
  */
-import { accessCloseCode } from '../../src/protocol/index.js';
+import { accessCloseCode, type User } from '../../src/protocol/index.js';
+import type { AlarmClock } from './alarm-clock.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
 import type { Attachment, RoomSockets } from './sockets.js';
@@ -29,30 +30,80 @@ export function refuseSocket(code: number, reason: string): Response {
   return new Response(null, { status: 101, webSocket: client });
 }
 
+const recheckKey = 'access_recheck_at';
+
 export class AccessGuard {
   readonly #storage: DurableObjectStorage;
+  readonly #clock: AlarmClock;
   readonly #sockets: RoomSockets;
   readonly #db: Database;
   readonly #intervalMs: number;
+  /** Each connected user as their access was last read, and when. */
+  readonly #known = new Map<string, { user: User; at: number }>();
 
-  constructor(storage: DurableObjectStorage, sockets: RoomSockets, db: Database, intervalMs: number) {
+  constructor(
+    storage: DurableObjectStorage,
+    clock: AlarmClock,
+    sockets: RoomSockets,
+    db: Database,
+    intervalMs: number,
+  ) {
     this.#storage = storage;
+    this.#clock = clock;
     this.#sockets = sockets;
     this.#db = db;
     this.#intervalMs = intervalMs;
   }
 
+  /** The Worker has just read the user's access, to let their socket in. */
+  admitted(user: User): void {
+    this.#known.set(user.id, { user, at: Date.now() });
+  }
+
+  /** The host changed the user's access: their next write reads it again. */
+  forget(userId: string): void {
+    this.#known.delete(userId);
+  }
+
   /**
-   * Sets the room's alarm for the next re-check, or for the earliest token expiry if sooner; none
-   * while nobody is connected, so an empty room costs nothing.
+   * Who may write as the user now: as last read while that is recent enough, else read again.
+   * Null when their access has ended, and then their sockets close at once rather than at the
+   * next re-check.
+   */
+  async writer(userId: string, courseId: string): Promise<User | null> {
+    const known = this.#known.get(userId);
+    if (known && Date.now() - known.at < this.#intervalMs) return known.user;
+    const access = await this.#db.access(userId, courseId);
+    if (access.ok) {
+      this.#known.set(userId, { user: access.value.me, at: Date.now() });
+      return access.value.me;
+    }
+    this.#known.delete(userId);
+    this.#sockets.close(this.#sockets.open(userId), accessCloseCode(access.error.code), access.error.message);
+    return null;
+  }
+
+  /**
+   * Sets the next re-check, or the earliest token expiry if sooner; none while nobody is
+   * connected, so an empty room costs nothing.
    */
   async schedule(): Promise<void> {
     const open = this.#sockets.open();
     if (open.length === 0) return;
     let next = Date.now() + this.#intervalMs;
     for (const socket of open) next = Math.min(next, this.#sockets.attachment(socket)?.expiresAt ?? next);
-    const current = await this.#storage.getAlarm();
-    if (current === null || current > next) await this.#storage.setAlarm(next);
+    const current = await this.#storage.get<number>(recheckKey);
+    if (current === undefined || current > next) await this.#storage.put(recheckKey, next);
+    await this.#clock.wake(Math.min(next, current ?? next));
+  }
+
+  /** The room's alarm rang: re-checks if one is due, else sets the alarm again for it. */
+  async onAlarm(): Promise<void> {
+    const at = await this.#storage.get<number>(recheckKey);
+    if (at === undefined) return;
+    if (at > Date.now()) return this.#clock.wake(at);
+    await this.#storage.delete(recheckKey);
+    await this.recheck();
   }
 
   /**
@@ -80,15 +131,17 @@ export class AccessGuard {
       for (const [userId, current] of access) {
         const entries = byUser.get(userId) ?? [];
         if (!current.ok) {
+          this.#known.delete(userId);
           const sockets = entries.map((entry) => entry.socket);
           this.#sockets.close(sockets, accessCloseCode(current.error.code), current.error.message);
           continue;
         }
         const { me } = current.value;
+        this.#known.set(userId, { user: me, at: now });
         for (const { socket, attachment } of entries) {
           if (attachment.user.is_student_teacher === me.is_student_teacher) continue;
           const available = attachment.available && me.is_student_teacher;
-          socket.serializeAttachment({ ...attachment, user: me, available });
+          this.#sockets.attach(socket, { ...attachment, user: me, available });
           changed = true;
         }
       }

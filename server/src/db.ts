@@ -259,12 +259,25 @@ export class Database {
 
   /** Stores a new message; false when its author already stored one under this `client_id`. */
   async insertMessage(message: ChatMessage): Promise<boolean> {
-    const result = await this.#db
+    const result = await this.#insert(message).run();
+    return result.meta.changes > 0;
+  }
+
+  /**
+   * A room's log entries in one batch, which D1 runs as a transaction; a message D1 already holds
+   * (by id or by its author's `client_id`) is left as it is, so a retried batch is harmless.
+   */
+  async insertMessages(messages: ChatMessage[]): Promise<void> {
+    await this.#db.batch(messages.map((message) => this.#insert(message)));
+  }
+
+  #insert(message: ChatMessage): D1PreparedStatement {
+    return this.#db
       .prepare(
         `INSERT INTO chat_messages (id, course_id, seq, client_id, author_id, content, is_question, question_status,
                                     reply_to_id, mentions, helpful_points, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (course_id, author_id, client_id) DO NOTHING`,
+         ON CONFLICT DO NOTHING`,
       )
       .bind(
         message.id,
@@ -279,9 +292,7 @@ export class Database {
         JSON.stringify(message.mentions),
         message.helpful_points,
         message.created_at,
-      )
-      .run();
-    return result.meta.changes > 0;
+      );
   }
 
   /** Makes a message an open question; false when it already was one. */

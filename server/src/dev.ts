@@ -30,7 +30,8 @@ export async function devEndpoint(route: DevRoute, env: Env, body: string | null
       return done({}, 201);
     }
     case 'devAccess': {
-      // Connected sockets are left alone: noticing the change is the room's job (access.ts).
+      // Connected sockets are left open: a reading socket's user is re-checked by the room on its
+      // schedule (access.ts); as a host would, the room is told, so the user's next write reads it.
       const valid = parseBody(devAccessBody, body);
       if (!valid.ok) return valid;
       const known = await env.DB.prepare(
@@ -41,6 +42,7 @@ export async function devEndpoint(route: DevRoute, env: Env, body: string | null
       if (known?.course !== 1) return refusals.courseNotFound();
       if (known.user !== 1) return refusals.noSuchUser();
       await run(env.DB, accessStatements(env.DB, valid.value));
+      await env.ROOMS.getByName(valid.value.course_id).accessChanged(valid.value.user_id);
       return done({});
     }
   }

@@ -20,6 +20,11 @@ export interface Env extends LimitVariables {
   ALLOWED_ORIGINS?: string;
   /** Seconds between re-checks of connected users' access (default 30): how long a revoked user may still read. */
   ACCESS_RECHECK_SECONDS?: string;
+  /**
+   * Milliseconds a room's new messages may wait in its own log before the alarm writes them to
+   * D1 in one batch; unset or 0, each batch leaves as soon as the one before it is in (room-log.ts).
+   */
+  LOG_FLUSH_MS?: string;
   /** `on` enables `/dev/token`, `/dev/fixtures` and `/dev/access`; never in production. */
   DEV_ENDPOINTS?: string;
   /** `canAccess('course_chat')` for users without a feature_flags row: `on` or `off`. */

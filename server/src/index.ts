@@ -92,6 +92,8 @@ const answer = (outcome: Outcome<unknown>) =>
 
 const notFound = () => answer(refusals.notFound());
 
+const readsMessages = new Set<string>(['room', 'messages', 'report', 'read', 'myAwards']);
+
 async function connect(request: Request, env: Env, db: Database): Promise<Response> {
   if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return answer(refusals.connectWithWebSocket());
   const url = new URL(request.url);
@@ -157,6 +159,8 @@ async function handle(request: Request, env: Env): Promise<Response> {
   const room = () => env.ROOMS.getByName(courseId);
   const records = new D1RoomRecords(db, courseId);
   const limits = roomLimitsFromVariables(env);
+  // These read the room's messages in D1, which its own log fills in batches (room-log.ts).
+  if (readsMessages.has(route.name) && !(route.name === 'messages' && request.method === 'POST')) await room().flush();
 
   switch (route.name) {
     case 'room': {

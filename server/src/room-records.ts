@@ -1,26 +1,31 @@
 /**
  * A course's records in D1, as the shared room rules read and write them (src/backend): the
- * Worker's side of `RoomRecords`, which the mock keeps in memory. Every query is in db.ts.
+ * Worker's side of `RoomRecords`, which the mock keeps in memory. Every query is in db.ts. In the
+ * room's Durable Object new messages go to its own log (room-log.ts), which answers for them
+ * until they are in D1; elsewhere the room is flushed before its records are read.
  */
 import type { RoomRecords } from '../../src/backend/index.js';
 import type { ChatMessage, GoodwillAward, RoomSettings, UnreadCounts } from '../../src/protocol/index.js';
 import type { Database } from './db.js';
+import type { RoomLog } from './room-log.js';
 
 export class D1RoomRecords implements RoomRecords {
   readonly #db: Database;
+  readonly #log: RoomLog | null;
   readonly courseId: string;
 
-  constructor(db: Database, courseId: string) {
+  constructor(db: Database, courseId: string, log: RoomLog | null = null) {
     this.#db = db;
     this.courseId = courseId;
+    this.#log = log;
   }
 
-  message(messageId: string): Promise<ChatMessage | null> {
-    return this.#db.message(this.courseId, messageId);
+  async message(messageId: string): Promise<ChatMessage | null> {
+    return this.#log?.pending({ id: messageId }) ?? this.#db.message(this.courseId, messageId);
   }
 
-  messageByClientId(authorId: string, clientId: string): Promise<ChatMessage | null> {
-    return this.#db.messageByClientId(this.courseId, authorId, clientId);
+  async messageByClientId(authorId: string, clientId: string): Promise<ChatMessage | null> {
+    return this.#log?.pending({ authorId, clientId }) ?? this.#db.messageByClientId(this.courseId, authorId, clientId);
   }
 
   participantsAmong(ids: string[]): Promise<string[]> {
@@ -31,8 +36,8 @@ export class D1RoomRecords implements RoomRecords {
     return crypto.randomUUID();
   }
 
-  insertMessage(message: ChatMessage): Promise<boolean> {
-    return this.#db.insertMessage(message);
+  async insertMessage(message: ChatMessage): Promise<boolean> {
+    return this.#log ? this.#log.insert(message) : this.#db.insertMessage(message);
   }
 
   markQuestion(messageId: string): Promise<boolean> {

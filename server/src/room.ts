@@ -2,7 +2,8 @@
  * One course's room: a Durable Object, so every write to the room passes through one place that
  * assigns `seq`, applies the rate limit and fans frames out in order. Sockets use the Hibernation
  * API, so an idle room costs nothing; who is connected lives in each socket's attachment
- * (sockets.ts), and an alarm re-checks their access while anyone is connected (access.ts).
+ * (sockets.ts), and an alarm re-checks their access while anyone is connected (access.ts). Its
+ * messages are written to its own SQLite log and go on to D1 in batches (room-log.ts).
  */
 import { DurableObject } from 'cloudflare:workers';
 import {
@@ -34,8 +35,10 @@ import {
   type User,
 } from '../../src/protocol/index.js';
 import { AccessGuard, recheckIntervalMs, refuseSocket } from './access.js';
+import { AlarmClock } from './alarm-clock.js';
 import { Database } from './db.js';
 import type { Env } from './env.js';
+import { RoomLog } from './room-log.js';
 import { D1RoomRecords } from './room-records.js';
 import { RoomSockets, type Attachment } from './sockets.js';
 
@@ -50,16 +53,22 @@ export const handoverHeaders = {
 // Exactly the frame the client sends, so the runtime answers heartbeats without waking the room.
 const pingFrame = JSON.stringify({ type: 'ping' });
 const pongFrame = JSON.stringify({ type: 'pong' });
+/** How long after a failed batch to D1 the alarm tries again. */
+const flushRetryMs = 5000;
 
 export class ChatRoom extends DurableObject<Env> {
   readonly #db: Database;
+  readonly #log: RoomLog;
+  readonly #clock: AlarmClock;
+  /** LOG_FLUSH_MS: 0 sends each batch to D1 at once, more leaves it to the alarm. */
+  readonly #flushDelayMs: number;
   readonly #sockets: RoomSockets;
   readonly #access: AccessGuard;
   /** This deployment's limits (wrangler vars), read once per object. */
   readonly #limits: RoomLimits;
   /** Each socket's budget of typing and availability frames, by `socketId`. */
   readonly #throttles = new Map<string, FrameThrottle>();
-  /** Highest seq stored; read from D1 once per wake-up, then kept here. */
+  /** Highest seq stored; read from the log once per wake-up (from D1 if it is empty), then kept here. */
   #seq: number | null = null;
   /** A user's last accepted message, for the rate limit. Losing it on hibernation is harmless: a
    * room only hibernates after seconds of quiet, longer than the interval. */
@@ -70,8 +79,11 @@ export class ChatRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#db = new Database(env.DB, env.COURSE_CHAT_DEFAULT !== 'off');
+    this.#log = new RoomLog(ctx.storage.sql, this.#db);
+    this.#clock = new AlarmClock(ctx.storage);
+    this.#flushDelayMs = Math.max(0, Number(env.LOG_FLUSH_MS ?? 0) || 0);
     this.#sockets = new RoomSockets(ctx);
-    this.#access = new AccessGuard(ctx.storage, this.#sockets, this.#db, recheckIntervalMs(env));
+    this.#access = new AccessGuard(ctx.storage, this.#clock, this.#sockets, this.#db, recheckIntervalMs(env));
     this.#limits = roomLimitsFromVariables(env);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(pingFrame, pongFrame));
   }
@@ -83,8 +95,23 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   async #lastSeq(courseId: string): Promise<number> {
-    this.#seq ??= await this.#db.lastSeq(courseId);
+    this.#seq ??= this.#log.lastSeq() || (await this.#db.lastSeq(courseId));
     return this.#seq;
+  }
+
+  /**
+   * New messages are in the log: they go on to D1 now (or after LOG_FLUSH_MS), and the alarm is
+   * set first, so a crash or a failed batch leaves them to be sent again rather than lost to D1.
+   */
+  async #written(): Promise<void> {
+    if (this.#flushDelayMs > 0) return this.#clock.wake(Date.now() + this.#flushDelayMs);
+    await this.#clock.wake(Date.now() + flushRetryMs);
+    await this.flush().catch(() => undefined);
+  }
+
+  /** Every message written so far is in D1 once this resolves; reads of D1 for the room wait on it. */
+  flush(): Promise<void> {
+    return this.#log.flush();
   }
 
   /** The room as the shared rules see it: records in D1, the rest in this object. */
@@ -101,23 +128,37 @@ export class ChatRoom extends DurableObject<Env> {
       broadcast: (frame, exceptUserId) => this.#sockets.broadcast(frame, exceptUserId),
       toUser: (userId, frame) => this.#sockets.toUser(userId, frame),
     };
-    return { records: new D1RoomRecords(this.#db, courseId), live, limits: this.#limits, now: Date.now() };
+    const records = new D1RoomRecords(this.#db, courseId, this.#log);
+    return { records, live, limits: this.#limits, now: Date.now() };
   }
 
   // ---- operations the Worker calls after authorising the caller ---------------------------
 
-  /** Stores a message (201) or returns the one already stored under its `client_id` (200). */
-  send(courseId: string, author: User, body: SendMessageBody): Promise<Outcome<ChatMessage>> {
-    return this.#exclusive(() => runAwaiting(sendMessage(this.#context(courseId), author, body)));
+  /**
+   * Stores a message (201) or returns the one already stored under its `client_id` (200). A REST
+   * send is answered once its message is in D1 too, so the award and history requests that
+   * follow it find it wherever they look.
+   */
+  async send(courseId: string, author: User, body: SendMessageBody): Promise<Outcome<ChatMessage>> {
+    const sent = await this.#exclusive(() => runAwaiting(sendMessage(this.#context(courseId), author, body)));
+    if (sent.ok && sent.status === 201) await this.#written();
+    return sent;
   }
 
+  /** Questions and points change in D1, so the room's log is flushed first. */
   markQuestion(courseId: string, userId: string, messageId: string): Promise<Outcome<ChatMessage>> {
-    return this.#exclusive(() => runAwaiting(markQuestion(this.#context(courseId), userId, messageId)));
+    return this.#exclusive(async () => {
+      await this.flush();
+      return runAwaiting(markQuestion(this.#context(courseId), userId, messageId));
+    });
   }
 
   /** "This Helped!", in the order of the writes to this room. */
   award(courseId: string, giverId: string, body: AwardBody): Promise<Outcome<AwardResponse>> {
-    return this.#exclusive(() => runAwaiting(award(this.#context(courseId), giverId, body)));
+    return this.#exclusive(async () => {
+      await this.flush();
+      return runAwaiting(award(this.#context(courseId), giverId, body));
+    });
   }
 
   /** The course's STs connected now, with their "Available to Help" switch. */
@@ -129,6 +170,7 @@ export class ChatRoom extends DurableObject<Env> {
   reset(): Promise<void> {
     return this.#exclusive(async () => {
       this.#sockets.close(this.ctx.getWebSockets(), closeCodes.notFound, 'room replaced');
+      this.#log.clear();
       this.#seq = null;
       this.#lastAcceptedAt.clear();
     });
@@ -136,9 +178,15 @@ export class ChatRoom extends DurableObject<Env> {
 
   /** The host revoked a user's access (admin.ts): their sockets close now, not at the next re-check. */
   revoke(userId: string): number {
+    this.#access.forget(userId);
     const sockets = this.#sockets.open(userId);
     this.#sockets.close(sockets, closeCodes.forbidden, 'access revoked');
     return sockets.length;
+  }
+
+  /** The host changed the user's access (/dev/access): their next write reads it again. */
+  accessChanged(userId: string): void {
+    this.#access.forget(userId);
   }
 
   // ---- WebSocket --------------------------------------------------------------------------
@@ -161,7 +209,8 @@ export class ChatRoom extends DurableObject<Env> {
       expiresAt,
     };
     this.ctx.acceptWebSocket(server, [user.id]);
-    server.serializeAttachment(attachment);
+    this.#sockets.attach(server, attachment);
+    this.#access.admitted(user);
     const present = { ...user, available: attachment.available };
     const reply = (frame: ServerFrame) => this.#sockets.send(server, frame);
     await runAwaiting(welcome(this.#context(courseId), present, others.length === 0, reply));
@@ -170,7 +219,14 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    await this.#access.recheck();
+    this.#clock.rang();
+    try {
+      await this.flush();
+    } catch (error) {
+      console.error('course-chat: a batch of messages to D1 failed; the alarm tries again', error);
+      await this.#clock.wake(Date.now() + flushRetryMs);
+    }
+    await this.#access.onAlarm();
   }
 
   override async webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): Promise<void> {
@@ -188,24 +244,21 @@ export class ChatRoom extends DurableObject<Env> {
       userId: user.id,
       throttle,
       reply: (answer: ServerFrame) => this.#sockets.send(socket, answer),
-      writer: () => this.#writer(user.id, courseId),
+      writer: () => this.#access.writer(user.id, courseId),
     };
     const run = () => runAwaiting(answerFrame(this.#context(courseId), source, frame.value));
     // Writes go through the room's one queue, as REST writes do; typing and ping write nothing,
     // so they need not wait behind them.
     const writesNothing = frame.value.type === 'typing' || frame.value.type === 'ping';
-    await (writesNothing ? run() : this.#exclusive(run));
-  }
-
-  /**
-   * Who the user is in the course now; null when their access has ended, and then their sockets
-   * close at once rather than at the next re-check.
-   */
-  async #writer(userId: string, courseId: string): Promise<User | null> {
-    const access = await this.#db.access(userId, courseId);
-    if (access.ok) return access.value.me;
-    this.#sockets.close(this.#sockets.open(userId), accessCloseCode(access.error.code), access.error.message);
-    return null;
+    if (writesNothing) return run();
+    // A new message needs nothing of D1; a question or an answer changes a message there.
+    const sends = frame.value.type === 'message';
+    const seqBefore = this.#seq;
+    await this.#exclusive(async () => {
+      if (!sends) await this.flush();
+      await run();
+    });
+    if (sends && this.#seq !== seqBefore) await this.#written();
   }
 
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {

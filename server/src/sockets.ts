@@ -18,13 +18,26 @@ export interface Attachment {
 
 export class RoomSockets {
   readonly #ctx: DurableObjectState;
+  /** Each socket's attachment as last read or written: a broadcast reads every socket's, and
+   * deserialising them all for every message was most of a fan-out's cost. */
+  readonly #attachments = new WeakMap<WebSocket, Attachment>();
 
   constructor(ctx: DurableObjectState) {
     this.#ctx = ctx;
   }
 
   attachment(socket: WebSocket): Attachment | null {
-    return socket.deserializeAttachment() as Attachment | null;
+    const known = this.#attachments.get(socket);
+    if (known) return known;
+    const stored = socket.deserializeAttachment() as Attachment | null;
+    if (stored) this.#attachments.set(socket, stored);
+    return stored;
+  }
+
+  /** Keeps a socket's attachment through hibernation. */
+  attach(socket: WebSocket, attachment: Attachment): void {
+    socket.serializeAttachment(attachment);
+    this.#attachments.set(socket, attachment);
   }
 
   /** Open sockets only: a closing one no longer counts as its user being here. */
@@ -48,7 +61,7 @@ export class RoomSockets {
   setAvailable(userId: string, available: boolean): void {
     for (const socket of this.open(userId)) {
       const attachment = this.attachment(socket);
-      if (attachment) socket.serializeAttachment({ ...attachment, available });
+      if (attachment) this.attach(socket, { ...attachment, available });
     }
   }
 
