@@ -12,6 +12,7 @@ import { CourseChatJumpEvent } from './events.js';
 import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
+import { ComposerFormatController } from './composer-format-controller.js';
 import { defaultStrings } from './strings.js';
 
 function excerpt(text: string): string {
@@ -59,6 +60,9 @@ export class CourseChatComposer extends LitElement {
   @state() private activeSuggestion = 0;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  /** The preview of the draft and the shortcuts for code. */
+  readonly #format = new ComposerFormatController(this);
 
   #restoredFrom?: ComposerStore;
   /** Where the `@` of the name being typed is. */
@@ -130,7 +134,7 @@ export class CourseChatComposer extends LitElement {
       <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || cooldown > 0}>
         ${cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
       </button>
-      ${this.#renderSuggestions()} ${this.#renderSimilar()}
+      ${this.#renderSuggestions()} ${this.#renderSimilar()} ${this.#format.renderPreview(this.text, s)}
       <div class="tools">
         <button
           class="ask"
@@ -140,6 +144,7 @@ export class CourseChatComposer extends LitElement {
         >
           <span aria-hidden="true">?</span> ${s.ask}
         </button>
+        ${this.#format.renderToggle(s)}
         <span
           id="count"
           class="count ${over ? 'over' : near ? 'near' : ''}"
@@ -250,6 +255,7 @@ export class CourseChatComposer extends LitElement {
 
   #keydown(event: KeyboardEvent): void {
     if (this.#keydownInSuggestions(event)) return;
+    if (this.textarea && this.#format.keydown(event, this.textarea)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.#send();

@@ -122,6 +122,11 @@ export interface CourseChatStrings {
   copyCode: string;
   /** "This formula could not be shown": the tooltip on the TeX source of an invalid formula. */
   mathError: string;
+  /** "Preview": the composer's toggle and the region that shows the draft rendered; "Nothing to preview". */
+  preview: string;
+  nothingToPreview: string;
+  /** The preview toggle's tooltip: the composer's shortcuts for code. */
+  codeShortcuts: string;
   /** "Sending…" and "Message not sent." */
   sending: string;
   notSent: string;
@@ -253,6 +258,9 @@ export const defaultStrings: CourseChatStrings = {
   youGave: (points) => `You gave ${count(points, 'point')}`,
   copyCode: 'Copy code',
   mathError: 'This formula could not be shown',
+  preview: 'Preview',
+  nothingToPreview: 'Nothing to preview',
+  codeShortcuts: 'Ctrl+E: inline code. Ctrl+Shift+E: code block.',
   sending: 'Sending…',
   notSent: 'Message not sent.',
   replyingTo: (name) => `Replying to ${name}:`,

@@ -1,4 +1,5 @@
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
+import { richTextSuite } from './rich-text.js';
 import { securitySuite } from './security.js';
 import { conformanceSuite } from './suite.js';
 
@@ -16,3 +17,4 @@ after(async () => {
 
 conformanceSuite({ name: 'mock', apiBase });
 securitySuite({ name: 'mock', apiBase });
+richTextSuite({ name: 'mock', apiBase });

@@ -5,6 +5,15 @@ export const richTextStyles = css`
   .rich {
     white-space: normal;
   }
+  .preview {
+    margin-block-start: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px dashed var(--course-chat-control-border);
+    border-radius: 0.5rem;
+    max-block-size: 12rem;
+    overflow: auto;
+    overflow-wrap: anywhere;
+  }
   .rich p,
   .rich ul,
   .rich ol,

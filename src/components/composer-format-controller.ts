@@ -1,0 +1,75 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { loadRichText, richTextRenderer } from './rich-text/load.js';
+import type { CourseChatStrings } from './strings.js';
+
+/**
+ * The composer's Markdown help: a preview of the draft as it will show (the renderer loads the
+ * first time it is turned on), and keyboard shortcuts for code: Ctrl/⌘+E puts the selection in
+ * backticks, Ctrl/⌘+Shift+E in a fenced block. A shortcut edits the textarea as typing would (an
+ * `input` event), so the draft, the count and typing notices follow as they do for keys.
+ */
+export class ComposerFormatController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  previewing = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  toggle(): void {
+    this.previewing = !this.previewing;
+    if (this.previewing && !richTextRenderer()) void loadRichText().then(() => this.#host.requestUpdate());
+    this.#host.requestUpdate();
+  }
+
+  /** Handles a code shortcut in `textarea`; says whether it did. */
+  keydown(event: KeyboardEvent, textarea: HTMLTextAreaElement): boolean {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'e') return false;
+    event.preventDefault();
+    const { selectionStart: start, selectionEnd: end, value } = textarea;
+    const selected = value.slice(start, end);
+    if (event.shiftKey) {
+      const before = start > 0 && value[start - 1] !== '\n' ? '\n' : '';
+      const opening = `${before}\`\`\`\n`;
+      textarea.setRangeText(`${opening}${selected}\n\`\`\`\n`, start, end, 'end');
+      textarea.setSelectionRange(start + opening.length, start + opening.length + selected.length);
+    } else {
+      textarea.setRangeText(`\`${selected}\``, start, end, 'end');
+      textarea.setSelectionRange(start + 1, start + 1 + selected.length);
+    }
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  }
+
+  renderToggle(s: CourseChatStrings) {
+    return html`<button
+      class="preview-toggle"
+      type="button"
+      aria-pressed=${this.previewing ? 'true' : 'false'}
+      aria-controls="preview"
+      title=${s.codeShortcuts}
+      @click=${() => this.toggle()}
+    >
+      ${s.preview}
+    </button>`;
+  }
+
+  renderPreview(text: string, s: CourseChatStrings) {
+    if (!this.previewing) return nothing;
+    const renderer = richTextRenderer();
+    const root = this.#host.shadowRoot;
+    if (renderer && root) renderer.adoptRichTextStyles(root);
+    return html`<section id="preview" class="preview" aria-label=${s.preview} dir="auto">
+      ${
+        !text.trim()
+          ? html`<p class="nothing">${s.nothingToPreview}</p>`
+          : renderer
+            ? html`<div class="rich">
+                ${renderer.renderRichText(text, { text: (run) => run, active: true, copyCode: s.copyCode, mathError: s.mathError })}
+              </div>`
+            : html`<p>${text}</p>`
+      }
+    </section>`;
+  }
+}
