@@ -159,6 +159,8 @@ export class CourseChatStream extends LitElement {
   #onScroll(): void {
     const log = this.#anchor.log;
     if (!log) return;
+    // Whatever was there while the reader was at the newest was seen, even if no review ran since.
+    if (this.#anchor.stick) this.#seenCount = this.#messageCount();
     // Reading back near the top brings the next older page in; the anchor keeps the view in place.
     const settled = this.#anchor.scrolled(log);
     // After a failed page, loading again is the reader's call (the button), not every scroll's.
