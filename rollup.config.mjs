@@ -8,7 +8,7 @@ import terser from '@rollup/plugin-terser';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
+import { minifyCssTemplates, minifyHtmlTemplates } from './scripts/minify-css-templates.mjs';
 
 /**
  * Reads tsc's source map beside each compiled module of dist/, so the bundle's map leads back to
@@ -35,9 +35,9 @@ function sourcesInlined() {
       for (const asset of Object.values(bundle)) {
         if (asset.type !== 'asset' || !asset.fileName.endsWith('.map')) continue;
         const map = JSON.parse(String(asset.source));
+        const folder = dirname(resolve(options.dir ?? dirname(options.file), asset.fileName));
         map.sourcesContent = map.sources.map(
-          (source, index) =>
-            map.sourcesContent?.[index] ?? readFileSync(resolve(dirname(options.file), source), 'utf8'),
+          (source, index) => map.sourcesContent?.[index] ?? readFileSync(resolve(folder, source), 'utf8'),
         );
         asset.source = JSON.stringify(map);
       }
@@ -49,8 +49,9 @@ function sourcesInlined() {
 function typesOf(entry) {
   return {
     name: 'course-chat-bundle-types',
-    generateBundle(options) {
-      const fileName = options.file.replace(/^dist\//, '').replace(/\.js$/, '.d.ts');
+    generateBundle(options, bundle) {
+      const main = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+      const fileName = main.fileName.replace(/\.js$/, '.d.ts');
       this.emitFile({ type: 'asset', fileName, source: `export * from './${entry}';\n` });
     },
   };
@@ -68,15 +69,30 @@ function mswWorkerScript() {
   };
 }
 
+/**
+ * `file` is the module a host loads, in dist/. What it loads on first use (a dynamic `import()`)
+ * becomes a chunk in dist/lazy/, which the module imports by a relative URL: it is found beside
+ * the module wherever that is served from, a CDN path included.
+ */
 const bundle = (input, file, extra = []) => ({
   input,
-  output: { file, format: 'es', sourcemap: true },
+  // Chunks import what they share with the module from the module itself, rather than the module
+  // being a facade over one more file that holds it all.
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: 'dist',
+    entryFileNames: file.replace(/^dist\//, ''),
+    chunkFileNames: 'lazy/[name]-[hash].js',
+    format: 'es',
+    sourcemap: true,
+  },
   plugins: [
     tscSourceMaps(),
     // nanostores and msw keep their development checks behind NODE_ENV, as bundlers expect.
     replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
     nodeResolve({ browser: true }),
     minifyCssTemplates(),
+    minifyHtmlTemplates(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     sourcesInlined(),
     ...extra,

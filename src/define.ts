@@ -3,12 +3,11 @@
  * once (`import 'course-chat/define'`), or load the script-tag build, which includes it.
  * It also exports the classes it registers and the event types: a host that only imports this
  * module gets the tag map and event map in TypeScript, since those load with the declarations.
+ * The award dialog, the settings and the help queue are not part of the first paint: `<course-chat>`
+ * loads and registers them on first use (src/components/lazy.ts), so only their types are here.
  */
-import { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 import { CourseChatComposer } from './components/course-chat-composer.js';
-import { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 import { CourseChatMessage } from './components/course-chat-message.js';
-import { CourseChatSettings } from './components/course-chat-settings.js';
 import { CourseChatStream } from './components/course-chat-stream.js';
 import { CourseChat } from './components/course-chat.js';
 
@@ -16,9 +15,6 @@ const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['course-chat', CourseChat],
   ['course-chat-message', CourseChatMessage],
   ['course-chat-composer', CourseChatComposer],
-  ['course-chat-help-queue', CourseChatHelpQueue],
-  ['course-chat-award-dialog', CourseChatAwardDialog],
-  ['course-chat-settings', CourseChatSettings],
   ['course-chat-stream', CourseChatStream],
 ];
 
@@ -27,13 +23,8 @@ for (const [tag, element] of elements) {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
-export {
-  CourseChat,
-  CourseChatAwardDialog,
-  CourseChatComposer,
-  CourseChatHelpQueue,
-  CourseChatMessage,
-  CourseChatSettings,
-  CourseChatStream,
-};
+export { CourseChat, CourseChatComposer, CourseChatMessage, CourseChatStream };
+export type { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
+export type { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
+export type { CourseChatSettings } from './components/course-chat-settings.js';
 export type * from './components/events.js';

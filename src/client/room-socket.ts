@@ -2,21 +2,11 @@ import ReconnectingWebSocket from 'partysocket/ws';
 import {
   closeCodes,
   maxFrameLength,
-  paths,
   safeParse,
   serverFrame,
   type ClientFrame,
   type ServerFrame,
 } from '../protocol/index.js';
-
-/** Turns the REST base into the socket endpoint: `/api` → `ws(s)://<page host>/api/chat/connect`. */
-export function socketUrl(apiBase: string, room: string, token: string): string {
-  const url = new URL(`${apiBase.replace(/\/+$/, '')}${paths.connect()}`, globalThis.location?.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.searchParams.set('room', room);
-  url.searchParams.set('token', token);
-  return url.toString();
-}
 
 /** The timers the socket's own waits use (jitter, heartbeat): the page's, or a test's own clock. */
 export interface Timers {

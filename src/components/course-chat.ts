@@ -23,6 +23,7 @@ import { SessionController } from './session-controller.js';
 import { StoreController } from './store-controller.js';
 import { SwipeTabsController } from './swipe-tabs-controller.js';
 import { UnreadController } from './unread-controller.js';
+import { lazyElements, loadWhenConnected } from './lazy.js';
 
 /** After this long unanswered, one's own question offers 1-on-1 help prominently. */
 export const longWaitMs = 10 * 60_000;
@@ -137,6 +138,12 @@ export class CourseChat extends LitElement {
 
   readonly #unread = new UnreadController(this);
   readonly #attention = new AttentionController(this, { store: () => this.store, strings: () => this.#s });
+  constructor() {
+    super();
+    // The settings and the help queue show at once, but the room's first paint does without them.
+    loadWhenConnected(this, lazyElements.settings, lazyElements.helpQueue);
+  }
+
   readonly #session = new SessionController(this, {
     session: () => ({
       // Read at each request, so a host may set or replace its token source at any time.
@@ -151,7 +158,10 @@ export class CourseChat extends LitElement {
   readonly #actions = new MessageActionsController(this, {
     store: () => this.store,
     composer: () => this.composer,
-    awardDialog: () => this.awardDialog,
+    awardDialog: async () => {
+      await lazyElements.awardDialog.load();
+      return this.awardDialog;
+    },
     strings: () => this.#s,
   });
   readonly #swipe = new SwipeTabsController(this, (forward) => (this.tab = forward ? 'queue' : 'chat'));

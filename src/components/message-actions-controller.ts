@@ -17,7 +17,8 @@ export type ActionStore = Pick<
 export interface MessageActionOptions {
   store(): ActionStore | undefined;
   composer(): CourseChatComposer | undefined;
-  awardDialog(): CourseChatAwardDialog | undefined;
+  /** The award dialog, loaded on first use. */
+  awardDialog(): Promise<CourseChatAwardDialog | undefined>;
   strings(): CourseChatStrings;
 }
 
@@ -65,7 +66,7 @@ export class MessageActionsController implements ReactiveController {
         store.markHelpful(message.id);
         break;
       case 'award':
-        void this.#options.awardDialog()?.show(message);
+        void this.#options.awardDialog().then((dialog) => dialog?.show(message));
         break;
       case 'quick-award':
         void this.#quickAward(store, message);

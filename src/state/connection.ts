@@ -1,16 +1,15 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import {
-  ApiError,
-  createRoomSocket,
-  socketUrl,
-  type ApiClient,
-  type RoomSocket,
-  type RoomSocketOptions,
-} from '../client/index.js';
+import { ApiError, socketUrl, type ApiClient, type RoomSocket, type RoomSocketOptions } from '../client/index.js';
 import { closeCodes, type ClientFrame, type RoomResponse, type ServerFrame } from '../protocol/index.js';
 import type { Lifetime } from './lifetime.js';
 import { failureOf } from './sign-in.js';
 import type { ChatFailure, ConnectionStatus } from './types.js';
+
+/**
+ * The socket's code, partysocket with it, is a chunk of its own: the room's first paint does
+ * without it, so it is fetched while the room loads rather than with the element.
+ */
+const loadRoomSocket = async () => (await import('../client/room-socket.js')).createRoomSocket;
 
 /** Renew the room token this long before it expires, rather than fail a reconnect with it. */
 const tokenRenewMarginMs = 60_000;
@@ -49,6 +48,7 @@ export function createConnection(options: ConnectionOptions) {
   const $failure = atom<ChatFailure | null>(null);
   const $room = atom<RoomResponse | null>(null);
   let socket: RoomSocket | undefined;
+  const socketMaker = options.openSocket ? Promise.resolve(options.openSocket) : loadRoomSocket();
   let tokenStale = false;
   let catchingUp = false;
   let buffered: ServerFrame[] = [];
@@ -149,9 +149,10 @@ export function createConnection(options: ConnectionOptions) {
     try {
       const room = await loadRoom();
       await options.opening(room);
+      const openSocket = await socketMaker;
       if (lifetime.ended) return;
       $status.set('connecting');
-      socket = (options.openSocket ?? createRoomSocket)({
+      socket = openSocket({
         url: nextSocketUrl,
         heartbeatIntervalMs: room.limits.heartbeat_interval_ms,
         // Catch up on open rather than on `hello`, so a lost first frame cannot leave us stuck.

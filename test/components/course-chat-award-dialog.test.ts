@@ -32,7 +32,7 @@ describe('<course-chat-award-dialog>', () => {
     const before = mock.backend.balanceOf(mock.scenario!.me.id);
     expect(points(giver)).to.equal(`${before} points to give`);
     action(row, 'award')!.click();
-    const dialog = awardDialogOf(giver);
+    const dialog = await awardDialogOf(giver);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     await expect(dialog).to.be.accessible();
     const slider = shadow(dialog).querySelector<HTMLInputElement>('input[type="range"]')!;
@@ -70,7 +70,7 @@ describe('<course-chat-award-dialog>', () => {
     const button = action(row, 'award')!;
     button.focus();
     button.click();
-    const dialog = awardDialogOf(giver);
+    const dialog = await awardDialogOf(giver);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !shadow(dialog).querySelector('dialog')!.open);
@@ -83,7 +83,7 @@ describe('<course-chat-award-dialog>', () => {
     const before = points(giver);
     mock.backend.faults.failNext('award', 500);
     action(row, 'award')!.click();
-    const dialog = awardDialogOf(giver);
+    const dialog = await awardDialogOf(giver);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     shadow(dialog).querySelector<HTMLButtonElement>('.confirm')!.click();
     await waitUntil(() => shadow(giver).querySelector('.notice'));

@@ -115,7 +115,7 @@ describe('<course-chat> from the keyboard', () => {
     await sendKeys({ press: 'Tab' });
     while (focused()?.textContent?.trim() !== 'This Helped!') await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    const dialog = awardDialogOf(el);
+    const dialog = await awardDialogOf(el);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     const slider = shadow(dialog).querySelector<HTMLInputElement>('input[type="range"]')!;
     await waitUntil(() => focused() === slider || focused()?.closest?.('dialog'), 'focus did not move in');

@@ -71,9 +71,9 @@ describe('<course-chat> on a phone, low on points', () => {
       postAs(mock, mock.scenario!.other.id, 'Try the chain rule.');
       await waitUntil(() => rowWith(el, 'Try the chain rule.'));
       action(rowWith(el, 'Try the chain rule.')!, 'award')!.click();
-      const dialog = shadow(awardDialogOf(el));
+      const dialog = shadow(await awardDialogOf(el));
       await waitUntil(() => dialog.querySelector('dialog')!.open);
-      await expect(awardDialogOf(el)).to.be.accessible();
+      await expect(await awardDialogOf(el)).to.be.accessible();
       for (const part of ['dialog', '.confirm']) {
         const box = dialog.querySelector(part)!.getBoundingClientRect();
         expect(box.left, `${part}'s start`).to.be.at.least(0);

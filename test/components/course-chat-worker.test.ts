@@ -62,7 +62,7 @@ describe('<course-chat> on the Cloudflare Worker', function () {
     await waitUntil(() => rowWith(asker, 'Expand along a row, alternating signs.'), 'the answer never arrived');
     expect(points(asker)).to.equal('30 points to give');
     action(rowWith(asker, 'Expand along a row, alternating signs.')!, 'award')!.click();
-    const dialog = awardDialogOf(asker);
+    const dialog = await awardDialogOf(asker);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     shadow(dialog).querySelector<HTMLButtonElement>('.confirm')!.click();
     await waitUntil(() => points(asker) === '25 points to give', 'the giver was not debited');

@@ -40,6 +40,8 @@ export async function openRoom(mock: MockSession, userId: string): Promise<Cours
     () => (el.shadowRoot!.textContent ?? '').includes('online') || el.shadowRoot!.querySelector('[role="alert"]'),
     'the room never loaded',
   );
+  // The settings and the help queue load as the room connects, after its first paint.
+  await Promise.all(['course-chat-settings', 'course-chat-help-queue'].map((tag) => customElements.whenDefined(tag)));
   return el;
 }
 
@@ -72,7 +74,9 @@ export function helpQueueOf(el: CourseChat) {
   return shadow(el).querySelector('course-chat-help-queue')!;
 }
 
-export function awardDialogOf(el: CourseChat) {
+/** The award dialog, once its first use (This Helped!) has loaded it. */
+export async function awardDialogOf(el: CourseChat) {
+  await customElements.whenDefined('course-chat-award-dialog');
   return shadow(el).querySelector('course-chat-award-dialog')!;
 }
 

@@ -52,7 +52,7 @@ describe('MessageActionsController', () => {
     actions = new MessageActionsController(host, {
       store: () => store,
       composer: () => composer as unknown as CourseChatComposer,
-      awardDialog: () =>
+      awardDialog: async () =>
         ({ show: async (m: StreamMessage) => void shownInDialog.push(m) }) as unknown as CourseChatAwardDialog,
       strings: () => defaultStrings,
     });
@@ -74,11 +74,12 @@ describe('MessageActionsController', () => {
     expect(calls).to.deep.equal([]);
   });
 
-  it('replies in the composer, and awards through the dialog', () => {
+  it('replies in the composer, and awards through the dialog once it has loaded', async () => {
     act('reply');
     expect(composer.replyTo).to.equal(message);
     expect(composer.focused).to.be.true;
     act('award');
+    await waitUntil(() => shownInDialog.length > 0, 'the dialog was never shown');
     expect(shownInDialog).to.deep.equal([message]);
   });
 

@@ -1,0 +1,67 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * A part of the element that the first paint does without, in a chunk of its own beside the
+ * module (a dynamic `import()` resolves relative to the importing module, so a CDN path works).
+ * `load` imports it once, whoever asks first; a failed load is tried again at the next use.
+ */
+export interface LazyPart<T> {
+  /** The part once it has arrived; until then, undefined. */
+  get(): T | undefined;
+  /** Loads the part; with `host`, that host renders again when it arrives. */
+  load(host?: ReactiveControllerHost): Promise<T>;
+}
+
+export function lazyPart<T>(importer: () => Promise<T>): LazyPart<T> {
+  let loaded: T | undefined;
+  let loading: Promise<T> | undefined;
+  return {
+    get: () => loaded,
+    load(host) {
+      loading ??= importer().then(
+        (part) => (loaded = part),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      );
+      if (host && loaded === undefined) void loading.then(() => host.requestUpdate());
+      return loading;
+    },
+  };
+}
+
+/**
+ * An element of the room loaded on first use: defined under its tag when its chunk arrives (unless
+ * the page defined that tag already). Until then the tag stays an empty, unknown element, and the
+ * properties Lit sets on it are taken over when it upgrades.
+ */
+export function lazyElement(tag: string, importer: () => Promise<CustomElementConstructor>): LazyPart<void> {
+  return lazyPart(async () => {
+    const element = await importer();
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  });
+}
+
+/** The room's elements that are not part of its first paint. */
+export const lazyElements = {
+  awardDialog: lazyElement('course-chat-award-dialog', async () =>
+    import('./course-chat-award-dialog.js').then((module) => module.CourseChatAwardDialog),
+  ),
+  settings: lazyElement('course-chat-settings', async () =>
+    import('./course-chat-settings.js').then((module) => module.CourseChatSettings),
+  ),
+  helpQueue: lazyElement('course-chat-help-queue', async () =>
+    import('./course-chat-help-queue.js').then((module) => module.CourseChatHelpQueue),
+  ),
+};
+
+/** Loads `parts` as `host` connects: parts it shows at once, but that its first paint does without. */
+export function loadWhenConnected(
+  host: ReactiveControllerHost,
+  ...parts: ReadonlyArray<LazyPart<unknown>>
+): ReactiveController {
+  const controller = { hostConnected: () => parts.forEach((part) => void part.load()) };
+  host.addController(controller);
+  return controller;
+}
