@@ -159,4 +159,16 @@ export const composerStyles = css`
       color: HighlightText;
     }
   }
+  /* A phone: less padding around the one-line input, so the conversation keeps the room. */
+  @container (max-width: 30rem) {
+    :host {
+      padding: 0.4rem 0.75rem;
+    }
+    form {
+      gap: 0.3rem 0.5rem;
+    }
+    .ask {
+      padding-block: 0.1rem;
+    }
+  }
 `;

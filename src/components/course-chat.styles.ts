@@ -297,15 +297,63 @@ export const courseChatStyles = css`
       border-inline-start: none;
     }
   }
+  /*
+   * A phone: the conversation gets the room. The header is one row (title over the online count,
+   * the balance and Back in two small lines), banners and notices are one line each, and the
+   * typing line is a small one.
+   */
   @container (max-width: 30rem) {
     :host {
       border-radius: 0;
       border-inline: none;
     }
     .header {
-      padding: 0.6rem 0.75rem;
-      flex-wrap: wrap;
+      padding: 0.4rem 0.75rem;
       gap: 0.5rem;
     }
+    .header > div:first-child {
+      min-inline-size: 0;
+    }
+    h2 {
+      font-size: 1rem;
+    }
+    .balance,
+    .back {
+      font-size: 0.75rem;
+      line-height: 1.2;
+      white-space: normal;
+      text-align: end;
+      max-inline-size: 5.5rem;
+    }
+    .tabs button {
+      padding: 0.35rem;
+    }
+    .banner,
+    .notice,
+    .question-pending,
+    .confirmation,
+    .low-balance {
+      padding-block: 0.2rem;
+      padding-inline: 0.75rem;
+      gap: 0.5rem;
+      font-size: 0.8rem;
+    }
+    .question-pending > span,
+    .low-balance {
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .typing {
+      min-block-size: 1.1rem;
+      font-size: 0.75rem;
+      padding-inline: 0.75rem;
+    }
+  }
+  /* In any narrow pane the title stays on one line rather than wrapping word by word. */
+  h2 {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 `;

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, awardDialogOf, helpQueueOf, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+import { action, awardDialogOf, helpQueueOf, postAs, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 type Point = [number, number];
 
@@ -23,6 +23,14 @@ async function fullScreen(mock: MockSession, userId = mock.scenario!.me.id): Pro
   return el;
 }
 
+/** Taps This Helped! on the message saying `content`; gives the award dialog's shadow root once open. */
+async function openAward(el: CourseChat, content: string): Promise<ShadowRoot> {
+  action(rowWith(el, content)!, 'award')!.click();
+  const dialog = shadow(await awardDialogOf(el));
+  await waitUntil(() => dialog.querySelector('dialog')?.open, 'the award dialog did not open');
+  return dialog;
+}
+
 describe('<course-chat> on a phone', () => {
   const running = useMockBackend({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
   let mock: MockSession;
@@ -31,6 +39,32 @@ describe('<course-chat> on a phone', () => {
     await phone();
   });
   afterEach(() => executeServerCommand('touch-reset'));
+
+  it("gives the conversation at least 60% of the element's height in every state", async () => {
+    const el = await fullScreen(mock);
+    const states: string[] = [];
+    const measure = async (state: string) => {
+      await el.updateComplete;
+      const log = shadow(el).querySelector('course-chat-stream [part="log"]')!;
+      const share = log.getBoundingClientRect().height / el.getBoundingClientRect().height;
+      if (share < 0.6) states.push(`${state}: ${Math.round(share * 100)}%`);
+    };
+    await measure('a quiet room');
+    await say(el, 'How do I integrate x e^x?', { question: true });
+    await waitUntil(() => shadow(el).querySelector('.question-pending'));
+    await measure('a question pending');
+    postAs(mock, mock.scenario!.other.id, 'By parts, with u = x.');
+    await waitUntil(() => rowWith(el, 'By parts, with u = x.'));
+    mock.backend.faults.failNext('report', 500);
+    action(rowWith(el, 'By parts, with u = x.')!, 'report')!.click();
+    await waitUntil(() => shadow(el).querySelector('.notice'));
+    await measure('a report failed, with a question pending');
+    mock.backend.faults.refuseSockets(1013);
+    mock.backend.faults.dropSockets();
+    await waitUntil(() => shadow(el).querySelector('.banner'));
+    await measure('reconnecting, with a question pending');
+    expect(states, 'the stream got less than 60%').to.deep.equal([]);
+  });
 
   const visible = (node: Element | null) => !!node && getComputedStyle(node).display !== 'none';
   const selected = (el: CourseChat) => shadow(el).querySelector('[role="tab"][aria-selected="true"]')!.id;
@@ -70,9 +104,7 @@ describe('<course-chat> on a phone, low on points', () => {
       const el = await fullScreen(mock);
       postAs(mock, mock.scenario!.other.id, 'Try the chain rule.');
       await waitUntil(() => rowWith(el, 'Try the chain rule.'));
-      action(rowWith(el, 'Try the chain rule.')!, 'award')!.click();
-      const dialog = shadow(await awardDialogOf(el));
-      await waitUntil(() => dialog.querySelector('dialog')!.open);
+      const dialog = await openAward(el, 'Try the chain rule.');
       await expect(await awardDialogOf(el)).to.be.accessible();
       for (const part of ['dialog', '.confirm']) {
         const box = dialog.querySelector(part)!.getBoundingClientRect();
