@@ -1,7 +1,79 @@
+// What a host downloads of the script-tag build: the first download (dist/course-chat.js and
+// any chunk it imports statically) and the parts loaded on first use (the chunks in dist/lazy/
+// it imports dynamically), each minified and compressed as a CDN would serve it (gzip -9, brotli
+// at quality 11). `course-chat/define` in a bundler splits the same way: it is the same modules.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
 /**
- * gzip bytes for dist/course-chat.js, which bundles lit, partysocket and nanostores. 30 KB until
- * the windowed stream (#9, 1.4 KB) and mute, @mentions, unread and notifications (#10, 3.4 KB)
- * took it to 32.9 KB; WCAG work (#7: every string overridable with Intl plurals and times, light
- * and dark colours for 31 properties, forced colours, the keyboard model) added 2.2 KB.
+ * The goal of issue #19: the first download at most 28 KB gzip. Not met yet (33.5 KB at the split
+ * of #19): see `firstDownloadBudget` and the README's Performance section for what each part costs.
  */
-export const budget = 36 * 1024;
+export const firstDownloadGoal = 28 * 1024;
+
+/**
+ * What `npm test` enforces for the first download until the goal is met: 36 KB before the split
+ * of #19, 34 KB after it. It only ever comes down, towards `firstDownloadGoal`.
+ */
+export const firstDownloadBudget = 34 * 1024;
+
+/**
+ * The whole: the first download and every part loaded on use, the rich-text renderer (#20) among
+ * them. 38.1 KB was all of it in one file before #19's split.
+ */
+export const wholeBudget = 48 * 1024;
+
+/** `bytes` as served: its length, gzip -9 and brotli 11. */
+export function sizesOf(bytes) {
+  return {
+    minified: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+const staticImport = /(?:^|[;}])import\s*(?:[\w$*{}\s,]*from\s*)?["'](\.[^"']+)["']/g;
+const dynamicImport = /\bimport\(\s*["'](\.[^"']+)["']\s*\)/g;
+
+/**
+ * Measures the script-tag build from `entry`: the files of the first download, and each part
+ * loaded on use (named after its module, without the hash) with the files it adds.
+ */
+export function measureScriptTagBuild(entry = 'dist/course-chat.js') {
+  const read = (file) => readFileSync(file);
+  const imports = (file, pattern) =>
+    [...read(file).toString('utf8').matchAll(pattern)].map((match) => join(dirname(file), match[1]));
+  /** `file` and everything it imports statically, not counting `seen`. */
+  const closure = (file, seen) => {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    return [file, ...imports(file, staticImport).flatMap((next) => closure(next, seen))];
+  };
+  const loaded = new Set();
+  const firstFiles = closure(entry, loaded);
+  const total = (files) => sizesOf(Buffer.concat(files.map(read)));
+  const first = { name: 'first download', files: firstFiles, ...total(firstFiles) };
+  const parts = [];
+  const queue = firstFiles.flatMap((file) => imports(file, dynamicImport));
+  while (queue.length > 0) {
+    const chunk = queue.shift();
+    if (loaded.has(chunk)) continue;
+    const files = closure(chunk, loaded);
+    const name = chunk.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
+    parts.push({ name, files, ...total(files) });
+    queue.push(...files.flatMap((file) => imports(file, dynamicImport)));
+  }
+  const everything = [...firstFiles, ...parts.flatMap((part) => part.files)];
+  // Each file compressed on its own, as each is its own request.
+  const whole = everything
+    .map((file) => sizesOf(read(file)))
+    .reduce((sum, size) => ({
+      minified: sum.minified + size.minified,
+      gzip: sum.gzip + size.gzip,
+      brotli: sum.brotli + size.brotli,
+    }));
+  return { first, parts, whole: { name: 'whole', files: everything, ...whole } };
+}

@@ -82,5 +82,38 @@ for (const example of examples) {
       await waitUntil(() => hostEvents().includes(expected), `the host never heard "${expected}"`);
       expect(frame.contentWindow!.location.pathname).to.equal(example.page);
     });
+
+    it('loads what the first paint does without on first use, and it works', async () => {
+      const queue = chat.shadowRoot!.querySelector('course-chat-help-queue')!;
+      await waitUntil(() => queue.shadowRoot, 'the help queue never loaded');
+      const settings = chat.shadowRoot!.querySelector('course-chat-settings')!;
+      await waitUntil(() => settings.shadowRoot?.querySelector('.toggle'), 'the settings never loaded');
+      const toggle = settings.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
+      toggle.click();
+      await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'the settings did not open');
+      toggle.click();
+      const dialog = chat.shadowRoot!.querySelector('course-chat-award-dialog')!;
+      expect(dialog.shadowRoot, 'the award dialog before its first use').to.be.null;
+      const award = rows()
+        .map((row) => row.shadowRoot!.querySelector<HTMLButtonElement>('.action.award'))
+        .find((button) => button);
+      expect(award, 'a message to award').to.exist;
+      award!.click();
+      await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'the award dialog did not open');
+      dialog.shadowRoot!.querySelector('dialog')!.close();
+      if (example.page.includes('script-tag')) {
+        // From the script tag, each part is a file beside the module, found from the module's URL.
+        const loaded = frame
+          .contentWindow!.performance.getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname);
+        for (const part of ['room-socket', 'course-chat-help-queue', 'course-chat-settings'])
+          expect(
+            loaded.some((path) => path.startsWith(`/dist/lazy/${part}-`)),
+            `${part} from /dist/lazy/`,
+          ).to.be.true;
+        const dialogLoaded = loaded.some((path) => path.startsWith('/dist/lazy/course-chat-award-dialog-'));
+        expect(dialogLoaded, 'the award dialog, on its first use').to.be.true;
+      }
+    });
   });
 }
