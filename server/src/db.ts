@@ -13,7 +13,7 @@ import {
   type User,
 } from '../../src/protocol/index.js';
 
-interface MessageRow {
+export interface MessageRow {
   id: string;
   seq: number;
   course_id: string;
@@ -32,7 +32,7 @@ interface MessageRow {
 }
 
 // The author's ST badge is read for the message's own course, so a badge never crosses courses.
-const messageView = `
+export const messageView = `
   SELECT m.id, m.seq, m.course_id, m.client_id, m.content, m.is_question, m.question_status,
          m.reply_to_id, m.mentions, m.helpful_points, m.created_at,
          u.id AS author_id, u.name AS author_name, u.avatar_url AS author_avatar_url,
@@ -40,7 +40,7 @@ const messageView = `
            AS author_is_st
   FROM chat_messages m JOIN users u ON u.id = m.author_id`;
 
-function toMessage(row: MessageRow): ChatMessage {
+export function toMessage(row: MessageRow): ChatMessage {
   return {
     id: row.id,
     seq: row.seq,

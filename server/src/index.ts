@@ -12,6 +12,7 @@ import {
   notJson,
   parseBody,
   parseHistoryQuery,
+  parseSearchQuery,
   refusals,
   report,
   roomLimitsFromVariables,
@@ -44,6 +45,7 @@ import { devEndpoint } from './dev.js';
 import type { Env } from './env.js';
 import { handoverHeaders } from './room.js';
 import { D1RoomRecords } from './room-records.js';
+import { searchMessages } from './search.js';
 
 export { ChatRoom } from './room.js';
 
@@ -92,7 +94,7 @@ const answer = (outcome: Outcome<unknown>) =>
 
 const notFound = () => answer(refusals.notFound());
 
-const readsMessages = new Set<string>(['room', 'messages', 'report', 'read', 'myAwards']);
+const readsMessages = new Set<string>(['room', 'messages', 'report', 'read', 'myAwards', 'search']);
 
 async function connect(request: Request, env: Env, db: Database): Promise<Response> {
   if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return answer(refusals.connectWithWebSocket());
@@ -215,6 +217,10 @@ async function handle(request: Request, env: Env): Promise<Response> {
     }
     case 'myAwards':
       return json({ awards: await db.awardsBy(userId, courseId) });
+    case 'search': {
+      const page = parseSearchQuery(url.searchParams);
+      return page.ok ? json(await searchMessages(env.DB, courseId, userId, page.value)) : answer(page);
+    }
     case 'settings': {
       const valid = parseBody(settingsBody, body);
       if (!valid.ok) return answer(valid);

@@ -12,3 +12,4 @@ export * from './refusals.js';
 export * from './room-store.js';
 export * from './room-rules.js';
 export * from './frames.js';
+export * from './search.js';

@@ -10,6 +10,7 @@ import {
   notJson,
   parseBody,
   parseHistoryQuery,
+  parseSearchQuery,
   refusals,
   type Outcome,
 } from '../backend/index.js';
@@ -26,6 +27,7 @@ import {
 } from '../protocol/index.js';
 import type { MockBackend } from './backend.js';
 import type { RouteName } from './faults.js';
+import { searchCourse } from './mock-search.js';
 
 /** One REST request as the transport hands it over: the backend parses and checks everything. */
 export interface ApiRequest {
@@ -94,6 +96,10 @@ async function dispatch(backend: MockBackend, route: RouteName, request: ApiRequ
       return andThen(parseBody(settingsBody, body), (valid) => backend.updateSettings(userId, courseId, valid));
     case 'myAwards':
       return backend.myAwards(userId, courseId);
+    case 'search':
+      return andThen(parseSearchQuery(request.query ?? new URLSearchParams()), (page) =>
+        searchCourse(backend, userId, courseId, page),
+      );
     case 'award':
       return andThen(parseBody(awardBody, body), (valid) => backend.award(userId, valid));
   }

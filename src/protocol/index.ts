@@ -6,6 +6,7 @@ export * from './schema.js';
 export * from './entities.js';
 export * from './errors.js';
 export * from './rest.js';
+export * from './search.js';
 export * from './socket.js';
 export * from './rules.js';
 export * from './text.js';

@@ -1,5 +1,6 @@
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
 import { richTextSuite } from './rich-text.js';
+import { searchSuite } from './search.js';
 import { securitySuite } from './security.js';
 import { conformanceSuite } from './suite.js';
 
@@ -18,3 +19,4 @@ after(async () => {
 conformanceSuite({ name: 'mock', apiBase });
 securitySuite({ name: 'mock', apiBase });
 richTextSuite({ name: 'mock', apiBase });
+searchSuite({ name: 'mock', apiBase });

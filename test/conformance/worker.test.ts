@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { errorBody, paths, roomResponse } from '../../src/protocol/index.js';
 import { configuredLimits, configuredLimitsSuite } from './limits.js';
 import { richTextSuite } from './rich-text.js';
+import { searchSuite } from './search.js';
 import { securitySuite } from './security.js';
 import { conformanceSuite } from './suite.js';
 import { Course, Wire } from './wire.js';
@@ -13,6 +14,7 @@ const apiBase = await executeServerCommand<string, undefined>('worker-api-base')
 conformanceSuite({ name: 'Cloudflare Worker', apiBase });
 securitySuite({ name: 'Cloudflare Worker', apiBase });
 richTextSuite({ name: 'Cloudflare Worker', apiBase });
+searchSuite({ name: 'Cloudflare Worker', apiBase });
 configuredLimitsSuite({
   name: 'Cloudflare Worker',
   apiBase: await executeServerCommand<string, { limits: typeof configuredLimits }>('worker-configured-api-base', {
