@@ -11,7 +11,10 @@ import { StoreController } from './store-controller.js';
 import { defaultStrings } from './strings.js';
 
 /** What the help queue reads and does in the room. */
-export type HelpQueueStore = Pick<ChatStore, '$pendingQuestions' | '$helpers' | '$room' | 'setAvailable'>;
+export type HelpQueueStore = Pick<
+  ChatStore,
+  '$pendingQuestions' | '$helpers' | '$presenceLive' | '$room' | 'setAvailable'
+>;
 
 /**
  * The help queue: questions still waiting for an answer, oldest first, each a link to the question
@@ -42,6 +45,7 @@ export class CourseChatHelpQueue extends LitElement {
 
   readonly #pending = new StoreController(this, () => this.store?.$pendingQuestions, []);
   readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
+  readonly #live = new StoreController(this, () => this.store?.$presenceLive, false);
   readonly #room = new StoreController(this, () => this.store?.$room, null);
 
   override render() {
@@ -55,6 +59,7 @@ export class CourseChatHelpQueue extends LitElement {
               <input
                 type="checkbox"
                 .checked=${mine?.available ?? false}
+                ?disabled=${!this.#live.value}
                 @change=${(event: Event) => this.store?.setAvailable((event.target as HTMLInputElement).checked)}
               />
               ${s.available}
@@ -84,8 +89,8 @@ export class CourseChatHelpQueue extends LitElement {
       }
       <h3 id="helpers">${s.helpers}</h3>
       ${
-        this.#helpers.value.length === 0
-          ? html`<p class="empty">${s.noHelpers}</p>`
+        this.#helpers.value.length === 0 || !this.#live.value
+          ? html`<p class="empty">${this.#live.value ? s.noHelpers : s.presenceStale}</p>`
           : html`<ul aria-labelledby="helpers">
               ${repeat(
                 this.#helpers.value,

@@ -184,6 +184,7 @@ export class CourseChat extends LitElement {
   readonly #failure = new StoreController(this, () => this.store?.$failure, null);
   readonly #room = new StoreController(this, () => this.store?.$room, null);
   readonly #online = new StoreController(this, () => this.store?.$onlineCount, 0);
+  readonly #presenceLive = new StoreController(this, () => this.store?.$presenceLive, false);
   readonly #typing = new StoreController(this, () => this.store?.$typing, []);
   readonly #balance = new StoreController(this, () => this.store?.$balance, 0);
   readonly #notice = new StoreController(this, () => this.store?.$notice, null);
@@ -208,8 +209,14 @@ export class CourseChat extends LitElement {
       <div class="header" part="header">
         <div>
           <h2>${s.title(room?.course.title ?? '')}</h2>
-          ${room ? html`<span class="online">${s.online(this.#online.value)}</span>` : nothing}
           ${
+            // While the socket is down the count is only the last known: no count rather than a wrong one.
+            room && this.#presenceLive.value
+              ? html`<span class="online">${s.online(this.#online.value)}</span>`
+              : nothing
+          }
+          ${
+            this.#presenceLive.value &&
             this.#helpers.value.some((helper) => helper.id === room?.me.id && helper.available)
               ? html`<span class="helping">${s.helping}</span>`
               : nothing

@@ -167,6 +167,8 @@ export interface CourseChatStrings {
   /** "Available Helpers" and "No student-teachers online right now." */
   helpers: string;
   noHelpers: string;
+  /** "Who is online shows again once reconnected.": in place of the helpers while the socket is down. */
+  presenceStale: string;
 
   // The award dialog.
   /** "Thank Ana" */
@@ -280,6 +282,7 @@ export const defaultStrings: CourseChatStrings = {
   noQuestions: 'No questions waiting. Nice work, everyone.',
   helpers: 'Available Helpers',
   noHelpers: 'No student-teachers online right now.',
+  presenceStale: 'Who is online shows again once reconnected.',
   helperOnline: 'Online',
   waiting: (duration) => (duration ? `waiting ${duration}` : 'asked just now'),
   thank: (name) => `Thank ${name}`,

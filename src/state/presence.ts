@@ -24,8 +24,16 @@ export interface PresenceOptions {
 /** Who is in the room now, the student-teachers among them, and who is typing. */
 export function createPresence({ $room, send, act, later, now = Date.now }: PresenceOptions) {
   const $presence = atom<readonly PresentUser[]>([]);
+  // Whether $presence is what the socket says now, or only the last it said before it closed.
+  const $live = atom(false);
   const $typingUntil = atom<Readonly<Record<string, number>>>({});
   let lastTypingSentAt = 0;
+
+  function stopTyping(userId: string): void {
+    const current = $typingUntil.get();
+    if (userId in current)
+      $typingUntil.set(Object.fromEntries(Object.entries(current).filter(([id]) => id !== userId)));
+  }
 
   function expireTyping(): void {
     const at = now();
@@ -37,6 +45,8 @@ export function createPresence({ $room, send, act, later, now = Date.now }: Pres
   return {
     $presence: $presence as ReadableAtom<readonly PresentUser[]>,
     $onlineCount: computed($presence, (users) => users.length),
+    /** False while the socket is closed: then who is here is only who was, so nothing should claim it. */
+    $presenceLive: $live as ReadableAtom<boolean>,
     $helpers: computed($presence, (users) =>
       users.filter((user) => user.is_student_teacher).sort((a, b) => Number(b.available) - Number(a.available)),
     ),
@@ -48,15 +58,14 @@ export function createPresence({ $room, send, act, later, now = Date.now }: Pres
       switch (frame.type) {
         case 'presence':
           $presence.set(frame.users);
+          $live.set(true);
           break;
         case 'user_joined':
           $presence.set([...$presence.get().filter((u) => u.id !== frame.user.id), frame.user]);
           break;
         case 'user_left':
           $presence.set($presence.get().filter((u) => u.id !== frame.user_id));
-          $typingUntil.set(
-            Object.fromEntries(Object.entries($typingUntil.get()).filter(([id]) => id !== frame.user_id)),
-          );
+          stopTyping(frame.user_id);
           break;
         case 'typing':
           $typingUntil.set({ ...$typingUntil.get(), [frame.user_id]: now() + typingDisplayMs });
@@ -65,10 +74,17 @@ export function createPresence({ $room, send, act, later, now = Date.now }: Pres
       }
     },
 
-    /** The socket closed: nobody is known to be here until it is back. */
+    /**
+     * The socket closed: who was here is kept, but no longer live, until the next `presence`; nobody
+     * is known to be typing.
+     */
     disconnected(): void {
-      $presence.set([]);
+      $live.set(false);
+      $typingUntil.set({});
     },
+
+    /** A message from `userId` arrived: what they were typing is sent, so they are not typing now. */
+    spoke: stopTyping,
 
     typing(): void {
       const at = now();

@@ -170,6 +170,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
       switch (frame.type) {
         case 'message':
           incoming.push(frame.data);
+          presence.spoke(frame.data.author.id);
           break;
         case 'message_updated':
           // A change to a message older than the loaded pages must not splice it into the stream.
@@ -219,6 +220,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     $olderFailed: stream.$olderFailed,
     $presence: presence.$presence,
     $onlineCount: presence.$onlineCount,
+    $presenceLive: presence.$presenceLive,
     $typing: presence.$typing,
     $draft: outbox.$draft,
     $pendingQuestions: questions.$pendingQuestions,
@@ -236,6 +238,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     $firstUnreadId: attention.$firstUnreadId,
     updateSettings: attention.updateSettings,
     markAllRead: attention.markAllRead,
+    search: (q, before) => api.search(courseId, before === undefined ? { q } : { q, before }),
     start: connection.start,
 
     stop() {

@@ -70,15 +70,32 @@ describe('presence and typing', () => {
     expect(presence.$typing.get()).to.deep.equal([]);
   });
 
-  it('lists student-teachers, available first, and forgets everyone when the socket closes', () => {
+  it('lists student-teachers, available first, and keeps them only as the last known while the socket is closed', () => {
     const { presence } = presenceWith();
+    expect(presence.$presenceLive.get(), 'live before the socket said who is here').to.be.false;
     presence.apply({ type: 'presence', users: [ben] });
     presence.apply({ type: 'user_joined', user: { ...st, available: false } });
     presence.apply({ type: 'user_joined', user: st });
     expect(presence.$onlineCount.get()).to.equal(2);
     expect(presence.$helpers.get()).to.deep.equal([st]);
+    expect(presence.$presenceLive.get()).to.be.true;
     presence.disconnected();
-    expect(presence.$onlineCount.get()).to.equal(0);
+    expect(presence.$presenceLive.get()).to.be.false;
+    expect(presence.$onlineCount.get(), 'the last known count').to.equal(2);
+    presence.apply({ type: 'presence', users: [st] });
+    expect(presence.$presenceLive.get()).to.be.true;
+    expect(presence.$onlineCount.get()).to.equal(1);
+  });
+
+  it('forgets who was typing when the socket closes, and a typist once their message arrives', () => {
+    const { presence } = presenceWith();
+    presence.apply({ type: 'presence', users: [ben, st] });
+    presence.apply({ type: 'typing', user_id: 'ben' });
+    presence.apply({ type: 'typing', user_id: 'st' });
+    presence.spoke('ben');
+    expect(presence.$typing.get().map((user) => user.id)).to.deep.equal(['st']);
+    presence.disconnected();
+    expect(presence.$typing.get()).to.deep.equal([]);
   });
 
   it('switches "Available to Help" with a frame the backend may refuse', () => {
