@@ -1,22 +1,96 @@
 /**
- * Worker room fan-out on loopback: the reference Worker under wrangler dev, one course room with
- * 50 and then 200 connected sockets. Figures:
- *  - quiet room: one message at a time, send → receive latency over every receiving socket, p50
- *    and p99;
- *  - burst: every connected user sends one message at the same moment (the protocol allows one per
- *    second each), several rounds: messages per second the room stores and delivers to every
- *    socket (a round's messages over the time from its first send until the last socket has them
- *    all), and latency p50 and p99 over every (message, receiving socket) pair.
- * Prints figures; it asserts nothing. Sockets are Node's own WebSocket (Node >= 22).
+ * The Worker's write path, this design against the previous one, in one interleaved run: both run
+ * under their own wrangler dev on loopback (the previous from a git worktree of PREVIOUS_DESIGN,
+ * or of `--previous <rev>`), with the send rate limit lifted through the room-limit variables
+ * (MIN_SEND_INTERVAL_MS=0). For 50 and 200 sockets in one room it prints:
+ *  - server CPU per message: the user and system CPU of wrangler and everything it started
+ *    (workerd), from /proc/<pid>/stat, over the messages of the fixed-rate phase;
+ *  - send → receive p50 and p99 at a fixed offered rate, over every (message, receiving socket);
+ *  - sustained messages per second: the highest offered rate of a rising ladder at which every
+ *    message reached every socket and p99 stayed under 500 ms;
+ * then the ratios (this design over the previous). Prints figures; it asserts nothing. Sockets are
+ * Node's own WebSocket (Node >= 22); /proc makes it Linux only.
  */
-import { startWorker } from '../server/test-server.mjs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { processTree } from '../server/test-server.mjs';
 
-const rounds = Number(process.env.ROUNDS ?? 5);
-const quietMessages = 20;
+/** The last commit of the design before the room's own message log (issue #19). */
+const PREVIOUS_DESIGN = 'bfcfd7fee1d38de4b0d77e8916e9c1daecaeecb9';
+
+const argument = (name) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const previousRev = argument('--previous') ?? process.env.PREVIOUS ?? PREVIOUS_DESIGN;
 const sizes = (process.env.SOCKETS ?? '50,200').split(',').map(Number);
+const fixedRate = Number(process.env.FIXED_RATE ?? 20);
+const phaseSeconds = Number(process.env.PHASE_SECONDS ?? 4);
+const p99BudgetMs = 500;
+const limits = { min_send_interval_ms: 0 };
+const root = fileURLToPath(new URL('..', import.meta.url));
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---- the server's processes and their CPU --------------------------------------------------
+
+/** wrangler dev listening on `port`: the process whose command line names it. */
+function wranglerOn(port) {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+      if (args.some((arg) => arg.endsWith('wrangler.js')) && args[args.indexOf('--port') + 1] === String(port))
+        return Number(name);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  throw new Error(`no wrangler dev on port ${port}`);
+}
+
+/** CPU seconds used so far by `pid` and every process under it. */
+function cpuSeconds(pid) {
+  let ticks = 0;
+  for (const id of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return ticks / clockTicks;
+}
+
+// ---- one design under wrangler dev ----------------------------------------------------------
+
+/** The previous design's tree, sharing this checkout's node_modules. */
+function previousTree() {
+  const folder = mkdtempSync(join(tmpdir(), 'course-chat-previous-'));
+  execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', folder, previousRev], { stdio: 'ignore' });
+  symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'));
+  return {
+    folder,
+    remove: () => {
+      execFileSync('git', ['-C', root, 'worktree', 'remove', '--force', folder], { stdio: 'ignore' });
+      if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startDesign(name, folder) {
+  const { startWorker } = await import(join(folder, 'server', 'test-server.mjs'));
+  const worker = await startWorker({ limits });
+  const port = Number(new URL(worker.apiBase).port);
+  return { name, ...worker, pid: wranglerOn(port) };
+}
 
 async function post(apiBase, path, body, token) {
   const response = await fetch(`${apiBase}${path}`, {
@@ -28,7 +102,7 @@ async function post(apiBase, path, body, token) {
   return response.json();
 }
 
-async function join(apiBase, courseId, userId) {
+async function joinRoom(apiBase, courseId, userId) {
   const { token } = await post(apiBase, '/dev/token', { user_id: userId });
   const room = await (
     await fetch(`${apiBase}/courses/${courseId}/chat/room`, { headers: { authorization: `Bearer ${token}` } })
@@ -36,10 +110,11 @@ async function join(apiBase, courseId, userId) {
   const socket = new WebSocket(
     `${apiBase.replace(/^http/, 'ws')}/chat/connect?room=${courseId}&token=${encodeURIComponent(room.user_token)}`,
   );
-  const member = { userId, socket, received: new Map() };
+  const member = { socket, received: new Map(), refusals: 0 };
   socket.addEventListener('message', (event) => {
     const frame = JSON.parse(String(event.data));
     if (frame.type === 'message') member.received.set(frame.data.client_id, performance.now());
+    if (frame.type === 'error') member.refusals++;
   });
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true });
@@ -48,80 +123,137 @@ async function join(apiBase, courseId, userId) {
   return member;
 }
 
-async function measure(apiBase, size) {
-  const courseId = `bench-${size}-${Date.now()}`;
+/** A room of `size` connected users on `design`. */
+async function room(design, size) {
+  const courseId = `bench-${size}-${design.name}-${Date.now()}`;
   const users = Array.from({ length: size }, (_, i) => ({
     id: `${courseId}-u${i}`,
     name: `Student ${i}`,
     role: 'student',
-    balance: 100,
+    balance: 0,
   }));
-  await post(apiBase, '/dev/fixtures', { course: { id: courseId, title: `Bench ${size}` }, users });
+  await post(design.apiBase, '/dev/fixtures', { course: { id: courseId, title: `Bench ${size}` }, users });
   const members = [];
-  // Joined in small groups: a real room fills over minutes, not in one instant.
   for (let i = 0; i < users.length; i += 25)
-    members.push(...(await Promise.all(users.slice(i, i + 25).map((user) => join(apiBase, courseId, user.id)))));
-
-  const quiet = [];
-  for (const [i, member] of members.slice(0, quietMessages).entries()) {
-    const id = crypto.randomUUID();
-    const sentAt = performance.now();
-    member.socket.send(JSON.stringify({ type: 'message', client_id: id, content: `quiet ${i}`, is_question: false }));
-    while (!members.every((other) => other.received.has(id))) await pause(1);
-    for (const other of members) quiet.push(other.received.get(id) - sentAt);
-  }
-  await pause(1100);
-
-  const latencies = [];
-  const rates = [];
-  for (let round = 0; round < rounds; round++) {
-    const sent = members.map(() => crypto.randomUUID());
-    const sentAt = new Map();
-    const start = performance.now();
-    members.forEach((member, i) => {
-      sentAt.set(sent[i], performance.now());
-      member.socket.send(
-        JSON.stringify({
-          type: 'message',
-          client_id: sent[i],
-          content: `round ${round} from ${i}`,
-          is_question: false,
-        }),
-      );
-    });
-    const deadline = start + 60_000;
-    while (!members.every((member) => sent.every((id) => member.received.has(id)))) {
-      if (performance.now() > deadline) throw new Error(`round ${round}: not every socket got every message`);
-      await pause(5);
-    }
-    const end = Math.max(...members.flatMap((member) => sent.map((id) => member.received.get(id))));
-    rates.push(sent.length / ((end - start) / 1000));
-    for (const member of members) for (const id of sent) latencies.push(member.received.get(id) - sentAt.get(id));
-    // The rate limit: each user may send again one second after their last accepted message.
-    await pause(1100);
-  }
-  for (const member of members) member.socket.close(1000, 'bench done');
-  for (const list of [quiet, latencies, rates]) list.sort((a, b) => a - b);
-  return {
-    sockets: size,
-    'quiet p50 ms': percentile(quiet, 50).toFixed(1),
-    'quiet p99 ms': percentile(quiet, 99).toFixed(1),
-    'messages/s (median round)': Math.round(percentile(rates, 50)),
-    'deliveries/s': Math.round(percentile(rates, 50) * size),
-    'burst p50 ms': percentile(latencies, 50).toFixed(1),
-    'burst p99 ms': percentile(latencies, 99).toFixed(1),
-  };
+    members.push(
+      ...(await Promise.all(users.slice(i, i + 25).map((user) => joinRoom(design.apiBase, courseId, user.id)))),
+    );
+  return members;
 }
 
-const worker = await startWorker();
+/**
+ * Offers `rate` messages per second for `seconds`, from the members in turn, then waits until
+ * every member has every message (or gives up 10 s after the last send). Answers the latencies
+ * and whether every message was delivered.
+ */
+async function offer(members, rate, seconds) {
+  const total = Math.max(1, Math.round(rate * seconds));
+  const sentAt = new Map();
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await pause(wait);
+    const id = crypto.randomUUID();
+    sentAt.set(id, performance.now());
+    members[i % members.length].socket.send(
+      JSON.stringify({ type: 'message', client_id: id, content: `bench message ${i}`, is_question: false }),
+    );
+  }
+  const deadline = performance.now() + 10_000;
+  const ids = [...sentAt.keys()];
+  const all = () => members.every((member) => ids.every((id) => member.received.has(id)));
+  while (!all() && performance.now() < deadline) await pause(20);
+  const latencies = [];
+  let delivered = true;
+  for (const member of members)
+    for (const [id, at] of sentAt) {
+      const got = member.received.get(id);
+      if (got === undefined) delivered = false;
+      else latencies.push(got - at);
+    }
+  latencies.sort((a, b) => a - b);
+  return { messages: total, delivered, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function fixedPhase(design, members) {
+  const before = cpuSeconds(design.pid);
+  const result = await offer(members, fixedRate, phaseSeconds * 2);
+  const cpuMs = ((cpuSeconds(design.pid) - before) * 1000) / result.messages;
+  return { ...result, cpuMs };
+}
+
+/** The highest rate of the ladder (×1.5 from 25 msg/s) at which every message arrived in time. */
+async function sustained(members) {
+  let best = 0;
+  for (let rate = 25; rate < 5000; rate = Math.round(rate * 1.5)) {
+    const result = await offer(members, rate, phaseSeconds);
+    if (!result.delivered || result.p99 >= p99BudgetMs) break;
+    best = rate;
+    await pause(500);
+  }
+  return best;
+}
+
+const tree = previousTree();
+const designs = [];
 try {
-  const results = [];
-  for (const size of sizes) results.push(await measure(worker.apiBase, size));
+  designs.push(await startDesign('previous', tree.folder), await startDesign('this', root));
+  const rows = [];
+  for (const size of sizes) {
+    const rooms = new Map();
+    for (const design of designs) rooms.set(design, await room(design, size));
+    const figures = new Map(designs.map((design) => [design, { cpu: [], p50: [], p99: [], rate: [] }]));
+    // Interleaved rounds, each design in turn, so the machine's load falls on both alike.
+    for (const round of [0, 1])
+      for (const design of round === 0 ? designs : [...designs].reverse()) {
+        const members = rooms.get(design);
+        const fixed = await fixedPhase(design, members);
+        const rate = await sustained(members);
+        const f = figures.get(design);
+        f.cpu.push(fixed.cpuMs);
+        f.p50.push(fixed.p50);
+        f.p99.push(fixed.p99);
+        f.rate.push(rate);
+      }
+    const mean = (list) => list.reduce((sum, x) => sum + x, 0) / list.length;
+    const summary = new Map(
+      designs.map((design) => {
+        const f = figures.get(design);
+        return [design.name, { cpu: mean(f.cpu), p50: mean(f.p50), p99: mean(f.p99), rate: Math.min(...f.rate) }];
+      }),
+    );
+    for (const design of designs) {
+      const s = summary.get(design.name);
+      rows.push({
+        sockets: size,
+        design: design.name,
+        'server CPU ms/message': s.cpu.toFixed(2),
+        [`p50 ms @${fixedRate}/s`]: s.p50.toFixed(1),
+        [`p99 ms @${fixedRate}/s`]: s.p99.toFixed(1),
+        'sustained msg/s': s.rate,
+        // A design that closed or refused sockets under load has no comparable figures.
+        'closed / refusals': `${rooms.get(design).filter((m) => m.socket.readyState !== WebSocket.OPEN).length} / ${rooms.get(design).reduce((sum, m) => sum + m.refusals, 0)}`,
+      });
+    }
+    const [before, now] = [summary.get('previous'), summary.get('this')];
+    rows.push({
+      sockets: size,
+      design: 'this / previous',
+      'server CPU ms/message': (now.cpu / before.cpu).toFixed(2),
+      [`p50 ms @${fixedRate}/s`]: (now.p50 / before.p50).toFixed(2),
+      [`p99 ms @${fixedRate}/s`]: (now.p99 / before.p99).toFixed(2),
+      'sustained msg/s': before.rate ? (now.rate / before.rate).toFixed(2) : '–',
+    });
+    for (const members of rooms.values()) for (const member of members) member.socket.close(1000, 'bench done');
+  }
   console.log(
-    `\nWorker room fan-out (wrangler dev on loopback; quiet: ${quietMessages} messages one at a time; ` +
-      `burst: ${rounds} rounds of one message from every socket at once)`,
+    `\nWorker write path, this design against ${previousRev.slice(0, 7)} (wrangler dev on loopback, ` +
+      `MIN_SEND_INTERVAL_MS=0; two interleaved rounds; CPU and latency at ${fixedRate} msg/s for ` +
+      `${phaseSeconds * 2} s; sustained: every message to every socket, p99 < ${p99BudgetMs} ms, lower of the rounds)`,
   );
-  console.table(results);
+  console.table(rows);
 } finally {
-  await worker.stop();
+  for (const design of designs) await design.stop();
+  tree.remove();
 }
