@@ -27,4 +27,5 @@ export { CourseChat, CourseChatComposer, CourseChatMessage, CourseChatStream };
 export type { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 export type { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 export type { CourseChatSettings } from './components/course-chat-settings.js';
+export type { CourseChatSearch } from './components/course-chat-search.js';
 export type * from './components/events.js';

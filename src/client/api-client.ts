@@ -2,6 +2,9 @@ import {
   awardResponse,
   errorBody,
   historyResponse,
+  searchResponse,
+  type SearchQuery,
+  type SearchResponse,
   messageResponse,
   myAwardsResponse,
   paths,
@@ -73,6 +76,8 @@ export interface ApiClient {
   /** The user's own awards in the course: what "This Helped!" already gave, after a reload. */
   myAwards(courseId: string): Promise<MyAwardsResponse>;
   award(body: AwardBody): Promise<AwardResponse>;
+  /** One page of search results in the room's history. */
+  search(courseId: string, query: SearchQuery): Promise<SearchResponse>;
 }
 
 function query(params: HistoryQuery): string {
@@ -136,5 +141,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     updateSettings: (courseId, change) => request('POST', paths.settings(courseId), settingsResponse, change),
     myAwards: (courseId) => request('GET', paths.myAwards(courseId), myAwardsResponse),
     award: (body) => request('POST', paths.award(), awardResponse, body),
+    search: (courseId, params) =>
+      request(
+        'GET',
+        `${paths.search(courseId)}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`,
+        searchResponse,
+      ),
   };
 }

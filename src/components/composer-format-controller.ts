@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { loadRichText, richTextRenderer } from './rich-text/load.js';
 import type { CourseChatStrings } from './strings.js';
 
@@ -8,13 +8,12 @@ import type { CourseChatStrings } from './strings.js';
  * backticks, Ctrl/⌘+Shift+E in a fenced block. A shortcut edits the textarea as typing would (an
  * `input` event), so the draft, the count and typing notices follow as they do for keys.
  */
-export class ComposerFormatController implements ReactiveController {
+export class ComposerFormatController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   previewing = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
-    host.addController(this);
   }
 
   toggle(): void {
@@ -47,7 +46,7 @@ export class ComposerFormatController implements ReactiveController {
       class="preview-toggle"
       type="button"
       aria-pressed=${this.previewing ? 'true' : 'false'}
-      aria-controls="preview"
+      aria-controls=${this.previewing ? 'preview' : nothing}
       title=${s.codeShortcuts}
       @click=${() => this.toggle()}
     >

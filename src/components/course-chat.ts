@@ -141,7 +141,7 @@ export class CourseChat extends LitElement {
   constructor() {
     super();
     // The settings and the help queue show at once, but the room's first paint does without them.
-    loadWhenConnected(this, lazyElements.settings, lazyElements.helpQueue);
+    loadWhenConnected(this, lazyElements.settings, lazyElements.helpQueue, lazyElements.search);
   }
 
   readonly #session = new SessionController(this, {
@@ -223,6 +223,16 @@ export class CourseChat extends LitElement {
           }
         </div>
         ${room ? this.#renderBalance() : nothing}
+        ${
+          room
+            ? html`<course-chat-search
+                .store=${this.store}
+                .strings=${s}
+                .locale=${this.#locale}
+                @course-chat-jump=${this.#onJump}
+              ></course-chat-search>`
+            : nothing
+        }
         ${room ? html`<course-chat-settings .store=${this.store} .strings=${s}></course-chat-settings>` : nothing}
         <a class="back" href=${this.backHref || '#'} @click=${(event: MouseEvent) => this.#navigate(event, 'course')}
           >${s.back}</a

@@ -54,6 +54,9 @@ export const lazyElements = {
   helpQueue: lazyElement('course-chat-help-queue', async () =>
     import('./course-chat-help-queue.js').then((module) => module.CourseChatHelpQueue),
   ),
+  search: lazyElement('course-chat-search', async () =>
+    import('./course-chat-search.js').then((module) => module.CourseChatSearch),
+  ),
 };
 
 /** Loads `parts` as `host` connects: parts it shows at once, but that its first paint does without. */

@@ -131,6 +131,19 @@ export interface CourseChatStrings {
   sending: string;
   notSent: string;
 
+
+  // Search.
+  /** "Search": the header's button and the field's submit; "Search messages": the field. */
+  search: string;
+  searchLabel: string;
+  /** "Search results", the list's name; "Searching…"; "Search failed. Try again." */
+  searchResults: string;
+  searching: string;
+  searchFailed: string;
+  /** "3 results for "pivot"", "20+ results…" when more pages exist, "No results for …". */
+  resultCount: (count: number, more: boolean, query: string) => string;
+  /** "More results" */
+  moreResults: string;
   // The composer.
   /** "Replying to Ana:" */
   replyingTo: (name: string) => string;
@@ -269,6 +282,16 @@ export const defaultStrings: CourseChatStrings = {
   cancelReply: 'Cancel reply',
   message: 'Message',
   placeholder: 'Write a message…',
+  search: 'Search',
+  searchLabel: 'Search messages',
+  searchResults: 'Search results',
+  searching: 'Searching…',
+  searchFailed: 'Search failed. Try again.',
+  resultCount: (n, more, query) =>
+    n === 0
+      ? `No results for “${query}”`
+      : `${more ? `${number.format(n)}+ results` : count(n, 'result')} for “${query}”`,
+  moreResults: 'More results',
   askPlaceholder: 'Ask your question…',
   send: 'Send',
   wait: (seconds) => `Wait ${seconds}s`,

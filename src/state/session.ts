@@ -238,6 +238,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     $firstUnreadId: attention.$firstUnreadId,
     updateSettings: attention.updateSettings,
     markAllRead: attention.markAllRead,
+    search: (q, before) => api.search(courseId, before === undefined ? { q } : { q, before }),
     start: connection.start,
 
     stop() {

@@ -1,5 +1,5 @@
 import type { ReadableAtom } from 'nanostores';
-import type { ChatMessage, PresentUser, RoomResponse, RoomSettings, User } from '../protocol/index.js';
+import type { ChatMessage, PresentUser, RoomResponse, RoomSettings, SearchResponse, User } from '../protocol/index.js';
 
 /** Where the element's connection to its room stands, as a person should see it. */
 export type ConnectionStatus =
@@ -205,4 +205,6 @@ export interface ChatStore {
   updateSettings(change: Partial<RoomSettings>): Promise<void>;
   /** The user has seen every loaded message: moves the read marker to the newest one. */
   markAllRead(): void;
+  /** Searches the room's whole history (the backend's search): one page, after `before` if given. */
+  search(q: string, before?: string): Promise<SearchResponse>;
 }

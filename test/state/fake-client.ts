@@ -62,5 +62,6 @@ export function fakeClient(calls: Partial<Omit<ApiClient, 'apiBase'>>): ApiClien
     updateSettings: calls.updateSettings ?? unexpected('updateSettings'),
     myAwards: calls.myAwards ?? unexpected('myAwards'),
     award: calls.award ?? unexpected('award'),
+    search: calls.search ?? unexpected('search'),
   };
 }
