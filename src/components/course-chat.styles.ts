@@ -130,6 +130,7 @@ export const courseChatStyles = css`
   }
   .banner button,
   .notice button,
+  .confirmation button,
   .older,
   .failure button {
     font: inherit;

@@ -270,7 +270,6 @@ export class CourseChat extends LitElement {
     const s = this.#s;
     // Whole minutes, so the help queue re-renders for its waiting times at most once a minute.
     const now = Math.floor(Date.now() / 60_000) * 60_000;
-    const confirmation = this.#actions.confirmation;
     return html`
       ${
         status === 'reconnecting' || status === 'offline'
@@ -288,8 +287,7 @@ export class CourseChat extends LitElement {
             </div>`
           : nothing
       }
-      ${confirmation ? html`<div class="confirmation" role="status">${confirmation}</div>` : nothing}
-      ${this.#renderQuestionPending(now)}
+      ${this.#actions.render(s)} ${this.#renderQuestionPending(now)}
       <div class="tabs" role="tablist" aria-label=${s.tabs}>
         <button
           role="tab"

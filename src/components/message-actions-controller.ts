@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ChatStore, StreamMessage } from '../state/index.js';
 import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
@@ -7,6 +7,16 @@ import type { CourseChatStrings } from './strings.js';
 
 /** How long a quick-award confirmation stays up. */
 const confirmationMs = 3000;
+/** How long a long-press award can be undone before it is sent: a slip of the thumb costs nothing. */
+export const undoAwardMs = 4000;
+
+/** Runs `run` after `ms` milliseconds; the returned function cancels it. */
+export type Later = (ms: number, run: () => void) => () => void;
+
+const timeout: Later = (ms, run) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
 
 /** What the actions of a message row do in the room. */
 export type ActionStore = Pick<
@@ -20,6 +30,8 @@ export interface MessageActionOptions {
   /** The award dialog, loaded on first use. */
   awardDialog(): Promise<CourseChatAwardDialog | undefined>;
   strings(): CourseChatStrings;
+  /** The clock the undo window and the confirmation are timed by: the page's, or a test's. */
+  later?: Later;
 }
 
 /**
@@ -27,9 +39,11 @@ export interface MessageActionOptions {
  * as a question or as helpful, award, report; a quick award is confirmed for a moment.
  */
 export class MessageActionsController implements ReactiveController {
-  /** The quick award's confirmation while it shows; empty otherwise. */
+  /** The quick award's confirmation while it shows ("5 points to Ana · Undo" first); empty otherwise. */
   confirmation = '';
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the award waiting out its undo window, while one does. */
+  #undo: (() => void) | undefined;
+  #clear: (() => void) | undefined;
   readonly #host: ReactiveControllerHost;
   readonly #options: MessageActionOptions;
 
@@ -39,8 +53,27 @@ export class MessageActionsController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Leaving the page inside the undo window gives up the award, as Undo would. */
   hostDisconnected(): void {
-    clearTimeout(this.#timer);
+    this.undo();
+    this.#clear?.();
+  }
+
+  /** Takes back the long-press award still in its undo window: nothing is sent. */
+  readonly undo = (): void => {
+    if (!this.#undo) return;
+    this.#undo();
+    this.#undo = undefined;
+    this.#show('');
+  };
+
+  /** The quick award's confirmation, with Undo while the award can still be taken back. */
+  render(strings: CourseChatStrings) {
+    if (!this.confirmation) return nothing;
+    return html`<div class="confirmation" role="status">
+      ${this.confirmation}
+      ${this.#undo ? html`<button type="button" class="undo" @click=${this.undo}>${strings.undo}</button>` : nothing}
+    </div>`;
   }
 
   readonly handle = (event: CourseChatMessageActionEvent): void => {
@@ -77,17 +110,31 @@ export class MessageActionsController implements ReactiveController {
     }
   };
 
-  async #quickAward(store: ActionStore, message: StreamMessage): Promise<void> {
+  /** A long press on This Helped! awards the default points once its undo window has passed. */
+  #quickAward(store: ActionStore, message: StreamMessage): void {
     const room = store.$room.get();
     if (!room) return;
     const points = Math.min(room.limits.default_award_points, store.$balance.get());
-    if (points < 1 || !(await store.award(message.id, points))) return;
-    this.confirmation = this.#options.strings().awarded(points, message.author.name);
+    if (points < 1) return;
+    // A second long press within the window replaces the first: one award waits at a time.
+    this.undo();
+    const later = this.#options.later ?? timeout;
+    this.#undo = later(undoAwardMs, () => {
+      this.#undo = undefined;
+      this.#show('');
+      void store.award(message.id, points).then((recorded) => {
+        if (!recorded) return;
+        this.#show(this.#options.strings().awarded(points, message.author.name));
+        this.#clear = later(confirmationMs, () => this.#show(''));
+      });
+    });
+    this.#show(this.#options.strings().awardPending(points, message.author.name));
+  }
+
+  #show(confirmation: string): void {
+    this.#clear?.();
+    this.#clear = undefined;
+    this.confirmation = confirmation;
     this.#host.requestUpdate();
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.confirmation = '';
-      this.#host.requestUpdate();
-    }, confirmationMs);
   }
 }

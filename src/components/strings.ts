@@ -57,6 +57,10 @@ export interface CourseChatStrings {
   dismiss: string;
   /** "5 points to Ana. Thank you!": a long press on This Helped! awarded them. */
   awarded: (points: number, name: string) => string;
+  /** "5 points to Ana": a long press on This Helped!, shown with Undo before it is sent. */
+  awardPending: (points: number, name: string) => string;
+  /** "Undo" */
+  undo: string;
   /** "Your question is waiting for an answer.": the user's own questions still pending. */
   pending: (count: number) => string;
   /** "It has been a while." */
@@ -233,6 +237,8 @@ export const defaultStrings: CourseChatStrings = {
   },
   dismiss: 'Dismiss',
   awarded: (points, name) => `${count(points, 'point')} to ${name}. Thank you!`,
+  awardPending: (points, name) => `${count(points, 'point')} to ${name}`,
+  undo: 'Undo',
   pending: (n) =>
     n === 1 ? 'Your question is waiting for an answer.' : `${number.format(n)} of your questions are waiting.`,
   longWait: 'It has been a while.',

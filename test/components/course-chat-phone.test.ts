@@ -66,6 +66,28 @@ describe('<course-chat> on a phone', () => {
     expect(states, 'the stream got less than 60%').to.deep.equal([]);
   });
 
+  it('awards with a long press only after a few seconds in which Undo takes it back', async () => {
+    const { other } = mock.scenario!;
+    const el = await fullScreen(mock);
+    postAs(mock, other.id, 'Substitute u = x^2.');
+    await waitUntil(() => rowWith(el, 'Substitute u = x^2.'));
+    const press = async () => {
+      const box = action(rowWith(el, 'Substitute u = x^2.')!, 'award')!.getBoundingClientRect();
+      await executeServerCommand('touch-press', { at: [box.x + box.width / 2, box.y + box.height / 2], ms: 800 });
+      await waitUntil(() => shadow(el).querySelector('.confirmation .undo'), 'no Undo after the long press');
+    };
+    await press();
+    expect(shadow(el).querySelector('.confirmation')!.textContent).to.include(`5 points to ${other.name}`);
+    await expect(el).to.be.accessible();
+    shadow(el).querySelector<HTMLButtonElement>('.confirmation .undo')!.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.confirmation')).to.be.null;
+
+    await press();
+    await waitUntil(() => mock.backend.ledger().length > 0, 'the award was never sent', { timeout: 8000 });
+    expect(mock.backend.ledger().map((award) => award.points)).to.deep.equal([5]);
+  });
+
   const visible = (node: Element | null) => !!node && getComputedStyle(node).display !== 'none';
   const selected = (el: CourseChat) => shadow(el).querySelector('[role="tab"][aria-selected="true"]')!.id;
 

@@ -3,7 +3,11 @@ import { atom } from 'nanostores';
 import type { CourseChatAwardDialog } from '../../src/components/course-chat-award-dialog.js';
 import type { CourseChatComposer } from '../../src/components/course-chat-composer.js';
 import { CourseChatMessageActionEvent, type MessageAction } from '../../src/components/events.js';
-import { MessageActionsController, type ActionStore } from '../../src/components/message-actions-controller.js';
+import {
+  MessageActionsController,
+  undoAwardMs,
+  type ActionStore,
+} from '../../src/components/message-actions-controller.js';
 import { defaultStrings } from '../../src/components/strings.js';
 import type { StreamMessage } from '../../src/state/index.js';
 import { roomOf, storedMessage } from '../state/fake-client.js';
@@ -22,9 +26,20 @@ describe('MessageActionsController', () => {
   let shownInDialog: StreamMessage[];
   let host: ControllerHost;
   let actions: MessageActionsController;
+  /** The controller's clock: timers run only when a test advances it. */
+  let now: number;
+  let timers: { at: number; run: () => void }[];
+  const advance = (ms: number) => {
+    now += ms;
+    for (const timer of timers.splice(0))
+      if (timer.at <= now) timer.run();
+      else timers.push(timer);
+  };
 
   beforeEach(() => {
     $balance.set(50);
+    now = 0;
+    timers = [];
     calls = [];
     awardAccepted = true;
     composer = {
@@ -55,6 +70,11 @@ describe('MessageActionsController', () => {
       awardDialog: async () =>
         ({ show: async (m: StreamMessage) => void shownInDialog.push(m) }) as unknown as CourseChatAwardDialog,
       strings: () => defaultStrings,
+      later: (ms, run) => {
+        const timer = { at: now + ms, run };
+        timers.push(timer);
+        return () => void timers.splice(timers.indexOf(timer) >>> 0, 1);
+      },
     });
   });
   afterEach(() => host.disconnect());
@@ -83,30 +103,54 @@ describe('MessageActionsController', () => {
     expect(shownInDialog).to.deep.equal([message]);
   });
 
-  it('quick-awards the default points, confirms for a moment, then clears the confirmation', async () => {
-    act('quick-award');
-    await waitUntil(() => actions.confirmation !== '', 'no confirmation');
+  it('offers Undo on a long-press award, and sends exactly one award once the undo window has passed', async () => {
     const points = roomOf().limits.default_award_points;
+    act('quick-award');
+    expect(actions.confirmation).to.equal(defaultStrings.awardPending(points, 'Ben'));
+    advance(undoAwardMs - 1);
+    expect(calls, 'sent inside the undo window').to.deep.equal([]);
+    advance(1);
     expect(calls).to.deep.equal([`award m1 ${points}`]);
+    await awarding;
+    await Promise.resolve();
     expect(actions.confirmation).to.equal(defaultStrings.awarded(points, 'Ben'));
-    await waitUntil(() => actions.confirmation === '', 'the confirmation stayed', { timeout: 5000 });
+    advance(3000);
+    expect(actions.confirmation).to.equal('');
+    expect(calls).to.have.length(1);
   });
 
-  it('quick-awards no more than the balance, and nothing from an empty one', async () => {
+  it('sends nothing when the long-press award is undone, however long after', () => {
+    act('quick-award');
+    actions.undo();
+    expect(actions.confirmation).to.equal('');
+    advance(10 * undoAwardMs);
+    expect(calls).to.deep.equal([]);
+  });
+
+  it('gives up an award still in its undo window when the room leaves the page', () => {
+    act('quick-award');
+    host.disconnect();
+    advance(undoAwardMs);
+    expect(calls).to.deep.equal([]);
+  });
+
+  it('quick-awards no more than the balance, and nothing from an empty one', () => {
     $balance.set(2);
     act('quick-award');
+    advance(undoAwardMs);
     $balance.set(0);
     act('quick-award');
+    advance(undoAwardMs);
     expect(calls).to.deep.equal(['award m1 2']);
   });
 
   it('confirms only an award the backend recorded', async () => {
     awardAccepted = false;
     act('quick-award');
+    advance(undoAwardMs);
     // The controller's wait on this answer was made first, so it has gone on by the time ours does.
     await awarding;
     expect(calls).to.have.length(1);
     expect(actions.confirmation).to.equal('');
-    expect(host.requests).to.equal(0);
   });
 });
