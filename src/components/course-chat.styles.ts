@@ -297,17 +297,8 @@ export const courseChatStyles = css`
     course-chat-help-queue {
       border-inline-start: none;
     }
-  }
-  /*
-   * A phone: the conversation gets the room. The header is one row (title over the online count,
-   * the balance and Back in two small lines), banners and notices are one line each, and the
-   * typing line is a small one.
-   */
-  @container (max-width: 30rem) {
-    :host {
-      border-radius: 0;
-      border-inline: none;
-    }
+    /* A pane or a phone: the header stays one row (title over the online count, the balance and
+       Back in two small lines each). */
     .header {
       padding: 0.4rem 0.75rem;
       gap: 0.5rem;
@@ -325,6 +316,14 @@ export const courseChatStyles = css`
       white-space: normal;
       text-align: end;
       max-inline-size: 5.5rem;
+    }
+  }
+  /* A phone: the conversation gets the room. Banners and notices are one line each, and the typing
+     line is a small one. */
+  @container (max-width: 30rem) {
+    :host {
+      border-radius: 0;
+      border-inline: none;
     }
     .tabs button {
       padding: 0.35rem;
