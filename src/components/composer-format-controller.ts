@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import { loadRichText, richTextRenderer } from './rich-text/load.js';
+import { richText } from './rich-text/load.js';
 import type { CourseChatStrings } from './strings.js';
 
 /**
@@ -18,7 +18,7 @@ export class ComposerFormatController {
 
   toggle(): void {
     this.previewing = !this.previewing;
-    if (this.previewing && !richTextRenderer()) void loadRichText().then(() => this.#host.requestUpdate());
+    if (this.previewing) void richText.load(this.#host);
     this.#host.requestUpdate();
   }
 
@@ -56,7 +56,7 @@ export class ComposerFormatController {
 
   renderPreview(text: string, s: CourseChatStrings) {
     if (!this.previewing) return nothing;
-    const renderer = richTextRenderer();
+    const renderer = richText.get();
     const root = this.#host.shadowRoot;
     if (renderer && root) renderer.adoptRichTextStyles(root);
     return html`<section id="preview" class="preview" aria-label=${s.preview} dir="auto">

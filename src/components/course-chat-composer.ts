@@ -13,6 +13,7 @@ import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { ComposerFormatController } from './composer-format-controller.js';
+import { SimilarSearchController } from './similar-search-controller.js';
 import { defaultStrings } from './strings.js';
 
 function excerpt(text: string): string {
@@ -22,7 +23,16 @@ function excerpt(text: string): string {
 /** What the composer reads and does in the room: the draft, the cooldown, mentions, sending. */
 export type ComposerStore = Pick<
   ChatStore,
-  '$draft' | '$cooldownUntil' | '$messages' | '$people' | '$presence' | '$room' | 'setDraft' | 'typing' | 'send'
+  | '$draft'
+  | '$cooldownUntil'
+  | '$messages'
+  | '$people'
+  | '$presence'
+  | '$room'
+  | 'setDraft'
+  | 'typing'
+  | 'send'
+  | 'search'
 >;
 
 /**
@@ -63,6 +73,8 @@ export class CourseChatComposer extends LitElement {
 
   /** The preview of the draft and the shortcuts for code. */
   readonly #format = new ComposerFormatController(this);
+  /** Similar questions from the room's whole history, by its search. */
+  readonly #similar = new SimilarSearchController(this, () => this.store);
 
   #restoredFrom?: ComposerStore;
   /** Where the `@` of the name being typed is. */
@@ -140,7 +152,10 @@ export class CourseChatComposer extends LitElement {
           class="ask"
           type="button"
           aria-pressed=${this.asking ? 'true' : 'false'}
-          @click=${() => (this.asking = !this.asking)}
+          @click=${() => {
+            this.asking = !this.asking;
+            this.#similar.draftChanged(this.text, this.asking);
+          }}
         >
           <span aria-hidden="true">?</span> ${s.ask}
         </button>
@@ -178,7 +193,8 @@ export class CourseChatComposer extends LitElement {
 
   #renderSimilar() {
     if (!this.asking || !this.store) return nothing;
-    const similar = similarQuestions(this.text, this.store.$messages.get());
+    const known = new Map([...this.store.$messages.get(), ...this.#similar.found].map((m) => [m.id, m]));
+    const similar = similarQuestions(this.text, [...known.values()]);
     if (similar.length === 0) return nothing;
     return html`<div class="similar" role="region" aria-labelledby="similar">
       <span id="similar">${this.strings.similar}</span>
@@ -200,6 +216,7 @@ export class CourseChatComposer extends LitElement {
     const textarea = event.target as HTMLTextAreaElement;
     this.text = textarea.value;
     this.store?.setDraft(this.text);
+    this.#similar.draftChanged(this.text, this.asking);
     if (this.text.length > 0) this.store?.typing();
     this.#suggest(textarea.selectionStart);
   }

@@ -8,7 +8,7 @@ import { CourseChatMessageActionEvent, type MessageAction } from './events.js';
 import { avatar, profileLink } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
 import { defaultStrings } from './strings.js';
-import { loadRichText, mayBeRichText, richTextRenderer } from './rich-text/load.js';
+import { mayBeRichText, richText } from './rich-text/load.js';
 
 /** How long a touch must rest on This Helped! to award at once. */
 const longPressMs = 600;
@@ -121,9 +121,9 @@ export class CourseChatMessage extends LitElement {
   }
 
   #body(message: StreamMessage) {
-    const renderer = mayBeRichText(message.content) ? richTextRenderer() : undefined;
+    const renderer = mayBeRichText(message.content) ? richText.get() : undefined;
     if (!renderer) {
-      if (mayBeRichText(message.content)) void loadRichText().then(() => this.requestUpdate());
+      if (mayBeRichText(message.content)) void richText.load(this);
       return html`<p class="content" dir="auto">${this.#mentionsMe()}${this.#marked(message.content, message)}</p>`;
     }
     renderer.adoptRichTextStyles(this.renderRoot as ShadowRoot);

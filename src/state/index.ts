@@ -2,5 +2,5 @@ export * from './types.js';
 export { createChatSession, type ChatSessionOptions } from './session.js';
 export { typingDisplayMs, typingThrottleMs } from './presence.js';
 export { groupThreads, mergeMessages } from './messages.js';
-export { similarQuestions } from './similar.js';
+export { similarQuestions, similarSearchQuery } from './similar.js';
 export { mentionCandidates, mentionQueryAt, mentionSegments, participants, type TextSegment } from './mentions.js';

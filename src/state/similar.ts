@@ -20,6 +20,24 @@ function terms(text: string): Set<string> {
 }
 
 /**
+ * What to ask the room's search for questions like `draft`: its `count` longest content words,
+ * cut to their stems (a stem begins the word it came from, and the search matches word prefixes).
+ * Empty while the draft says too little to compare.
+ */
+export function similarSearchQuery(draft: string, count = 2): string {
+  const wanted = [...terms(draft)];
+  if (wanted.length < 2) return '';
+  return (
+    wanted
+      .sort((a, b) => b.length - a.length)
+      .slice(0, count)
+      // Cut further than the stemmer, so "diagonalized" also finds "diagonalize" and "diagonalization".
+      .map((term) => term.replace(/(?:ations?|ing|ed|e)$/, ''))
+      .join(' ')
+  );
+}
+
+/**
  * Earlier questions of the room that look like `draft`, most alike first: the overlap of their
  * content words (Dice coefficient) over the loaded history. Runs in the client, so it costs the
  * backend nothing and works on what the student can already see.

@@ -1,4 +1,4 @@
-import type * as Renderer from './render.js';
+import { lazyPart } from '../lazy.js';
 
 /**
  * Whether a text may use anything of the Markdown subset or math. A message for which this is
@@ -8,14 +8,5 @@ import type * as Renderer from './render.js';
 export const mayBeRichText = (source: string): boolean =>
   /[*_`$\\]|\]\(|https?:\/\/|^ {0,3}(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]|~~~)/m.test(source);
 
-let loaded: typeof Renderer | undefined;
-let loading: Promise<typeof Renderer> | undefined;
-
-/** The renderer once it has loaded; until then, undefined (the text shows plain meanwhile). */
-export const richTextRenderer = (): typeof Renderer | undefined => loaded;
-
-/** Loads the renderer (once, whoever asks first): parser, math and their styles. */
-export function loadRichText(): Promise<typeof Renderer> {
-  loading ??= import('./render.js').then((module) => (loaded = module));
-  return loading;
-}
+/** The renderer (parser, math and their styles), loaded by the first message or preview that needs it. */
+export const richText = lazyPart(() => import('./render.js'));

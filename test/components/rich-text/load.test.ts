@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { mayBeRichText, richTextRenderer } from '../../../src/components/rich-text/load.js';
+import { mayBeRichText, richText } from '../../../src/components/rich-text/load.js';
 import { openRoom, postAs, rowWith, useMockBackend } from '../helpers.js';
 
 const rendererFetched = () =>
@@ -21,12 +21,12 @@ describe('the rich-text renderer loads on first use', () => {
     const el = await openRoom(mock(), me.id);
     postAs(mock(), other.id, 'What is A = [[1,2],[3,4]] times 2?');
     await waitUntil(() => rowWith(el, 'What is A = [[1,2],[3,4]] times 2?'));
-    expect(richTextRenderer()).to.equal(undefined);
+    expect(richText.get()).to.equal(undefined);
     expect(rendererFetched()).to.be.false;
 
     postAs(mock(), other.id, 'Each entry: $2a_{ij}$');
     await waitUntil(() => rowWith(el, 'Each entry: $2a_{ij}$')?.shadowRoot?.querySelector('math'), 'no math');
-    expect(richTextRenderer()).not.to.equal(undefined);
+    expect(richText.get()).not.to.equal(undefined);
     expect(rendererFetched()).to.be.true;
   });
 });
