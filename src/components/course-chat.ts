@@ -283,6 +283,7 @@ export class CourseChat extends LitElement {
         notice
           ? html`<div class="notice" role="alert">
               ${s.notices[notice.kind]} ${notice.reason ?? ''}
+              ${notice.retry ? html`<button type="button" @click=${notice.retry}>${s.tryAgain}</button>` : nothing}
               <button type="button" @click=${() => this.store?.dismissNotice()}>${s.dismiss}</button>
             </div>`
           : nothing

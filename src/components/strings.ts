@@ -55,6 +55,8 @@ export interface CourseChatStrings {
   notices: Record<NoticeKind, string>;
   /** "Dismiss" */
   dismiss: string;
+  /** "Try again": does again what failed on the way (an award). */
+  tryAgain: string;
   /** "5 points to Ana. Thank you!": a long press on This Helped! awarded them. */
   awarded: (points: number, name: string) => string;
   /** "5 points to Ana": a long press on This Helped!, shown with Undo before it is sent. */
@@ -236,6 +238,7 @@ export const defaultStrings: CourseChatStrings = {
     not_connected: 'Not connected. Try again when the chat is back.',
   },
   dismiss: 'Dismiss',
+  tryAgain: 'Try again',
   awarded: (points, name) => `${count(points, 'point')} to ${name}. Thank you!`,
   awardPending: (points, name) => `${count(points, 'point')} to ${name}`,
   undo: 'Undo',

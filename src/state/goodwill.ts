@@ -28,6 +28,29 @@ export function createGoodwill({ api, courseId, $room, find, notices, track }: G
     ),
   );
 
+  async function award(messageId: string, points: number): Promise<boolean> {
+    const message = find(messageId);
+    if (!message || messageId in $awardsInFlight.get()) return false;
+    $awardsInFlight.set({ ...$awardsInFlight.get(), [messageId]: points });
+    try {
+      const result = await api.award({
+        recipient_id: message.author.id,
+        points,
+        reason: 'chat_help',
+        reference_id: messageId,
+      });
+      $confirmedBalance.set(result.balance);
+      $awarded.set({ ...$awarded.get(), [messageId]: result.award.points });
+      track({ name: 'points_awarded', data: { points: result.award.points, recipient_id: result.award.to_user_id } });
+      return true;
+    } catch (error) {
+      notices.failed('award_failed', error, () => void award(messageId, points));
+      return false;
+    } finally {
+      $awardsInFlight.set(Object.fromEntries(Object.entries($awardsInFlight.get()).filter(([id]) => id !== messageId)));
+    }
+  }
+
   return {
     $balance,
     $lowBalance: computed(
@@ -51,29 +74,6 @@ export function createGoodwill({ api, courseId, $room, find, notices, track }: G
         });
     },
 
-    async award(messageId: string, points: number): Promise<boolean> {
-      const message = find(messageId);
-      if (!message || messageId in $awardsInFlight.get()) return false;
-      $awardsInFlight.set({ ...$awardsInFlight.get(), [messageId]: points });
-      try {
-        const result = await api.award({
-          recipient_id: message.author.id,
-          points,
-          reason: 'chat_help',
-          reference_id: messageId,
-        });
-        $confirmedBalance.set(result.balance);
-        $awarded.set({ ...$awarded.get(), [messageId]: result.award.points });
-        track({ name: 'points_awarded', data: { points: result.award.points, recipient_id: result.award.to_user_id } });
-        return true;
-      } catch (error) {
-        notices.failed('award_failed', error);
-        return false;
-      } finally {
-        $awardsInFlight.set(
-          Object.fromEntries(Object.entries($awardsInFlight.get()).filter(([id]) => id !== messageId)),
-        );
-      }
-    },
+    award,
   };
 }

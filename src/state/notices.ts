@@ -16,15 +16,25 @@ export function refusalReason(error: unknown): string | undefined {
 export function createNotices() {
   const $notice = atom<Notice | null>(null);
 
-  function notify(kind: NoticeKind, reason?: string): void {
-    $notice.set(reason === undefined ? { kind } : { kind, reason });
+  function notify(kind: NoticeKind, reason?: string, retry?: () => void): void {
+    $notice.set({ kind, ...(reason === undefined ? {} : { reason }), ...(retry ? { retry } : {}) });
   }
 
   return {
     $notice: $notice as ReadableAtom<Notice | null>,
     notify,
-    /** The action `kind` failed with `error`: a refusal says why. */
-    failed: (kind: NoticeKind, error: unknown): void => notify(kind, refusalReason(error)),
+    /**
+     * The action `kind` failed with `error`: a refusal says why; a failure on the way offers `retry`,
+     * when given, since trying again may work.
+     */
+    failed(kind: NoticeKind, error: unknown, retry?: () => void): void {
+      const reason = refusalReason(error);
+      const again = () => {
+        $notice.set(null);
+        retry?.();
+      };
+      notify(kind, reason, reason === undefined && retry ? again : undefined);
+    },
     dismiss: (): void => $notice.set(null),
   };
 }

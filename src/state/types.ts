@@ -68,6 +68,8 @@ export interface Notice {
    * when the request failed on the way (network, server error) and trying again may work.
    */
   reason?: string;
+  /** Does the failed action again; only when it failed on the way and the action can be repeated. */
+  retry?: () => void;
 }
 
 /**

@@ -90,6 +90,15 @@ describe('<course-chat-award-dialog>', () => {
     expect(shadow(giver).querySelector('.notice')!.textContent).to.include('Unable to award points. Try again.');
     expect(points(giver)).to.equal(before);
     await expect(giver).to.be.accessible();
+
+    const tryAgain = [...shadow(giver).querySelectorAll<HTMLButtonElement>('.notice button')].find(
+      (button) => button.textContent?.trim() === 'Try again',
+    );
+    expect(tryAgain, 'no Try again beside Dismiss').to.exist;
+    tryAgain!.click();
+    await waitUntil(() => mock.backend.ledger().length === 1, 'Try again did not award');
+    expect(mock.backend.ledger()[0]).to.include({ points: 5, to_user_id: mock.scenario!.other.id });
+    await waitUntil(() => !shadow(giver).querySelector('.notice'), 'the failure stayed up');
   });
 });
 

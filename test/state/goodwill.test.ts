@@ -33,16 +33,30 @@ describe('goodwill', () => {
     expect(goodwill.$balance.get()).to.equal(30);
     expect(await awarding).to.be.false;
     expect(goodwill.$balance.get()).to.equal(50);
-    expect(notices.$notice.get()).to.deep.equal({ kind: 'award_failed', reason: 'Not enough points.' });
+    expect(notices.$notice.get(), 'a refusal offers no Try again').to.deep.equal({
+      kind: 'award_failed',
+      reason: 'Not enough points.',
+    });
     expect(tracked).to.deep.equal([]);
   });
 
-  it('says only "try again" when the award failed on the way', async () => {
+  it('offers Try again when the award failed on the way, which sends the same award again', async () => {
+    const sent: number[] = [];
     const { goodwill, notices } = goodwillOn(
-      fakeClient({ award: () => Promise.reject(new ApiError(0, 'network', 'Failed to fetch')) }),
+      fakeClient({
+        award: (body) => {
+          sent.push(body.points);
+          return Promise.reject(new ApiError(0, 'network', 'Failed to fetch'));
+        },
+      }),
     );
     expect(await goodwill.award(answer!.id, 5)).to.be.false;
-    expect(notices.$notice.get()).to.deep.equal({ kind: 'award_failed' });
+    const notice = notices.$notice.get()!;
+    expect(notice.kind).to.equal('award_failed');
+    expect(notice.reason).to.be.undefined;
+    notice.retry!();
+    expect(notices.$notice.get(), 'the notice stays up over the second try').to.be.null;
+    expect(sent).to.deep.equal([5, 5]);
   });
 
   it('takes the balance the backend confirms and remembers the award', async () => {
