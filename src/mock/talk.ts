@@ -11,6 +11,16 @@ export interface Exchange {
 
 export const exchanges: readonly Exchange[] = [
   {
+    // Math and code, as the rich text renders them (the first question of a busy room's history).
+    question:
+      'How do I check $\\det(A - \\lambda I) = 0$ for $A = \\begin{pmatrix} 2 & 1 \\\\ 1 & 2 \\end{pmatrix}$ by hand?',
+    answers: [
+      'Expand it: $\\det\\begin{pmatrix} 2-\\lambda & 1 \\\\ 1 & 2-\\lambda \\end{pmatrix} = (2-\\lambda)^2 - 1$, so $\\lambda = 1$ or $\\lambda = 3$.',
+      'Or check it in code:\n```python\nimport numpy as np\n\nA = np.array([[2, 1],\n              [1, 2]])\nfor lam in np.linalg.eigvals(A):\n    print(lam, np.linalg.det(A - lam * np.eye(2)))\n```',
+    ],
+    thanks: 'Both ways give 1 and 3, thanks!',
+  },
+  {
     question: 'Why is the determinant zero exactly when the columns are linearly dependent?',
     answers: [
       'The determinant is the signed volume of the box the columns span. Dependent columns squash it flat, so the volume is 0.',

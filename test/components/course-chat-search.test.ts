@@ -1,7 +1,22 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { highlightedRow, openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+import { startMockBackend } from '../../src/mock/index.js';
+import { highlightedRow, openRoom, postAs, rows, rowWith, shadow, useMockBackend } from './helpers.js';
+
+const searchOf = (el: CourseChat) => shadow(el).querySelector('course-chat-search')!;
+
+async function search(el: CourseChat, text: string) {
+  const search = searchOf(el);
+  await waitUntil(() => search.shadowRoot?.querySelector('.toggle'), 'no search in the header');
+  search.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+  await waitUntil(() => search.shadowRoot!.activeElement?.localName === 'input', 'the field did not take focus');
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+  const status = () => search.shadowRoot!.querySelector('[role="status"]')!.textContent!;
+  await waitUntil(() => status().includes('for “'), 'the search never answered');
+  return search.shadowRoot!;
+}
 
 /** Search in the room's whole history from the header, and a jump to what it finds. */
 describe('<course-chat-search>', () => {
@@ -19,20 +34,6 @@ describe('<course-chat-search>', () => {
     for (let i = 0; i < 80; i += 1) postAs(mock(), i % 2 ? me.id : other.id, `Filler message ${i}`);
     postAs(mock(), other.id, 'Is eigendecomposition on the exam?');
     return question;
-  }
-
-  const searchOf = (el: CourseChat) => shadow(el).querySelector('course-chat-search')!;
-
-  async function search(el: CourseChat, text: string) {
-    const search = searchOf(el);
-    await waitUntil(() => search.shadowRoot?.querySelector('.toggle'), 'no search in the header');
-    search.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
-    await waitUntil(() => search.shadowRoot!.activeElement?.localName === 'input', 'the field did not take focus');
-    await sendKeys({ type: text });
-    await sendKeys({ press: 'Enter' });
-    const status = () => search.shadowRoot!.querySelector('[role="status"]')!.textContent!;
-    await waitUntil(() => status().includes('for “'), 'the search never answered');
-    return search.shadowRoot!;
   }
 
   it('finds an old answered question first, and Enter on it jumps there through older pages', async () => {
@@ -61,5 +62,30 @@ describe('<course-chat-search>', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => root.activeElement?.classList.contains('toggle'), 'focus did not return');
     expect(root.querySelector('#search-panel')).to.equal(null);
+  });
+});
+
+describe('the demo', () => {
+  afterEach(() => localStorage.clear());
+
+  /** Rich text and search in the busy room the demo opens. */
+  it('finds the math question of a busy room, with its formula and its code answer indented', async () => {
+    const busy = await startMockBackend({ scenario: 'busy-room' });
+    try {
+      const el = await openRoom(busy, busy.scenario!.me.id);
+      const answer = () => rows(el).find((row) => row.message?.content.includes('eigvals'));
+      expect(answer(), 'the answer is older than the first page').to.equal(undefined);
+      const root = await search(el, 'eigvals');
+      root.querySelector<HTMLButtonElement>('.result')!.click();
+      const code = () => answer()?.shadowRoot?.querySelector('pre');
+      await waitUntil(code, 'never jumped to the code answer');
+      expect(code()!.textContent).to.include('A = np.array([[2, 1],\n              [1, 2]])\n');
+      expect(code()!.textContent).to.include('\n    print(lam');
+      const question = rows(el).find((row) => row.message?.content.startsWith('How do I check $'));
+      await waitUntil(() => question?.shadowRoot?.querySelector('math mtable'), 'the formula was not rendered');
+      await expect(el).to.be.accessible();
+    } finally {
+      await busy.stop();
+    }
   });
 });

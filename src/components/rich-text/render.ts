@@ -34,8 +34,9 @@ function renderBlock(block: Block, options: RichTextOptions): TemplateResult {
     case 'paragraph':
       return html`<p>${renderInlines(block.children, options)}</p>`;
     case 'code':
+      // The block scrolls sideways, so the keyboard must reach it in every row, not only the active one.
       return html`<div class="code-block">
-        <pre tabindex=${options.active ? '0' : '-1'} data-lang=${block.lang || nothing}><code>${block.text}</code></pre>
+        <pre tabindex="0" data-lang=${block.lang || nothing}><code>${block.text}</code></pre>
         <button
           type="button"
           class="copy"
