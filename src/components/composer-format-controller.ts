@@ -54,21 +54,10 @@ export class ComposerFormatController {
     </button>`;
   }
 
+  /** The draft as it will show, once the renderer has loaded. */
   renderPreview(text: string, s: CourseChatStrings) {
-    if (!this.previewing) return nothing;
-    const renderer = richText.get();
+    const renderer = this.previewing ? richText.get() : undefined;
     const root = this.#host.shadowRoot;
-    if (renderer && root) renderer.adoptRichTextStyles(root);
-    return html`<section id="preview" class="preview" aria-label=${s.preview} dir="auto">
-      ${
-        !text.trim()
-          ? html`<p class="nothing">${s.nothingToPreview}</p>`
-          : renderer
-            ? html`<div class="rich">
-                ${renderer.renderRichText(text, { text: (run) => run, active: true, copyCode: s.copyCode, mathError: s.mathError })}
-              </div>`
-            : html`<p>${text}</p>`
-      }
-    </section>`;
+    return renderer && root ? renderer.renderPreview(root, text, s) : nothing;
   }
 }

@@ -5,9 +5,7 @@ export const searchStyles = css`
     position: relative;
     display: inline-block;
   }
-  .toggle,
-  form button,
-  .more {
+  button {
     font: inherit;
     font-size: 0.85rem;
     color: var(--course-chat-accent);
@@ -43,63 +41,40 @@ export const searchStyles = css`
     min-inline-size: 0;
     font: inherit;
     padding: 0.3rem 0.5rem;
-    color: var(--course-chat-text);
-    background: var(--course-chat-bg);
+    color: inherit;
+    background: inherit;
     border: 1px solid var(--course-chat-control-border);
     border-radius: 0.4rem;
   }
-  .status {
+  .status,
+  .meta {
     margin: 0;
     font-size: 0.8rem;
     color: var(--course-chat-muted);
   }
-  .status:empty {
-    display: none;
-  }
-  .results {
+  ul {
     list-style: none;
     margin: 0;
     padding: 0;
-    display: grid;
-    gap: 0.25rem;
   }
   .result {
     inline-size: 100%;
     text-align: start;
-    font: inherit;
     color: inherit;
-    background: none;
-    border: 1px solid transparent;
-    border-radius: 0.4rem;
-    padding: 0.35rem 0.5rem;
-    cursor: pointer;
+    border-color: transparent;
     display: grid;
-    gap: 0.15rem;
+    overflow-wrap: anywhere;
   }
-  .result:hover {
-    background: var(--course-chat-hover);
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem;
-    font-size: 0.75rem;
-    color: var(--course-chat-muted);
-  }
-  .name {
+  .name,
+  .answered,
+  mark {
     font-weight: 600;
     color: var(--course-chat-text);
   }
   .answered {
     color: var(--course-chat-answered-text);
-    font-weight: 600;
-  }
-  .excerpt {
-    overflow-wrap: anywhere;
   }
   mark {
     background: var(--course-chat-mention-bg);
-    color: inherit;
-    font-weight: 600;
   }
 `;

@@ -2,6 +2,7 @@ import { html, mathml, nothing, type TemplateResult } from 'lit';
 import { parseMarkdown, type Block, type Inline } from './markdown.js';
 import { texToMathML, TexError, type MathNode } from './tex.js';
 import { richTextStyles } from './render.styles.js';
+import type { CourseChatStrings } from '../strings.js';
 
 /** Gives a shadow root the rendered text's styles, which load with the renderer (once per root). */
 export function adoptRichTextStyles(root: ShadowRoot): void {
@@ -19,6 +20,25 @@ export interface RichTextOptions {
   copyCode: string;
   /** "This formula could not be shown", on the source of invalid TeX. */
   mathError: string;
+}
+
+/** The composer's preview of a draft (its region, named by `s.preview`). */
+export function renderPreview(
+  root: ShadowRoot,
+  text: string,
+  s: Pick<CourseChatStrings, 'preview' | 'nothingToPreview' | 'copyCode' | 'mathError'>,
+): TemplateResult {
+  adoptRichTextStyles(root);
+  const { copyCode, mathError } = s;
+  return html`<section id="preview" class="preview" aria-label=${s.preview} dir="auto">
+    ${
+      text.trim()
+        ? html`<div class="rich">
+            ${renderRichText(text, { text: (run) => run, active: true, copyCode, mathError })}
+          </div>`
+        : html`<p>${s.nothingToPreview}</p>`
+    }
+  </section>`;
 }
 
 /**
