@@ -93,7 +93,8 @@ const bundle = (input, file, extra = []) => ({
     nodeResolve({ browser: true }),
     minifyCssTemplates(),
     minifyHtmlTemplates(),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
+    // A second pass finds what the first one's inlining made dead or foldable.
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     sourcesInlined(),
     ...extra,
   ],

@@ -10,6 +10,7 @@ import { CourseChatComposer } from './components/course-chat-composer.js';
 import { CourseChatMessage } from './components/course-chat-message.js';
 import { CourseChatStream } from './components/course-chat-stream.js';
 import { CourseChat } from './components/course-chat.js';
+import { defineOnce } from './components/lazy.js';
 
 const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['course-chat', CourseChat],
@@ -18,10 +19,7 @@ const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['course-chat-stream', CourseChatStream],
 ];
 
-for (const [tag, element] of elements) {
-  // A page may load two copies (an app bundle and a script tag): the first one wins.
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+for (const [tag, element] of elements) defineOnce(tag, element);
 
 export { CourseChat, CourseChatComposer, CourseChatMessage, CourseChatStream };
 export type { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';

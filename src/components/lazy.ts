@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /**
  * A part of the element that the first paint does without, in a chunk of its own beside the
@@ -37,10 +37,12 @@ export function lazyPart<T>(importer: () => Promise<T>): LazyPart<T> {
  * properties Lit sets on it are taken over when it upgrades.
  */
 export function lazyElement(tag: string, importer: () => Promise<CustomElementConstructor>): LazyPart<void> {
-  return lazyPart(async () => {
-    const element = await importer();
-    if (!customElements.get(tag)) customElements.define(tag, element);
-  });
+  return lazyPart(async () => defineOnce(tag, await importer()));
+}
+
+/** Defines `element` under `tag`, unless the page did first (an app bundle and a script tag both). */
+export function defineOnce(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
 /** The room's elements that are not part of its first paint. */
@@ -49,10 +51,10 @@ export const lazyElements = {
     import('./course-chat-award-dialog.js').then((module) => module.CourseChatAwardDialog),
   ),
   settings: lazyElement('course-chat-settings', async () =>
-    import('./course-chat-settings.js').then((module) => module.CourseChatSettings),
+    import('./room-panels.js').then((module) => module.CourseChatSettings),
   ),
   helpQueue: lazyElement('course-chat-help-queue', async () =>
-    import('./course-chat-help-queue.js').then((module) => module.CourseChatHelpQueue),
+    import('./room-panels.js').then((module) => module.CourseChatHelpQueue),
   ),
   search: lazyElement('course-chat-search', async () =>
     import('./course-chat-search.js').then((module) => module.CourseChatSearch),
@@ -60,11 +62,6 @@ export const lazyElements = {
 };
 
 /** Loads `parts` as `host` connects: parts it shows at once, but that its first paint does without. */
-export function loadWhenConnected(
-  host: ReactiveControllerHost,
-  ...parts: ReadonlyArray<LazyPart<unknown>>
-): ReactiveController {
-  const controller = { hostConnected: () => parts.forEach((part) => void part.load()) };
-  host.addController(controller);
-  return controller;
+export function loadWhenConnected(host: ReactiveControllerHost, ...parts: ReadonlyArray<LazyPart<unknown>>): void {
+  host.addController({ hostConnected: () => parts.forEach((part) => void part.load()) });
 }

@@ -106,7 +106,7 @@ for (const example of examples) {
         const loaded = frame
           .contentWindow!.performance.getEntriesByType('resource')
           .map((entry) => new URL(entry.name).pathname);
-        for (const part of ['room-socket', 'course-chat-help-queue', 'course-chat-settings'])
+        for (const part of ['room-socket', 'room-panels'])
           expect(
             loaded.some((path) => path.startsWith(`/dist/lazy/${part}-`)),
             `${part} from /dist/lazy/`,

@@ -1,0 +1,4 @@
+// The settings and the help queue load together as the room connects (src/components/lazy.ts):
+// one chunk, one request, compressed together rather than each on its own.
+export { CourseChatSettings } from './course-chat-settings.js';
+export { CourseChatHelpQueue } from './course-chat-help-queue.js';
