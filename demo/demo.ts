@@ -1,7 +1,7 @@
 import '../src/define.js';
 import { createApiClient } from '../src/client/index.js';
 import type { CourseChat } from '../src/components/course-chat.js';
-import { scenarioNames, startMockBackend, type ScenarioName } from '../src/mock/index.js';
+import { scenarioNames, startMockBackend, type MockSession, type ScenarioName } from '../src/mock/index.js';
 import { devTokenResponse, paths, safeParse } from '../src/protocol/index.js';
 
 const params = new URLSearchParams(location.search);
@@ -46,12 +46,25 @@ interface Backend {
   describe(): Promise<{ title: string; names: Seats<string> }>;
 }
 
+/** A failure the mock gives every time (until the page reloads): as many as anyone will try. */
+const always = { times: 10_000 };
+
+/**
+ * States the mock's scenarios do not start in, reached from the busy room: signed in as a
+ * student-teacher (who switches on Available to Help), or with every send or award failing.
+ */
+const demoStates: Record<string, { me?: 'st'; setUp?(mock: MockSession): void }> = {
+  'st-helping': { me: 'st' },
+  'send-failure': { setUp: (mock) => mock.backend.faults.failNext('messages', 500, { method: 'POST', ...always }) },
+  'award-failure': { setUp: (mock) => mock.backend.faults.failNext('award', 500, always) },
+};
+
 /** The in-browser mock with one of its scenarios, chosen (and re-chosen) in the page's header. */
 async function mockBackend(): Promise<Backend> {
   const requested = params.get('scenario') ?? 'busy-room';
-  const scenarioName = (scenarioNames as readonly string[]).includes(requested)
-    ? (requested as ScenarioName)
-    : 'busy-room';
+  const demoState = demoStates[requested];
+  const scenarioName =
+    !demoState && (scenarioNames as readonly string[]).includes(requested) ? (requested as ScenarioName) : 'busy-room';
   const simulate = params.get('simulate') !== 'off';
   const reloadWith = (name: string, value: string) => {
     const next = new URLSearchParams(location.search);
@@ -59,7 +72,7 @@ async function mockBackend(): Promise<Backend> {
     location.search = next.toString();
   };
   const select = element<HTMLSelectElement>('#scenario');
-  select.value = scenarioName;
+  select.value = demoState ? requested : scenarioName;
   select.addEventListener('change', () => reloadWith('scenario', select.value));
   const simulateBox = element<HTMLInputElement>('#simulate');
   simulateBox.checked = simulate;
@@ -68,6 +81,9 @@ async function mockBackend(): Promise<Backend> {
   const mock = await startMockBackend({ scenario: scenarioName, simulate });
   const scenario = mock.scenario;
   if (!scenario) throw new Error('Every demo scenario names its course and people.');
+  demoState?.setUp?.(mock);
+  const st = scenario.people.find((p) => p.role === 'student_teacher' && p.id !== scenario.other.id);
+  const me = demoState?.me === 'st' && st ? st : scenario.me;
   // One room muted and one not, so a mention shows the difference.
   mock.backend.updateSettings(scenario.other.id, scenario.courseId, { muted: true });
   element<HTMLElement>('#other-muted').hidden = false;
@@ -85,10 +101,9 @@ async function mockBackend(): Promise<Backend> {
   });
   return {
     courseId: scenario.courseId,
-    people: { me: scenario.me.id, other: scenario.other.id },
+    people: { me: me.id, other: scenario.other.id },
     tokenFor: (id) => mock.tokenFor(id),
-    describe: () =>
-      Promise.resolve({ title: scenario.title, names: { me: scenario.me.name, other: scenario.other.name } }),
+    describe: () => Promise.resolve({ title: scenario.title, names: { me: me.name, other: scenario.other.name } }),
   };
 }
 
@@ -183,6 +198,11 @@ void backend.describe().then(({ title, names }) => {
 // The demo has no course page to go back to: show where the host would navigate instead.
 document.addEventListener('course-chat-navigate', (event) => {
   event.preventDefault();
-  const place = event.destination === 'help' ? '1-on-1 help (Summon)' : 'the course';
+  const place = {
+    course: 'the course',
+    help: '1-on-1 help (Summon)',
+    profile: `the profile of ${event.userId}`,
+    'st-profile': `the student-teacher profile of ${event.userId}`,
+  }[event.destination];
   alert(`The host would now navigate to ${place} (${event.href || 'no link set'}).`);
 });

@@ -1,5 +1,6 @@
 // `npm start`, as the README tells a newcomer to run it: the demo on the mock backend, served on this
 // machine only, and a plain sentence when the port is taken.
+/* global document -- in the functions that run in the page */
 import assert from 'node:assert/strict';
 import { createServer, connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -64,6 +65,95 @@ describe('npm start', { timeout: 120_000 }, () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
+  let server;
+  let origin;
+  let browser;
+
+  before(async () => {
+    server = runScript('start', { PORT: '0' });
+    [, origin] = await server.until(/The demo is at (http:\/\/\S+)\/demo\//);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The text of the room at `selector`, once `pattern` shows in it. */
+  const shows = (page, selector, pattern) =>
+    page.waitForFunction(
+      (chat, source) => new RegExp(source).test(document.querySelector(chat)?.shadowRoot?.textContent ?? ''),
+      { timeout: 30_000, polling: 100 },
+      selector,
+      pattern.source,
+    );
+
+  it('signs in as a student-teacher who can switch on Available to Help', async () => {
+    const { page, errors } = await browser.open(`${origin}/demo/?simulate=off&scenario=st-helping`);
+    await live(page, '#me');
+    assert.equal(await page.$eval('#scenario', (select) => select.value), 'st-helping');
+    await page.locator('#me >>> course-chat-help-queue >>> .switch input').click();
+    await shows(page, '#me', /Helping/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('fails every send in "Sends fail", so Message not sent and Retry can be seen', async () => {
+    const { page } = await browser.open(`${origin}/demo/?simulate=off&scenario=send-failure`);
+    await live(page, '#me');
+    await say(page, '#me', 'Will this one arrive?');
+    await page.waitForFunction(
+      () =>
+        [...(document.querySelector('#me')?.shadowRoot?.querySelectorAll('course-chat-message') ?? [])].some(
+          (row) => row.message?.delivery === 'failed' && row.shadowRoot.textContent.includes('Message not sent'),
+        ),
+      { timeout: 30_000, polling: 100 },
+    );
+  });
+
+  it('fails every award in "Awards fail", so the failure and its Try again can be seen', async () => {
+    const { page } = await browser.open(`${origin}/demo/?simulate=off&scenario=award-failure`);
+    await live(page, '#me');
+    await page.evaluate(() => {
+      const rows = [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')];
+      rows
+        .map((row) => row.shadowRoot.querySelector('.action.award'))
+        .find(Boolean)
+        .click();
+    });
+    const confirm = await page.waitForFunction(
+      () => {
+        const dialog = document.querySelector('#me').shadowRoot.querySelector('course-chat-award-dialog');
+        return dialog?.shadowRoot?.querySelector('dialog[open] .confirm');
+      },
+      { timeout: 30_000, polling: 100 },
+    );
+    await confirm.evaluate((button) => button.click());
+    await shows(page, '#me', /Unable to award points/);
+    await shows(page, '#me', /Try again/);
+  });
+
+  it('names where a profile link would lead', async () => {
+    const { page } = await browser.open(`${origin}/demo/?simulate=off`);
+    await live(page, '#me');
+    const alerted = new Promise((resolve) =>
+      page.once('dialog', async (dialog) => {
+        resolve(dialog.message());
+        await dialog.dismiss();
+      }),
+    );
+    const linked = await page.evaluate(() => {
+      const rows = [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')];
+      const link = rows.map((row) => row.shadowRoot.querySelector('a[href*="/"]')).find(Boolean);
+      link?.click();
+      return link?.getAttribute('href');
+    });
+    assert.ok(linked, 'no profile link in the room');
+    assert.match(await alerted, /profile of (u|st)-/);
   });
 });
 
