@@ -111,10 +111,14 @@ async function joinRoom(apiBase, courseId, userId) {
     `${apiBase.replace(/^http/, 'ws')}/chat/connect?room=${courseId}&token=${encodeURIComponent(room.user_token)}`,
   );
   const member = { socket, received: new Map(), refusals: 0 };
+  // The client shares the machine with the server: it finds the client_id without parsing the
+  // whole frame, so that more of the two cores is left to the room.
   socket.addEventListener('message', (event) => {
-    const frame = JSON.parse(String(event.data));
-    if (frame.type === 'message') member.received.set(frame.data.client_id, performance.now());
-    if (frame.type === 'error') member.refusals++;
+    const data = String(event.data);
+    if (data.startsWith('{"type":"message"')) {
+      const at = data.indexOf('"client_id":"') + '"client_id":"'.length;
+      member.received.set(data.slice(at, data.indexOf('"', at)), performance.now());
+    } else if (data.startsWith('{"type":"error"')) member.refusals++;
   });
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true });
