@@ -134,13 +134,36 @@ export const messageStyles = css`
     margin-block-start: 0.25rem;
     color: var(--course-chat-muted);
   }
-  /* Actions stay out of the way until the row is hovered or focused, except on touch screens. */
+  /* Targets of at least 24 by 24 pixels (WCAG 2.2 target size). */
+  .action {
+    min-block-size: 1.5rem;
+    min-inline-size: 1.5rem;
+  }
+  /*
+   * With a mouse the actions are a toolbar over the row's corner, shown on hover or focus: it takes
+   * no room of its own, so showing it moves no row (the list does not jump under the pointer).
+   * Touch screens keep them in the row.
+   */
   @media (hover: hover) {
+    .row {
+      position: relative;
+    }
+    .actions {
+      position: absolute;
+      z-index: 1;
+      inset-block-start: -0.5rem;
+      inset-inline-end: 0.75rem;
+      flex-wrap: nowrap;
+      margin: 0;
+      padding: 0.2rem;
+      border: 1px solid var(--course-chat-border);
+      border-radius: 999px;
+      background: var(--course-chat-bg);
+      box-shadow: 0 2px 6px var(--course-chat-shadow);
+    }
     .row:not(:hover):not(:focus-within) .actions {
       opacity: 0;
-      block-size: 0;
-      margin: 0;
-      overflow: hidden;
+      pointer-events: none;
     }
   }
   .action.award {
