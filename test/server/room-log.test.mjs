@@ -74,4 +74,26 @@ describe("the room's message log", { timeout: 180_000 }, () => {
     const history = await call(worker.apiBase, `/courses/${courseId}/chat/messages`, { headers });
     assert.deepEqual(history.json.messages, acknowledged);
   });
+
+  it('brings a socket-sent message to D1 by itself, with no batch delay set', async () => {
+    await worker.stop();
+    worker = await startWorker({ persistTo, limits: { min_send_interval_ms: 0 } });
+    const { id: courseId, students } = await freshCourse(worker.apiBase, 1);
+    const sender = await joinRoom(
+      worker.apiBase,
+      courseId,
+      signToken({ sub: students[0].id, exp: inAnHour() }, worker.secret),
+    );
+    const clientId = randomUUID();
+    sender.socket.send(
+      JSON.stringify({ type: 'message', client_id: clientId, content: 'searchable', is_question: false }),
+    );
+    const { data } = await sender.next((frame) => frame.type === 'message' && frame.data.client_id === clientId);
+    sender.socket.close();
+    // Nothing reads the room's messages through the Worker here, so nothing flushes on demand.
+    const deadline = Date.now() + 20_000;
+    while (inD1([data.id]).length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(inD1([data.id]), [data.id]);
+  });
 });
