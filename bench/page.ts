@@ -258,6 +258,24 @@ const probes = {
       ...tasksSince(started),
     };
   },
+
+  /**
+   * The room's first message with math (run last: its text is not "message N"): sent by someone
+   * else → its formula painted, the rich-text renderer loading on the way.
+   */
+  async firstMath() {
+    const { backend, scenario } = session();
+    const started = performance.now();
+    const content = 'Why is $\\det(A - \\lambda I) = 0$ for $A = \\begin{pmatrix} 2 & 1 \\\\ 1 & 2 \\end{pmatrix}$?';
+    const sent = backend.send(scenario.other.id, scenario.courseId, {
+      client_id: crypto.randomUUID(),
+      content,
+      is_question: false,
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const painted = await paintedWhen(() => rows().some((row) => row.shadowRoot?.querySelector('math mtable')));
+    return { ms: painted - started, ...tasksSince(started) };
+  },
 };
 
 Object.assign(globalThis, { courseChatBench: probes });

@@ -27,6 +27,7 @@ try {
   const drag = await probe('drag', 100);
   const flood = await probe('burst', burst, 1000);
   const resume = await probe('resume', missed);
+  const math = await probe('firstMath');
 
   const ms = (value) => `${Math.round(value)} ms`;
   const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -70,6 +71,7 @@ try {
       ['  rows in the DOM after', count(flood.rows), ''],
       [`resume after ${count(missed)} missed: Retry → newest painted`, ms(resume.lastMissedPaintedMs), tasks(resume)],
       [`  Retry → live (${resume.requests} requests)`, ms(resume.untilLiveMs), ''],
+      ['first message with math: sent → formula painted (renderer loaded on the way)', ms(math.ms), tasks(math)],
     ],
   );
 } finally {
