@@ -53,7 +53,7 @@ describe('<course-chat> analytics and attention', () => {
     expect(mock.backend.ledger()[0]).to.include({ points: 5, to_user_id: mock.scenario!.other.id });
     await waitUntil(() => shadow(giver).querySelector('.confirmation'));
     expect(shadow(giver).querySelector('.confirmation')!.textContent).to.include('5 points');
-    const dialog = awardDialogOf(giver);
+    const dialog = await awardDialogOf(giver);
     expect(shadow(dialog).querySelector('dialog')!.open).to.be.false;
     await waitUntil(() => seen.some((e) => e.name === 'points_awarded'));
     expect(seen).to.deep.include({

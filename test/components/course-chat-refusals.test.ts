@@ -26,7 +26,7 @@ describe('<course-chat> when the backend refuses', () => {
     await waitUntil(() => rowWith(giver, 'Use row reduction.'));
     mock.backend.faults.failNext('award', 409, { code: 'insufficient_balance' });
     action(rowWith(giver, 'Use row reduction.')!, 'award')!.click();
-    const dialog = awardDialogOf(giver);
+    const dialog = await awardDialogOf(giver);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     shadow(dialog).querySelector<HTMLButtonElement>('.confirm')!.click();
     await waitUntil(() => notice(giver), 'no notice');

@@ -66,7 +66,7 @@ describe('<course-chat> is accessible in every state', () => {
     await say(other, 'Use the rank-nullity theorem.');
     await waitUntil(() => rowWith(el, 'Use the rank-nullity theorem.'));
     action(rowWith(el, 'Use the rank-nullity theorem.')!, 'award')!.click();
-    const dialog = awardDialogOf(el);
+    const dialog = await awardDialogOf(el);
     await waitUntil(() => shadow(dialog).querySelector('dialog')!.open);
     await expect(el).to.be.accessible();
   });
