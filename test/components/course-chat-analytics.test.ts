@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CourseChatAnalyticsEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, awardDialogOf, highlightedRow, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, highlightedRow, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** The page spec's analytics events reach the host with the data it names. */
 describe('<course-chat> analytics and attention', () => {
@@ -42,19 +42,21 @@ describe('<course-chat> analytics and attention', () => {
     });
   });
 
-  it('awards the default points on a long press (touch), confirms, and reports points_awarded', async () => {
+  it('awards the default points on a long press (touch) once its undo window has passed, and reports points_awarded', async () => {
     const giver = await openRoom(mock, mock.scenario!.me.id);
     const helper = await openRoom(mock, mock.scenario!.other.id);
     await say(helper, 'Check the sign convention.');
     await waitUntil(() => rowWith(giver, 'Check the sign convention.'));
     const button = action(rowWith(giver, 'Check the sign convention.')!, 'award')!;
     button.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true }));
-    await waitUntil(() => mock.backend.ledger().length === 1, 'long press did not award', { timeout: 3000 });
+    await waitUntil(() => shadow(giver).querySelector('.confirmation .undo'), 'no Undo after the long press');
+    await waitUntil(() => mock.backend.ledger().length === 1, 'long press did not award', { timeout: 8000 });
     expect(mock.backend.ledger()[0]).to.include({ points: 5, to_user_id: mock.scenario!.other.id });
     await waitUntil(() => shadow(giver).querySelector('.confirmation'));
     expect(shadow(giver).querySelector('.confirmation')!.textContent).to.include('5 points');
-    const dialog = await awardDialogOf(giver);
-    expect(shadow(dialog).querySelector('dialog')!.open).to.be.false;
+    // A long press does not open the dialog (which then need not even load).
+    const dialog = shadow(giver).querySelector('course-chat-award-dialog');
+    expect(dialog?.shadowRoot?.querySelector('dialog[open]') ?? null).to.be.null;
     await waitUntil(() => seen.some((e) => e.name === 'points_awarded'));
     expect(seen).to.deep.include({
       name: 'points_awarded',
