@@ -1,6 +1,7 @@
 // custom-elements.json describes the published package: what hosts' tools (editors, JSX and docs
 // generators) read. The analyzer reads src/; these plugins make its output speak of dist/.
 import { resolveModuleOrPackageSpecifier } from '@custom-elements-manifest/analyzer/src/utils/index.js';
+import { posix } from 'node:path';
 
 /**
  * Keeps what a host can use: members that are neither `#private` nor TypeScript `private`, and the
@@ -62,6 +63,7 @@ function definitionsFromDefine() {
       }
     },
     analyzePhase({ ts, node, moduleDoc, context }) {
+      lazyDefinition(ts, node, moduleDoc);
       if (moduleDoc.path !== 'src/define.ts' || !ts.isArrayLiteralExpression(node)) return;
       const [tag, element] = node.elements;
       if (node.elements.length !== 2 || !ts.isStringLiteral(tag) || !tag.text.includes('-')) return;
@@ -73,6 +75,24 @@ function definitionsFromDefine() {
       ];
     },
   };
+}
+
+/**
+ * An element loaded on first use is registered by `lazyElement('tag', () => import('./x.js')
+ * .then((module) => module.X))` in src/components/lazy.ts: that too is a definition, of X in x.js.
+ */
+function lazyDefinition(ts, node, moduleDoc) {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'lazyElement') return;
+  const [tag, importer] = node.arguments;
+  if (!tag || !ts.isStringLiteral(tag) || !importer) return;
+  const found = /import\(\s*'([^']+)'\s*\)[\s\S]*?\.(\w+)\s*,?\s*\)\s*,?\s*$/.exec(importer.getText());
+  if (!found) throw new Error(`${moduleDoc.path}: lazyElement('${tag.text}') imports no class the manifest can name`);
+  const [, specifier, name] = found;
+  const module = posix.join(posix.dirname(moduleDoc.path), specifier);
+  moduleDoc.exports = [
+    ...(moduleDoc.exports ?? []),
+    { kind: 'custom-element-definition', name: tag.text, declaration: { name, module } },
+  ];
 }
 
 /** `export type` names no JavaScript, so it is no export of the module in the manifest. */
