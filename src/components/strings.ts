@@ -137,7 +137,6 @@ export interface CourseChatStrings {
   sending: string;
   notSent: string;
 
-
   // Search.
   /** "Search": the header's button and the field's submit; "Search messages": the field. */
   search: string;
