@@ -90,14 +90,6 @@ export const richTextStyles = css`
     display: block;
     overflow-x: auto;
   }
-  .tex-source {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .math-error {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     text-decoration: underline dotted var(--course-chat-muted);

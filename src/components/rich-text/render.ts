@@ -123,7 +123,7 @@ function renderMath(tex: string, display: boolean, options: RichTextOptions): Te
   }
   return html`<span class="math ${display ? 'display' : ''}"
     ><math aria-hidden="true" display=${display ? 'block' : 'inline'}>${renderMathNode(tree)}</math
-    ><span class="tex-source">${source}</span></span
+    ><span class="tex-source visually-hidden">${source}</span></span
   >`;
 }
 
