@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatNotificationEvent } from '../../src/components/events.js';
-import { paths } from '../../src/protocol/index.js';
-import { Course, pause, Wire, type Person } from '../conformance/wire.js';
-import { action, awardDialogOf, helpQueueOf, rowWith, say, shadow } from './helpers.js';
+import { defaultLimits, messageResponse, paths, type SendMessageBody } from '../../src/protocol/index.js';
+import { Course, messageBody, pause, Wire, type Person } from '../conformance/wire.js';
+import { action, awardDialogOf, helpQueueOf, highlightedRow, logOf, rowWith, say, shadow } from './helpers.js';
 
 /**
  * The element end to end against the reference Worker (wrangler dev, local Durable Objects and
@@ -28,10 +28,10 @@ describe('<course-chat> on the Cloudflare Worker', function () {
     await course.dispose();
   });
 
-  async function open(person: Person): Promise<CourseChat> {
+  async function open(person: Person, room: Course = course): Promise<CourseChat> {
     const el = await fixture<CourseChat>(
       html`<course-chat
-        course-id=${course.id}
+        course-id=${room.id}
         api-base=${wire.apiBase}
         .getAuthToken=${() => Promise.resolve(person.token)}
       ></course-chat>`,
@@ -100,5 +100,65 @@ describe('<course-chat> on the Cloudflare Worker', function () {
     await waitUntil(() => rowWith(reader, `Again @${chen!.name}`), 'the second mention never arrived');
     await pause(100);
     expect(notified).to.have.length(1);
+  });
+
+  it('finds an old answered question from the header, and jumps to it through older pages', async () => {
+    // One filler message per student and round: the Worker rate-limits each author, not the room.
+    const pageSize = defaultLimits.history_page_size;
+    const room = await Course.create(wire, { students: pageSize / 2, sts: 1 });
+    try {
+      const [ana, ben] = room.students;
+      const [chen] = room.sts;
+      const send = async (person: Person, content: string, extra: Partial<SendMessageBody> = {}) => {
+        const reply = await wire.post(room, person, messageBody(content, extra));
+        expect(reply.status, JSON.stringify(reply.json)).to.equal(201);
+        return messageResponse.parse(reply.json).message;
+      };
+      const question = await send(ana!, 'How do I compute an eigendecomposition by hand?', { is_question: true });
+      const answer = await send(chen!, 'Find the eigenvalues first, then each eigenvector.', {
+        reply_to_id: question.id,
+      });
+      const socket = await room.connect(ana!);
+      socket.send({ type: 'mark_helpful', message_id: answer.id });
+      await socket.next('message_updated', (f) => f.data.id === question.id && f.data.question_status === 'answered');
+      await socket.close();
+      for (let round = 0; round < 2; round += 1) {
+        await pause(defaultLimits.min_send_interval_ms + 100);
+        await Promise.all(room.students.map((person, i) => send(person, `Filler message ${round}.${i}`)));
+      }
+      await send(chen!, 'Is eigendecomposition on the exam?');
+      expect((await room.room(ben!)).limits.history_page_size, 'the room pages as the fillers assume').to.equal(
+        pageSize,
+      );
+
+      const el = await open(ben!, room);
+      await expect(el).to.be.accessible();
+      await waitUntil(() => rowWith(el, 'Is eigendecomposition on the exam?'), 'the first page never showed');
+      expect(rowWith(el, question.content), 'the question is older than the first page').to.equal(undefined);
+      const search = shadow(el).querySelector('course-chat-search')!;
+      await waitUntil(() => search.shadowRoot?.querySelector('.toggle'), 'no search in the header');
+      search.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+      await waitUntil(() => search.shadowRoot!.activeElement?.localName === 'input', 'the field did not take focus');
+      await sendKeys({ type: 'eigendecomp' });
+      await sendKeys({ press: 'Enter' });
+      const status = () => search.shadowRoot!.querySelector('[role="status"]')!.textContent!;
+      await waitUntil(() => status().includes('for “'), 'the search never answered');
+      expect(status()).to.equal('2 results for “eigendecomp”');
+      const results = [...search.shadowRoot!.querySelectorAll<HTMLButtonElement>('.result')];
+      expect(results).to.have.length(2);
+      expect(results[0]!.textContent).to.include('How do I compute an eigendecomposition by hand?');
+      expect(results[0]!.querySelector('.answered')!.textContent).to.equal('Answered question');
+      expect(results[0]!.querySelector('mark')!.textContent).to.equal('eigendecomposition');
+      await expect(el).to.be.accessible();
+
+      results[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => highlightedRow(el)?.message?.id === question.id, 'never jumped to the question');
+      const row = highlightedRow(el)!.getBoundingClientRect();
+      const log = logOf(el)!.getBoundingClientRect();
+      expect(row.bottom > log.top && row.top < log.bottom, 'the question is scrolled into view').to.equal(true);
+    } finally {
+      await room.dispose();
+    }
   });
 });
