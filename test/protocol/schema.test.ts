@@ -7,21 +7,15 @@ import {
   sendMessageBody,
   serverFrame,
 } from '../../src/protocol/index.js';
+import { storedMessage } from '../state/fake-client.js';
 
-const validMessage = {
+const validMessage = storedMessage({
   id: 'm1',
   seq: 1,
   course_id: 'c1',
-  client_id: '0b7d3f7e-6a51-4a0e-9d6b-2a1c1e5f9a10',
   author: { id: 'u1', name: 'Ana', avatar_url: null, is_student_teacher: false },
   content: 'Hello',
-  is_question: false,
-  question_status: null,
-  reply_to_id: null,
-  mentions: [],
-  helpful_points: 0,
-  created_at: '2026-11-24T10:00:00.000Z',
-};
+});
 
 describe('protocol validators', () => {
   it('accepts a well-formed message and drops unknown keys', () => {
