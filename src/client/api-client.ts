@@ -69,7 +69,7 @@ export interface ApiClient {
   history(courseId: string, query?: HistoryQuery): Promise<HistoryResponse>;
   send(courseId: string, body: SendMessageBody): Promise<MessageResponse>;
   markQuestion(courseId: string, messageId: string): Promise<MessageResponse>;
-  report(courseId: string, messageId: string, body?: ReportBody): Promise<ReportResponse>;
+  report(courseId: string, messageId: string, body: ReportBody): Promise<ReportResponse>;
   /** Moves the read marker forward; answers the marker and the unread counts after it. */
   markRead(courseId: string, seq: number): Promise<ReadResponse>;
   updateSettings(courseId: string, change: SettingsBody): Promise<SettingsResponse>;
@@ -135,8 +135,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     send: (courseId, body) => request('POST', paths.messages(courseId), messageResponse, body),
     markQuestion: (courseId, messageId) =>
       request('POST', paths.markQuestion(courseId, messageId), messageResponse, {}),
-    report: (courseId, messageId, body = {}) =>
-      request('POST', paths.report(courseId, messageId), reportResponse, body),
+    report: (courseId, messageId, body) => request('POST', paths.report(courseId, messageId), reportResponse, body),
     markRead: (courseId, seq) => request('POST', paths.read(courseId), readResponse, { seq }),
     updateSettings: (courseId, change) => request('POST', paths.settings(courseId), settingsResponse, change),
     myAwards: (courseId) => request('GET', paths.myAwards(courseId), myAwardsResponse),

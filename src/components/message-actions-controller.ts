@@ -105,7 +105,7 @@ export class MessageActionsController implements ReactiveController {
         void this.#quickAward(store, message);
         break;
       case 'report':
-        void store.report(message.id);
+        void store.report(message.id, { reason: 'other', note: 'Reported from the message row' });
         break;
     }
   };

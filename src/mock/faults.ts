@@ -1,4 +1,4 @@
-import type { ErrorCode, RouteName } from '../protocol/index.js';
+import type { ErrorCode, RestMethod, RouteName } from '../protocol/index.js';
 
 export type { RouteName };
 
@@ -6,7 +6,7 @@ export interface InjectedFailure {
   status: number;
   code: ErrorCode;
   /** Only requests with this method fail (a route's GET and POST share its name). */
-  method?: 'GET' | 'POST';
+  method?: RestMethod;
 }
 
 /** What the fault injector needs from the backend to act on live sockets and its clock. */
@@ -40,7 +40,7 @@ export class Faults {
   failNext(
     route: RouteName | '*',
     status: number,
-    options: { times?: number; code?: ErrorCode; method?: 'GET' | 'POST' } = {},
+    options: { times?: number; code?: ErrorCode; method?: RestMethod } = {},
   ): void {
     const failure: InjectedFailure = {
       status,
@@ -96,7 +96,7 @@ export class Faults {
   }
 
   /** Consumes and returns the failure planned for this request, if any. */
-  takeFailure(route: RouteName, method: 'GET' | 'POST'): InjectedFailure | undefined {
+  takeFailure(route: RouteName, method: RestMethod): InjectedFailure | undefined {
     for (const key of [route, '*'] as const) {
       const queue = this.#failures.get(key) ?? [];
       const index = queue.findIndex((failure) => failure.method === undefined || failure.method === method);

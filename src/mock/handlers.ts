@@ -40,28 +40,32 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
   const cookieName = options.cookieName ?? 'course_chat_session';
 
   const rest = restEndpoints.map(([name, method]) =>
-    (method === 'GET' ? http.get : http.post)(`${apiBase}${routes[name]}`, async ({ request, params, cookies }) => {
-      const failure = backend.faults.takeFailure(name, method);
-      const wait = backend.faults.delayFor(name);
-      if (wait > 0) await delay(wait);
-      if (failure) return HttpResponse.json(errorBodyOf(failure.code, 'Injected failure.'), { status: failure.status });
-      // msw hands a malformed percent-encoding over undecoded; the Worker refuses it, and so does the mock.
-      const malformed = decodePath(new URL(request.url).pathname) === null ? malformedPath() : null;
-      if (malformed && !malformed.ok)
-        return HttpResponse.json({ error: malformed.error }, { status: malformed.status });
-      const answer = await backend.handle(name, {
-        method,
-        params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])),
-        query: new URL(request.url).searchParams,
-        body: method === 'POST' ? await request.text() : null,
-        token: credential(request, cookies, cookieName),
-        contentType: request.headers.get('content-type'),
-      });
-      return HttpResponse.json(answer.body as Record<string, unknown>, {
-        status: answer.status,
-        headers: answer.headers,
-      });
-    }),
+    ({ GET: http.get, POST: http.post, PATCH: http.patch, DELETE: http.delete })[method](
+      `${apiBase}${routes[name]}`,
+      async ({ request, params, cookies }) => {
+        const failure = backend.faults.takeFailure(name, method);
+        const wait = backend.faults.delayFor(name);
+        if (wait > 0) await delay(wait);
+        if (failure)
+          return HttpResponse.json(errorBodyOf(failure.code, 'Injected failure.'), { status: failure.status });
+        // msw hands a malformed percent-encoding over undecoded; the Worker refuses it, and so does the mock.
+        const malformed = decodePath(new URL(request.url).pathname) === null ? malformedPath() : null;
+        if (malformed && !malformed.ok)
+          return HttpResponse.json({ error: malformed.error }, { status: malformed.status });
+        const answer = await backend.handle(name, {
+          method,
+          params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])),
+          query: new URL(request.url).searchParams,
+          body: method === 'GET' ? null : await request.text(),
+          token: credential(request, cookies, cookieName),
+          contentType: request.headers.get('content-type'),
+        });
+        return HttpResponse.json(answer.body as Record<string, unknown>, {
+          status: answer.status,
+          headers: answer.headers,
+        });
+      },
+    ),
   );
 
   const socket = ws.link(webSocketUrl(options.apiBase ?? '/api')).addEventListener('connection', ({ client }) => {

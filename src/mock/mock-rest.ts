@@ -22,6 +22,7 @@ import {
   fixturesBody,
   readBody,
   reportBody,
+  type RestMethod,
   sendMessageBody,
   settingsBody,
 } from '../protocol/index.js';
@@ -31,7 +32,7 @@ import { searchCourse } from './mock-search.js';
 
 /** One REST request as the transport hands it over: the backend parses and checks everything. */
 export interface ApiRequest {
-  method?: 'GET' | 'POST';
+  method?: RestMethod;
   params?: Record<string, string>;
   query?: URLSearchParams;
   /** The raw body text, or null when there is none. */
@@ -102,6 +103,13 @@ async function dispatch(backend: MockBackend, route: RouteName, request: ApiRequ
       );
     case 'award':
       return andThen(parseBody(awardBody, body), (valid) => backend.award(userId, valid));
+    // Moderation's routes (src/protocol/moderation.ts) are being added to the rules; until then
+    // the mock answers as for an unknown route.
+    case 'message':
+    case 'moderation':
+    case 'reported':
+    case 'moderationDecisions':
+      return refusals.notFound();
   }
 }
 

@@ -1,4 +1,4 @@
-import { array, boolean, nullable, number, object, oneOf, optional, string, type Infer } from './schema.js';
+import { array, boolean, literal, nullable, number, object, oneOf, optional, string, type Infer } from './schema.js';
 
 /** Identifiers are opaque strings chosen by the backend; bounded so a hostile frame stays small. */
 export const id = string({ minLength: 1, maxLength: 128 });
@@ -48,7 +48,16 @@ export const chatMessage = object({
   /** Goodwill points this message has earned through "This Helped!" awards. */
   helpful_points: number({ integer: true, min: 0 }),
   created_at: timestamp,
+  /** Set when the author last edited the content (within `limits.edit_window_ms` of `created_at`). */
   edited_at: optional(timestamp),
+  /** The author deleted it: `content` is empty and `mentions` too; the row stays for its thread. */
+  deleted: optional(literal(true)),
+  /**
+   * Hidden by moderation (enough reports, or a moderator's decision), pending review. Only its
+   * author (with empty `content`, shown "Removed by a moderator") and the course's moderators
+   * (with the content) ever receive a hidden message; everyone else never sees it.
+   */
+  hidden: optional(literal(true)),
 });
 export type ChatMessage = Infer<typeof chatMessage>;
 
@@ -77,5 +86,9 @@ export const roomLimits = object({
   history_page_size: number({ integer: true, min: 1 }),
   /** The client sends `ping` at this interval and treats a silent socket as dead after two. */
   heartbeat_interval_ms: number({ integer: true, min: 1000 }),
+  /** How long after sending the author may edit a message; deleting has no limit. */
+  edit_window_ms: number({ integer: true, min: 0 }),
+  /** This many distinct people reporting a message hide it for everyone pending review. */
+  report_hide_threshold: number({ integer: true, min: 1 }),
 });
 export type RoomLimits = Infer<typeof roomLimits>;

@@ -23,6 +23,22 @@ export const errorCodes = [
   'recipient_mismatch',
   'insufficient_balance',
   'points_out_of_range',
+  /** Editing a message later than `limits.edit_window_ms` after it was sent. */
+  'edit_window_closed',
+  /** Editing, reporting or answering a message its author deleted. */
+  'message_deleted',
+  /** Reporting one's own message. */
+  'self_report',
+  /** A moderation decision from someone without the course's moderator role. */
+  'not_moderator',
+  /** A moderator muted this user in this course; `retry_after_ms` says until when. */
+  'muted',
+  /** A signed request (MODQ decision) whose signature does not match. */
+  'invalid_signature',
+  /** A signed request whose timestamp is outside the replay window. */
+  'stale_request',
+  /** A signed decision whose `decision_id` was already applied. */
+  'replayed',
   'internal',
 ] as const;
 
@@ -55,6 +71,14 @@ export const errorStatus: Record<ErrorCode, number> = {
   recipient_mismatch: 422,
   insufficient_balance: 409,
   points_out_of_range: 422,
+  edit_window_closed: 409,
+  message_deleted: 409,
+  self_report: 422,
+  not_moderator: 403,
+  muted: 403,
+  invalid_signature: 401,
+  stale_request: 401,
+  replayed: 409,
   internal: 500,
 };
 

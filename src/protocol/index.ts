@@ -8,5 +8,6 @@ export * from './errors.js';
 export * from './rest.js';
 export * from './search.js';
 export * from './socket.js';
+export * from './moderation.js';
 export * from './rules.js';
 export * from './text.js';

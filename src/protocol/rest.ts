@@ -19,6 +19,11 @@ export const paths = {
     `/courses/${encodeURIComponent(courseId)}/chat/messages/${encodeURIComponent(messageId)}/question`,
   report: (courseId: string, messageId: string) =>
     `/courses/${encodeURIComponent(courseId)}/chat/messages/${encodeURIComponent(messageId)}/report`,
+  message: (courseId: string, messageId: string) =>
+    `/courses/${encodeURIComponent(courseId)}/chat/messages/${encodeURIComponent(messageId)}`,
+  moderation: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/moderation`,
+  reported: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/reports`,
+  moderationDecisions: () => '/moderation/decisions',
   helpers: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/helpers`,
   read: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/read`,
   settings: (courseId: string) => `/courses/${encodeURIComponent(courseId)}/chat/settings`,
@@ -37,6 +42,10 @@ export const routes = {
   messages: '/courses/:courseId/chat/messages',
   markQuestion: '/courses/:courseId/chat/messages/:messageId/question',
   report: '/courses/:courseId/chat/messages/:messageId/report',
+  message: '/courses/:courseId/chat/messages/:messageId',
+  moderation: '/courses/:courseId/chat/moderation',
+  reported: '/courses/:courseId/chat/reports',
+  moderationDecisions: '/moderation/decisions',
   helpers: '/courses/:courseId/chat/helpers',
   read: '/courses/:courseId/chat/read',
   settings: '/courses/:courseId/chat/settings',
@@ -52,12 +61,21 @@ export const routes = {
 export type RouteName = keyof typeof routes;
 
 /** Every REST endpoint as a route and its method; `connect` is the WebSocket upgrade. */
-export const restEndpoints: ReadonlyArray<readonly [RouteName, 'GET' | 'POST']> = [
+export type RestMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export const restEndpoints: ReadonlyArray<readonly [RouteName, RestMethod]> = [
   ['room', 'GET'],
   ['messages', 'GET'],
   ['messages', 'POST'],
   ['markQuestion', 'POST'],
   ['report', 'POST'],
+  /** Edit (author, within `limits.edit_window_ms`): `editBody` → `messageResponse`. */
+  ['message', 'PATCH'],
+  /** Delete (author, any time) → `messageResponse` with the deleted message. */
+  ['message', 'DELETE'],
+  ['moderation', 'POST'],
+  ['reported', 'GET'],
+  ['moderationDecisions', 'POST'],
   ['helpers', 'GET'],
   ['read', 'POST'],
   ['settings', 'POST'],
@@ -102,6 +120,10 @@ export const roomResponse = object({
   read_seq: number({ integer: true, min: 0 }),
   unread: unreadCounts,
   settings: roomSettings,
+  /** Present when this user moderates the course: Hide, Restore, Mute and the Reported queue. */
+  moderator: optional(literal(true)),
+  /** Present while a moderator has muted this user in the course: they read but cannot send. */
+  muted_until: optional(timestamp),
 });
 export type RoomResponse = Infer<typeof roomResponse>;
 
@@ -143,12 +165,6 @@ export type SendMessageBody = Infer<typeof sendMessageBody>;
 /** 201 when stored now; 200 with the stored message when the `client_id` was seen before. */
 export const messageResponse = object({ message: chatMessage });
 export type MessageResponse = Infer<typeof messageResponse>;
-
-export const reportBody = object({ reason: optional(string({ maxLength: 500 })) });
-export type ReportBody = Infer<typeof reportBody>;
-
-export const reportResponse = object({ reported: literal(true) });
-export type ReportResponse = Infer<typeof reportResponse>;
 
 export const helpersResponse = object({ helpers: array(presentUser) });
 export type HelpersResponse = Infer<typeof helpersResponse>;

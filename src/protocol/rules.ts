@@ -14,6 +14,8 @@ export const defaultLimits = {
   low_balance_threshold: 10,
   history_page_size: 50,
   heartbeat_interval_ms: 25_000,
+  edit_window_ms: 15 * 60 * 1000,
+  report_hide_threshold: 3,
 } as const;
 
 /** How long a `user_token` lives; the client renews it by fetching the room again. */

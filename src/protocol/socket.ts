@@ -1,7 +1,18 @@
-import { chatMessage, clientId, goodwillAward, id, presentUser } from './entities.js';
+import { chatMessage, clientId, goodwillAward, id, presentUser, timestamp } from './entities.js';
 import { errorCode, type ErrorBody } from './errors.js';
 import { maxBodyLength } from './rest.js';
-import { array, boolean, literal, number, object, optional, string, taggedUnion, type Infer } from './schema.js';
+import {
+  array,
+  boolean,
+  literal,
+  nullable,
+  number,
+  object,
+  optional,
+  string,
+  taggedUnion,
+  type Infer,
+} from './schema.js';
 
 /** Frames the client sends over `WS /chat/connect`. */
 export const clientFrame = taggedUnion({
@@ -55,6 +66,22 @@ export const serverFrame = taggedUnion({
     retry_after_ms: optional(number({ integer: true, min: 0 })),
   }),
   pong: object({ type: literal('pong') }),
+  /**
+   * Moderation hid a message. Everyone drops it but its author (who shows "Removed by a
+   * moderator") and moderators (who keep it, marked hidden, to restore it).
+   */
+  message_hidden: object({ type: literal('message_hidden'), message_id: id }),
+  /** A moderator restored a hidden message: shown again to everyone, in its place by seq. */
+  message_restored: object({ type: literal('message_restored'), data: chatMessage }),
+  /** To the muted user's own sockets and to moderators: muted until `until`, or no longer (null). */
+  muted: object({ type: literal('muted'), user_id: id, until: nullable(timestamp) }),
+  /** To moderators only: a message's reports changed (a new one, or dismissed to 0). */
+  reported: object({
+    type: literal('reported'),
+    message_id: id,
+    report_count: number({ integer: true, min: 0 }),
+    hidden: boolean(),
+  }),
 });
 export type ServerFrame = Infer<typeof serverFrame>;
 

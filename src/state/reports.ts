@@ -1,5 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { ApiClient } from '../client/index.js';
+import type { ReportBody } from '../protocol/index.js';
 import type { Notices } from './notices.js';
 
 export interface ReportsOptions {
@@ -15,9 +16,9 @@ export function createReports({ api, courseId, notices }: ReportsOptions) {
     /** Ids of the messages this user reported, left out of the stream and the help queue. */
     $hidden: $hidden as ReadableAtom<ReadonlySet<string>>,
 
-    async report(messageId: string, reason?: string): Promise<void> {
+    async report(messageId: string, body: ReportBody): Promise<void> {
       try {
-        await api.report(courseId, messageId, reason === undefined ? {} : { reason });
+        await api.report(courseId, messageId, body);
         $hidden.set(new Set([...$hidden.get(), messageId]));
       } catch (error) {
         notices.failed('report_failed', error);

@@ -1,5 +1,13 @@
 import type { ReadableAtom } from 'nanostores';
-import type { ChatMessage, PresentUser, RoomResponse, RoomSettings, SearchResponse, User } from '../protocol/index.js';
+import type {
+  ChatMessage,
+  PresentUser,
+  ReportBody,
+  RoomResponse,
+  RoomSettings,
+  SearchResponse,
+  User,
+} from '../protocol/index.js';
 
 /** Where the element's connection to its room stands, as a person should see it. */
 export type ConnectionStatus =
@@ -187,7 +195,7 @@ export interface ChatStore {
   /** A student-teacher's "Available to Help" switch. */
   setAvailable(available: boolean): void;
   /** Reports a message to the moderators and hides it for this user. */
-  report(messageId: string, reason?: string): Promise<void>;
+  report(messageId: string, report: ReportBody): Promise<void>;
   dismissNotice(): void;
   /** Sends a failed message again with the same `client_id`. */
   retry(clientId: string): void;

@@ -23,6 +23,8 @@ export const configuredLimits = {
   low_balance_threshold: 4,
   history_page_size: 2,
   heartbeat_interval_ms: 15_000,
+  edit_window_ms: 60_000,
+  report_hide_threshold: 2,
 } satisfies RoomLimits;
 
 export function configuredLimitsSuite(target: { name: string; apiBase: string }): void {

@@ -160,7 +160,7 @@ describe('chat store: questions, helpers and awards', () => {
     const classmate = await live(other());
     const message = await sent(classmate, 'buy cheap essays here');
     await waitUntil(() => reporter.$messages.get().some((m) => m.id === message.id));
-    await reporter.report(message.id, 'spam');
+    await reporter.report(message.id, { reason: 'spam' });
     expect(reporter.$messages.get().some((m) => m.id === message.id)).to.be.false;
     expect(classmate.$messages.get().some((m) => m.id === message.id)).to.be.true;
     expect(mock.backend.reports().map((r) => r.message_id)).to.deep.equal([message.id]);
