@@ -1,6 +1,6 @@
 // Rollup plugins that minify Lit's templates, whose text terser leaves untouched as string content.
 // In css`…`, only what cannot change meaning: comments, runs of whitespace, and whitespace around
-// braces, semicolons, commas and child combinators, and after colons. Interpolations (`${…}`) pass through as they
+// braces, semicolons, commas and child combinators, and after colons; a number's leading zero. Interpolations (`${…}`) pass through as they
 // are. In html`…`, the indentation (see minifyHtml).
 const cssTemplate = /\bcss ?`([^`]*)`/g;
 
@@ -12,6 +12,9 @@ export function minifyCss(text) {
       .replace(/\s*([{};,>])\s*/g, '$1')
       // After a colon, a space is never meaning: a selector's pseudo-class has none there.
       .replace(/:\s+/g, ':')
+      // A number's leading zero: `0.5rem` is `.5rem`. Only after what ends a value's start, so a
+      // digit run such as `10.5` keeps its own.
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
       .replace(/;}/g, '}')
       .trim()
   );

@@ -57,7 +57,7 @@ export const lazyElements = {
     import('./room-panels.js').then((module) => module.CourseChatHelpQueue),
   ),
   search: lazyElement('course-chat-search', async () =>
-    import('./course-chat-search.js').then((module) => module.CourseChatSearch),
+    import('./room-panels.js').then((module) => module.CourseChatSearch),
   ),
 };
 
