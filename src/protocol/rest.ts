@@ -212,7 +212,8 @@ export const devTokenBody = object({ user_id: id, ttl_seconds: optional(number({
 export const devTokenResponse = object({ token: string({ minLength: 1 }) });
 export type DevTokenResponse = Infer<typeof devTokenResponse>;
 
-export const fixtureRole = oneOf(['student', 'student_teacher', 'outsider'] as const);
+/** `moderator`: course staff who moderate the room (and may read and write it), neither enrolled nor ST. */
+export const fixtureRole = oneOf(['student', 'student_teacher', 'moderator', 'outsider'] as const);
 
 /** `POST /dev/fixtures` (dev only): creates or replaces a course with its people. */
 export const fixturesBody = object({
