@@ -11,5 +11,8 @@ export * from './limits.js';
 export * from './refusals.js';
 export * from './room-store.js';
 export * from './room-rules.js';
+export * from './moderation-rules.js';
+export * from './visibility.js';
+export * from './hmac.js';
 export * from './frames.js';
 export * from './search.js';

@@ -3,6 +3,7 @@
  * token (`sub` = user id) and the backend's `user_token` (also bound to a `room`). Shared by the
  * mock and the Worker so both accept exactly the same tokens; the client never verifies tokens.
  */
+import { hmacKey } from './hmac.js';
 
 export interface TokenClaims {
   sub: string;
@@ -22,20 +23,6 @@ function base64url(bytes: Uint8Array): string {
 function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   return Uint8Array.from(atob(padded), (char) => char.charCodeAt(0));
-}
-
-const keys = new Map<string, Promise<CryptoKey>>();
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    keys.set(secret, key);
-  }
-  return key;
 }
 
 const header = base64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })));

@@ -47,6 +47,21 @@ export const refusals = {
   pointsOutOfRange: (max: number) => fail<never>('points_out_of_range', `Points must be 1 to ${max}.`),
   insufficientBalance: () => fail<never>('insufficient_balance', 'Not enough points.'),
 
+  // Moderation.
+  noteRequired: () => fail<never>('invalid_request', 'Say why in a note when the reason is other.'),
+  selfReport: () => fail<never>('self_report', 'You cannot report your own message.'),
+  messageDeleted: () => fail<never>('message_deleted', 'The message was deleted.'),
+  notAuthor: () => fail<never>('not_author', 'Only the author may change their message.'),
+  editWindowClosed: (windowMs: number) =>
+    fail<never>('edit_window_closed', `A message can be edited for ${Math.round(windowMs / 60_000)} minutes only.`),
+  notModerator: () => fail<never>('not_moderator', 'Only a moderator of the course may do this.'),
+  muted: (retryAfterMs: number) => fail<never>('muted', 'A moderator muted you in this course.', retryAfterMs),
+  decisionIncomplete: (needs: string) => fail<never>('invalid_request', `This decision needs ${needs}.`),
+  muteInPast: () => fail<never>('invalid_request', 'until must be in the future.'),
+  invalidSignature: () => fail<never>('invalid_signature', 'The signature does not match.'),
+  staleRequest: () => fail<never>('stale_request', 'The request is too old or from the future.'),
+  replayed: () => fail<never>('replayed', 'This decision was already applied.'),
+
   // Presence.
   notStudentTeacher: () => fail<never>('not_student_teacher', 'Only a student-teacher can be available to help.'),
 } satisfies Record<string, (...args: never[]) => Outcome<never>>;

@@ -17,9 +17,11 @@ import {
   type User,
 } from '../protocol/index.js';
 import { pointsInRange } from './limits.js';
+import { muteRefusal } from './moderation-rules.js';
 import { done, fail, type Outcome } from './outcome.js';
 import { refusals } from './refusals.js';
 import { wait, type RoomContext, type RoomRecords, type Rule } from './room-store.js';
+import { announceUpdate } from './visibility.js';
 
 /**
  * Why a user may not use a course's room, in the protocol's order (the course, then enrolment or
@@ -77,11 +79,14 @@ export function* sendMessage(room: RoomContext, author: User, body: SendMessageB
 
 /** Why a new message would be refused, in the order of docs/protocol.md, or null. */
 function* sendRefusal(
-  { records, live, limits, now }: RoomContext,
+  room: RoomContext,
   authorId: string,
   body: SendMessageBody,
   content: string,
 ): Rule<Outcome<never> | null> {
+  const { records, live, limits, now } = room;
+  const muted = yield* muteRefusal(room, authorId);
+  if (muted) return muted;
   if (content.length === 0) return refusals.emptyMessage();
   if (textLength(content) > limits.max_message_length) return refusals.tooLong(limits.max_message_length);
   if (body.reply_to_id !== undefined && !(yield* wait(records.message(body.reply_to_id))))
@@ -140,7 +145,7 @@ export function* award(room: RoomContext, giverId: string, body: AwardBody): Rul
 
   const now = yield* updated(room, message.id, false);
   live.broadcast({ type: 'award', data: { award: given, message_points: now.helpful_points } });
-  live.broadcast({ type: 'message_updated', data: now });
+  yield* announceUpdate(room, now);
   const giverBalance = yield* wait(records.balanceOf(giverId));
   const recipientBalance = yield* wait(records.balanceOf(body.recipient_id));
   live.toUser(giverId, { type: 'balance', balance: giverBalance });
@@ -161,19 +166,6 @@ function* repeatedAward(records: RoomRecords, giverId: string, body: AwardBody):
     balance: yield* wait(records.balanceOf(giverId)),
     message_points: message?.helpful_points ?? 0,
   });
-}
-
-/** Flags a message of the room for moderation; reporting it again changes nothing. */
-export function* report(
-  records: RoomRecords,
-  reporterId: string,
-  messageId: string,
-  reason: string | null,
-  now: number,
-): Rule<Outcome<{ reported: true }>> {
-  if (!(yield* wait(records.message(messageId)))) return refusals.messageNotFound();
-  yield* wait(records.report(messageId, reporterId, reason, new Date(now).toISOString()));
-  return done({ reported: true as const }, 201);
 }
 
 /** Moves the read marker forward to `seq`: never back, never past the newest message. */
@@ -208,7 +200,7 @@ export function setAvailable(room: RoomContext, user: User, available: boolean):
 function* updated(room: RoomContext, messageId: string, announce = true): Rule<ChatMessage> {
   const message = yield* wait(room.records.message(messageId));
   if (!message) throw new Error(`message ${messageId} vanished while being updated`);
-  if (announce) room.live.broadcast({ type: 'message_updated', data: message });
+  if (announce) yield* announceUpdate(room, message);
   return message;
 }
 
