@@ -1,5 +1,6 @@
 import {
   awardResponse,
+  decisionResponse,
   errorBody,
   historyResponse,
   searchResponse,
@@ -10,6 +11,7 @@ import {
   paths,
   readResponse,
   reportResponse,
+  reportedResponse,
   roomResponse,
   safeParse,
   settingsResponse,
@@ -21,9 +23,13 @@ import {
   type MessageResponse,
   type MyAwardsResponse,
   type ReadResponse,
+  type DecisionResponse,
   type ReportBody,
   type ReportResponse,
+  type ReportedResponse,
+  type RoomDecisionBody,
   type RoomResponse,
+  type RestMethod,
   type Schema,
   type SendMessageBody,
   type SettingsBody,
@@ -70,6 +76,14 @@ export interface ApiClient {
   send(courseId: string, body: SendMessageBody): Promise<MessageResponse>;
   markQuestion(courseId: string, messageId: string): Promise<MessageResponse>;
   report(courseId: string, messageId: string, body: ReportBody): Promise<ReportResponse>;
+  /** The author's new text for their message, within the room's edit window. */
+  edit(courseId: string, messageId: string, content: string): Promise<MessageResponse>;
+  /** The author deletes their message; answers it deleted. */
+  deleteMessage(courseId: string, messageId: string): Promise<MessageResponse>;
+  /** A moderator's decision from the room. */
+  moderate(courseId: string, decision: RoomDecisionBody): Promise<DecisionResponse>;
+  /** Messages with reports not yet decided (moderators only). */
+  reported(courseId: string): Promise<ReportedResponse>;
   /** Moves the read marker forward; answers the marker and the unread counts after it. */
   markRead(courseId: string, seq: number): Promise<ReadResponse>;
   updateSettings(courseId: string, change: SettingsBody): Promise<SettingsResponse>;
@@ -92,7 +106,7 @@ function query(params: HistoryQuery): string {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const apiBase = options.apiBase.replace(/\/+$/, '');
 
-  async function request<T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, body?: unknown): Promise<T> {
+  async function request<T>(method: RestMethod, path: string, schema: Schema<T>, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const token = await options.getAuthToken?.();
@@ -136,6 +150,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     markQuestion: (courseId, messageId) =>
       request('POST', paths.markQuestion(courseId, messageId), messageResponse, {}),
     report: (courseId, messageId, body) => request('POST', paths.report(courseId, messageId), reportResponse, body),
+    edit: (courseId, messageId, content) =>
+      request('PATCH', paths.message(courseId, messageId), messageResponse, { content }),
+    deleteMessage: (courseId, messageId) => request('DELETE', paths.message(courseId, messageId), messageResponse),
+    moderate: (courseId, decision) => request('POST', paths.moderation(courseId), decisionResponse, decision),
+    reported: (courseId) => request('GET', paths.reported(courseId), reportedResponse),
     markRead: (courseId, seq) => request('POST', paths.read(courseId), readResponse, { seq }),
     updateSettings: (courseId, change) => request('POST', paths.settings(courseId), settingsResponse, change),
     myAwards: (courseId) => request('GET', paths.myAwards(courseId), myAwardsResponse),

@@ -1,3 +1,4 @@
+import type { ReportReason } from '../protocol/index.js';
 import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.js';
 
 const plural = new Intl.PluralRules('en');
@@ -136,6 +137,31 @@ export interface CourseChatStrings {
   /** "Sending…" and "Message not sent." */
   sending: string;
   notSent: string;
+  /** Why a message was reported: "Spam", "Harassment", "Off-topic", "Other". */
+  reportReasons: Record<ReportReason, string>;
+
+  // Moderation: the composer and the moderators' Reported queue.
+  /** "A moderator muted you in this course until 15:30.": `until` is a time (or a date and time). */
+  mutedUntil: (until: string) => string;
+  /** "Editing message", above the composer while it edits one of the user's messages. */
+  editing: string;
+  /** "You can edit until 14:20.": the end of the edit window, as a time. */
+  editUntil: (time: string) => string;
+  /** "Save": the Send button while editing. */
+  save: string;
+  /** "Reported (2)": the moderators' queue of reported messages. */
+  reportedQueue: (count: number) => string;
+  /** "Nothing reported.": that queue, empty. */
+  noReported: string;
+  /** "3 reports" */
+  reportCount: (count: number) => string;
+  /** "Hidden pending review": a reported message already hidden for everyone. */
+  hiddenPending: string;
+  /** A moderator's decisions: "Hide", "Restore", "Mute author" and its "Mute for" durations. */
+  hide: string;
+  restore: string;
+  muteAuthor: string;
+  muteFor: string;
 
   // Search.
   /** "Search": the header's button and the field's submit; "Search messages": the field. */
@@ -233,6 +259,9 @@ export const defaultStrings: CourseChatStrings = {
     mark_helpful_failed: 'Could not mark the answer.',
     availability_failed: 'Could not change your availability.',
     report_failed: 'Could not report the message.',
+    edit_failed: 'Could not save your edit.',
+    delete_failed: 'Could not delete the message.',
+    moderation_failed: 'Could not apply the moderation decision.',
     settings_failed: 'Could not save the room settings. Try again.',
     not_connected: 'Not connected. Try again when the chat is back.',
   },
@@ -286,6 +315,19 @@ export const defaultStrings: CourseChatStrings = {
   codeShortcuts: 'Ctrl+E: inline code. Ctrl+Shift+E: code block.',
   sending: 'Sending…',
   notSent: 'Message not sent.',
+  reportReasons: { spam: 'Spam', harassment: 'Harassment', off_topic: 'Off-topic', other: 'Other' },
+  mutedUntil: (until) => `A moderator muted you in this course until ${until}.`,
+  editing: 'Editing message',
+  editUntil: (time) => `You can edit until ${time}.`,
+  save: 'Save',
+  reportedQueue: (n) => `Reported (${number.format(n)})`,
+  noReported: 'Nothing reported.',
+  reportCount: (n) => count(n, 'report'),
+  hiddenPending: 'Hidden pending review',
+  hide: 'Hide',
+  restore: 'Restore',
+  muteAuthor: 'Mute author',
+  muteFor: 'Mute for',
   replyingTo: (name) => `Replying to ${name}:`,
   cancelReply: 'Cancel reply',
   message: 'Message',

@@ -96,8 +96,8 @@ export function createConnection(options: ConnectionOptions) {
   }
 
   function onFrame(frame: ServerFrame): void {
-    // Presence and typing are about now; messages wait until history has caught up to them.
-    if (catchingUp && (frame.type === 'message' || frame.type === 'message_updated')) buffered.push(frame);
+    // Presence and typing are about now; messages, and their changes, wait until history has caught up to them.
+    if (catchingUp && /^message/.test(frame.type)) buffered.push(frame);
     else if (inbox.push(frame) === 1) {
       // However many frames a burst brings, the stores change once per animation frame, and so
       // does the element.

@@ -28,7 +28,8 @@ export function createQuestions(options: QuestionsOptions) {
 
   const $pendingQuestions = computed([$openQuestions, $hidden], (questions, hidden) =>
     [...questions.values()]
-      .filter((question) => !hidden.has(question.id))
+      // A question hidden by moderation waits for review, not for an answer, even for its author.
+      .filter((question) => !hidden.has(question.id) && !question.hidden)
       .sort((a, b) => a.seq - b.seq)
       .map(asSent),
   );

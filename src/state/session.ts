@@ -6,6 +6,7 @@ import { createConnection } from './connection.js';
 import { createGoodwill } from './goodwill.js';
 import { createLifetime } from './lifetime.js';
 import { participants, samePeople } from './mentions.js';
+import { createModeration } from './moderation.js';
 import { createNotices } from './notices.js';
 import { createOutbox } from './outbox.js';
 import { createPresence } from './presence.js';
@@ -56,7 +57,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     accepted: signIn.accepted,
   });
   const notices = createNotices();
-  const reports = createReports({ api, courseId, notices });
+  const reports = createReports({ api, courseId, notices, track });
 
   /** What the last frame the backend may refuse was for: an `error` frame answers it. */
   let refusable: NoticeKind | undefined;
@@ -72,6 +73,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     roomLoaded(room) {
       goodwill.confirmed(room.balance);
       attention.roomLoaded(room);
+      moderation.roomLoaded(room);
     },
     async opening(room) {
       track({
@@ -83,7 +85,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     },
     async catchUp() {
       await stream.catchUp();
-      await questions.loadAll();
+      await Promise.all([questions.loadAll(), moderation.catchUp()]);
     },
     apply,
     disconnected: () => presence.disconnected(),
@@ -97,6 +99,21 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
   });
   const { $room } = connection;
   let announcedOnline = false;
+
+  const moderation = createModeration({
+    api,
+    courseId,
+    $room,
+    lifetime,
+    notices,
+    find: (messageId) =>
+      stream.$stored.get().find((m) => m.id === messageId) ?? questions.$openQuestions.get().get(messageId),
+    changed: (message) => (inStream(message, []) ? stream.merge([message]) : questions.track([message])),
+  });
+  /** Left out of the stream and the help queue: reported by this user, or hidden by moderation. */
+  const $hidden = computed([reports.$hidden, moderation.$removed], (reported, removed) =>
+    removed.size === 0 ? reported : new Set([...reported, ...removed]),
+  );
 
   const outbox = createOutbox({
     api,
@@ -114,7 +131,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     courseId,
     $room,
     $outgoing: outbox.$outgoing,
-    $hidden: reports.$hidden,
+    $hidden,
     merging: (messages) => questions.track(messages),
     merged: outbox.delivered,
     ended,
@@ -123,7 +140,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     api,
     courseId,
     $room,
-    $hidden: reports.$hidden,
+    $hidden,
     asSent: stream.asSent,
     merge: stream.merge,
     act,
@@ -160,6 +177,13 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
   });
 
   /**
+   * Whether a changed message belongs in the stream: one it holds (or `batch` brings), or a restored
+   * one within the loaded pages. A change to a message older than those must not splice it in.
+   */
+  const inStream = (message: ChatMessage, batch: readonly ChatMessage[], restored = false): boolean =>
+    stream.holds(message.id) || batch.some((m) => m.id === message.id) || (restored && stream.covers(message.seq));
+
+  /**
    * Applies frames in order, merging every message among them at once: a burst costs one write of
    * the stream, not one per message.
    */
@@ -173,11 +197,17 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
           presence.spoke(frame.data.author.id);
           break;
         case 'message_updated':
-          // A change to a message older than the loaded pages must not splice it into the stream.
-          (stream.holds(frame.data.id) || incoming.some((m) => m.id === frame.data.id) ? incoming : elsewhere).push(
-            frame.data,
-          );
+          (inStream(frame.data, incoming) ? incoming : elsewhere).push(frame.data);
           break;
+        case 'message_hidden':
+        case 'message_restored':
+        case 'muted':
+        case 'reported': {
+          const message = moderation.apply(frame);
+          if (message)
+            (inStream(message, incoming, frame.type === 'message_restored') ? incoming : elsewhere).push(message);
+          break;
+        }
         case 'presence':
         case 'user_joined':
         case 'user_left':
@@ -236,6 +266,10 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     $readSeq: attention.$readSeq,
     $unread: attention.$unread,
     $firstUnreadId: attention.$firstUnreadId,
+    $editing: moderation.$editing,
+    $moderator: moderation.$moderator,
+    $mutedUntil: moderation.$mutedUntil,
+    $reported: moderation.$reported,
     updateSettings: attention.updateSettings,
     markAllRead: attention.markAllRead,
     search: (q, before) => api.search(courseId, before === undefined ? { q } : { q, before }),
@@ -256,6 +290,11 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     award: goodwill.award,
     setAvailable: presence.setAvailable,
     report: reports.report,
+    edit: moderation.edit,
+    deleteMessage: moderation.deleteMessage,
+    moderate: moderation.moderate,
+    beginEdit: moderation.beginEdit,
+    cancelEdit: moderation.cancelEdit,
     dismissNotice: notices.dismiss,
     loadOlder: stream.loadOlder,
     loadUntil: stream.loadUntil,

@@ -114,6 +114,8 @@ export function createStream(options: StreamOptions) {
   }
 
   const holds = (messageId: string) => $stored.get().some((m) => m.id === messageId);
+  /** Whether `seq` falls within the loaded pages (after the oldest held), where a message may go in. */
+  const covers = (seq: number) => seq > (oldestSeq() ?? 0) || !$hasOlder.get();
 
   return {
     $stored: $stored as ReadableAtom<readonly ChatMessage[]>,
@@ -125,6 +127,7 @@ export function createStream(options: StreamOptions) {
     asSent,
     merge,
     holds,
+    covers,
     loadOlder,
     loadOlderUntil,
 

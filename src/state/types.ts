@@ -3,6 +3,9 @@ import type {
   ChatMessage,
   PresentUser,
   ReportBody,
+  ReportReason,
+  ReportedResponse,
+  RoomDecisionBody,
   RoomResponse,
   RoomSettings,
   SearchResponse,
@@ -66,6 +69,9 @@ export type NoticeKind =
   | 'mark_helpful_failed'
   | 'availability_failed'
   | 'report_failed'
+  | 'edit_failed'
+  | 'delete_failed'
+  | 'moderation_failed'
   | 'settings_failed'
   | 'not_connected';
 
@@ -111,7 +117,8 @@ export type AnalyticsEvent =
   | { name: 'message_sent'; data: { course_id: string; is_question: boolean } }
   | { name: 'question_asked'; data: { course_id: string } }
   | { name: 'points_awarded'; data: { points: number; recipient_id: string } }
-  | { name: 'helper_online'; data: { st_id: string; course_id: string } };
+  | { name: 'helper_online'; data: { st_id: string; course_id: string } }
+  | { name: 'message_reported'; data: { course_id: string; message_id: string; reason: ReportReason } };
 
 export interface SendOptions {
   isQuestion?: boolean;
@@ -177,6 +184,14 @@ export interface ChatStore {
    * above it. Null when there was none, or once the user has written.
    */
   readonly $firstUnreadId: ReadableAtom<string | null>;
+  /** The user's own message the composer is editing; null while it writes a new one. */
+  readonly $editing: ReadableAtom<ChatMessage | null>;
+  /** The user moderates this course: Hide, Restore, Mute and the Reported queue. */
+  readonly $moderator: ReadableAtom<boolean>;
+  /** Until when a moderator muted the user in this course (they read but cannot send); null if not. */
+  readonly $mutedUntil: ReadableAtom<string | null>;
+  /** Messages with reports not yet decided, for moderators (empty for everyone else). */
+  readonly $reported: ReadableAtom<ReportedResponse['reported']>;
 
   start(): Promise<void>;
   /** Closes the socket and clears every timer; the store may not be started again. */
@@ -196,6 +211,15 @@ export interface ChatStore {
   setAvailable(available: boolean): void;
   /** Reports a message to the moderators and hides it for this user. */
   report(messageId: string, report: ReportBody): Promise<void>;
+  /** The author's new text for their message, within the room's edit window; ends the editing. */
+  edit(messageId: string, content: string): Promise<void>;
+  /** The author deletes their message: it stays, as "Message deleted", for its thread. */
+  deleteMessage(messageId: string): Promise<void>;
+  /** A moderator's decision: hide, restore or dismiss a message's reports; mute or unmute someone. */
+  moderate(decision: RoomDecisionBody): Promise<void>;
+  /** The composer edits the user's own message `messageId` instead of writing a new one. */
+  beginEdit(messageId: string): void;
+  cancelEdit(): void;
   dismissNotice(): void;
   /** Sends a failed message again with the same `client_id`. */
   retry(clientId: string): void;

@@ -1,0 +1,227 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { atom } from 'nanostores';
+import { ApiError, type ApiClient } from '../../src/client/index.js';
+import type { ChatMessage, ReportedResponse, RoomDecisionBody, RoomResponse } from '../../src/protocol/index.js';
+import type { AnalyticsEvent } from '../../src/state/index.js';
+import { createLifetime } from '../../src/state/lifetime.js';
+import { createModeration } from '../../src/state/moderation.js';
+import { createNotices } from '../../src/state/notices.js';
+import { createReports } from '../../src/state/reports.js';
+import { fakeClient, roomOf, storedMessage } from './fake-client.js';
+
+/** Moderation with a scripted client: edits and deletions, hidden and restored messages, mutes, the Reported queue. */
+describe('moderation', () => {
+  const ana = { id: 'ana', name: 'Ana', avatar_url: null, is_student_teacher: false };
+  const ben = { id: 'ben', name: 'Ben', avatar_url: null, is_student_teacher: false };
+  const mine = storedMessage({ id: 'm1', seq: 1, author: ana, content: 'my words', mentions: ['ben'] });
+  const bens = storedMessage({ id: 'm2', seq: 2, author: ben, content: 'spam spam' });
+  const reportedQueue = (hidden: boolean): ReportedResponse => ({
+    reported: [
+      {
+        message: { ...bens, ...(hidden ? { hidden: true as const } : {}) },
+        reports: [{ reporter_id: 'ana', reason: 'spam', note: null, created_at: '2026-11-24T10:01:00.000Z' }],
+      },
+    ],
+  });
+
+  const lifetimes: ReturnType<typeof createLifetime>[] = [];
+  afterEach(() => lifetimes.splice(0).forEach((lifetime) => lifetime.end()));
+
+  function moderationOn(api: ApiClient, room: RoomResponse = roomOf()) {
+    const notices = createNotices();
+    const changed: ChatMessage[] = [];
+    const lifetime = createLifetime();
+    lifetimes.push(lifetime);
+    const moderation = createModeration({
+      api,
+      courseId: 'c',
+      $room: atom(room),
+      lifetime,
+      notices,
+      find: (id) => [mine, bens].find((m) => m.id === id),
+      changed: (message) => void changed.push(message),
+    });
+    moderation.roomLoaded(room);
+    return { moderation, notices, changed };
+  }
+
+  it('knows a moderator and a muted user from the room, and lifts the mute at its end', async () => {
+    const until = new Date(Date.now() + 150).toISOString();
+    const { moderation } = moderationOn(fakeClient({}), roomOf({ moderator: true, muted_until: until }));
+    expect(moderation.$moderator.get()).to.be.true;
+    expect(moderation.$mutedUntil.get()).to.equal(until);
+    await waitUntil(() => moderation.$mutedUntil.get() === null, 'the mute never lifted');
+
+    const student = moderationOn(fakeClient({})).moderation;
+    expect(student.$moderator.get()).to.be.false;
+    expect(student.$mutedUntil.get()).to.be.null;
+  });
+
+  it('follows muted frames about the user, not about others, and a far end does not lift at once', async () => {
+    const { moderation } = moderationOn(fakeClient({}));
+    const nextMonth = new Date(Date.now() + 40 * 24 * 60 * 60_000).toISOString();
+    moderation.apply({ type: 'muted', user_id: 'ben', until: nextMonth });
+    expect(moderation.$mutedUntil.get(), 'someone else’s mute').to.be.null;
+    moderation.apply({ type: 'muted', user_id: 'ana', until: nextMonth });
+    // Longer than setTimeout's range: a plain timer would have fired at once.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(moderation.$mutedUntil.get()).to.equal(nextMonth);
+    moderation.apply({ type: 'muted', user_id: 'ana', until: null });
+    expect(moderation.$mutedUntil.get()).to.be.null;
+  });
+
+  it('leaves out a hidden message for everyone but its author, who keeps it removed, until it is restored', () => {
+    const { moderation } = moderationOn(fakeClient({}));
+    expect(moderation.apply({ type: 'message_hidden', message_id: 'm2' })).to.be.undefined;
+    expect([...moderation.$removed.get()]).to.deep.equal(['m2']);
+
+    const ownCopy = moderation.apply({ type: 'message_hidden', message_id: 'm1' });
+    expect(ownCopy, 'the author sees it removed, without its text').to.deep.include({
+      id: 'm1',
+      hidden: true,
+      content: '',
+      mentions: [],
+    });
+    expect(moderation.$removed.get().has('m1')).to.be.false;
+
+    expect(moderation.apply({ type: 'message_restored', data: bens })).to.equal(bens);
+    expect(moderation.$removed.get().size).to.equal(0);
+  });
+
+  it('keeps a hidden message, with its text, for a moderator to review', () => {
+    const { moderation } = moderationOn(
+      fakeClient({ reported: async () => reportedQueue(true) }),
+      roomOf({ moderator: true }),
+    );
+    expect(moderation.apply({ type: 'message_hidden', message_id: 'm2' })).to.deep.include({
+      id: 'm2',
+      hidden: true,
+      content: 'spam spam',
+    });
+    expect(moderation.$removed.get().size).to.equal(0);
+  });
+
+  it('reads the Reported queue for a moderator on each reported frame, one request at a time', async () => {
+    let requests = 0;
+    let answer!: () => void;
+    const { moderation } = moderationOn(
+      fakeClient({
+        reported: () => {
+          requests += 1;
+          return new Promise((resolve) => (answer = () => resolve(reportedQueue(requests > 1))));
+        },
+      }),
+      roomOf({ moderator: true }),
+    );
+    const frame = { type: 'reported', message_id: 'm2', report_count: 1, hidden: false } as const;
+    moderation.apply(frame);
+    moderation.apply(frame);
+    moderation.apply(frame);
+    answer();
+    await waitUntil(() => requests === 2, 'the changes during the first read were never read');
+    answer();
+    await waitUntil(() => moderation.$reported.get()[0]?.message.hidden === true);
+    expect(requests, 'three frames, two reads: the one under way, then one for what came meanwhile').to.equal(2);
+  });
+
+  it('never asks for the Reported queue of someone who is not a moderator', async () => {
+    // The scripted client rejects reported(): a request would fail the read.
+    const { moderation } = moderationOn(fakeClient({}));
+    await moderation.catchUp();
+    moderation.apply({ type: 'reported', message_id: 'm2', report_count: 1, hidden: false });
+    expect(moderation.$reported.get()).to.deep.equal([]);
+  });
+
+  it('edits only the user’s own message, and saving ends the editing', async () => {
+    const edited = { ...mine, content: 'better words', edited_at: '2026-11-24T10:05:00.000Z' };
+    const { moderation, changed } = moderationOn(
+      fakeClient({
+        edit: async (courseId, messageId, content) => {
+          expect([courseId, messageId, content]).to.deep.equal(['c', 'm1', 'better words']);
+          return { message: edited };
+        },
+      }),
+    );
+    moderation.beginEdit('m2');
+    expect(moderation.$editing.get(), 'not the author').to.be.null;
+    moderation.beginEdit('m1');
+    expect(moderation.$editing.get()).to.equal(mine);
+    await moderation.edit('m1', 'better words');
+    expect(changed).to.deep.equal([edited]);
+    expect(moderation.$editing.get()).to.be.null;
+  });
+
+  it('says why an edit was refused and keeps the message in the composer', async () => {
+    const { moderation, notices, changed } = moderationOn(
+      fakeClient({
+        edit: () => Promise.reject(new ApiError(409, 'edit_window_closed', 'Messages can be edited for 15 minutes.')),
+      }),
+    );
+    moderation.beginEdit('m1');
+    await moderation.edit('m1', 'too late');
+    expect(notices.$notice.get()).to.deep.equal({
+      kind: 'edit_failed',
+      reason: 'Messages can be edited for 15 minutes.',
+    });
+    expect(moderation.$editing.get()).to.equal(mine);
+    expect(changed).to.deep.equal([]);
+  });
+
+  it('deletes the user’s message, or says why not', async () => {
+    const deleted = { ...mine, content: '', mentions: [], deleted: true as const };
+    const { moderation, changed } = moderationOn(fakeClient({ deleteMessage: async () => ({ message: deleted }) }));
+    await moderation.deleteMessage('m1');
+    expect(changed).to.deep.equal([deleted]);
+
+    const refused = moderationOn(
+      fakeClient({ deleteMessage: () => Promise.reject(new ApiError(403, 'not_author', 'Not your message.')) }),
+    );
+    await refused.moderation.deleteMessage('m2');
+    expect(refused.notices.$notice.get()).to.deep.equal({ kind: 'delete_failed', reason: 'Not your message.' });
+  });
+
+  it('sends a moderator’s decision and shows the queue after it at once', async () => {
+    const decisions: RoomDecisionBody[] = [];
+    const { moderation } = moderationOn(
+      fakeClient({
+        moderate: async (_courseId, decision) => {
+          decisions.push(decision);
+          return { applied: true };
+        },
+        reported: async () => ({ reported: [] }),
+      }),
+      roomOf({ moderator: true }),
+    );
+    await moderation.moderate({ action: 'hide', message_id: 'm2', reason: 'spam' });
+    expect(decisions).to.deep.equal([{ action: 'hide', message_id: 'm2', reason: 'spam' }]);
+    expect(moderation.$reported.get()).to.deep.equal([]);
+  });
+
+  it('tells a refused decision as a notice with the backend’s reason', async () => {
+    const { moderation, notices } = moderationOn(
+      fakeClient({
+        moderate: () => Promise.reject(new ApiError(403, 'not_moderator', 'Only moderators may do that.')),
+      }),
+    );
+    await moderation.moderate({ action: 'mute', user_id: 'ben', until: '2026-11-25T10:00:00.000Z' });
+    expect(notices.$notice.get()).to.deep.equal({
+      kind: 'moderation_failed',
+      reason: 'Only moderators may do that.',
+    });
+  });
+
+  it('tracks a report as message_reported, with its reason', async () => {
+    const tracked: AnalyticsEvent[] = [];
+    const reports = createReports({
+      api: fakeClient({ report: async () => ({ reported: true, hidden: false }) }),
+      courseId: 'c',
+      notices: createNotices(),
+      track: (event) => tracked.push(event),
+    });
+    await reports.report('m2', { reason: 'spam' });
+    expect(tracked).to.deep.equal([
+      { name: 'message_reported', data: { course_id: 'c', message_id: 'm2', reason: 'spam' } },
+    ]);
+    expect([...reports.$hidden.get()]).to.deep.equal(['m2']);
+  });
+});
