@@ -13,6 +13,7 @@ import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { ComposerFormatController } from './composer-format-controller.js';
+import { ComposerModerationController, type ComposerModerationStore } from './composer-moderation-controller.js';
 import { SimilarSearchController } from './similar-search-controller.js';
 import { defaultStrings } from './strings.js';
 
@@ -20,27 +21,29 @@ function excerpt(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-/** What the composer reads and does in the room: the draft, the cooldown, mentions, sending. */
-export type ComposerStore = Pick<
-  ChatStore,
-  | '$draft'
-  | '$cooldownUntil'
-  | '$messages'
-  | '$people'
-  | '$presence'
-  | '$room'
-  | 'setDraft'
-  | 'typing'
-  | 'send'
-  | 'search'
->;
+/** What the composer reads and does in the room: the draft, the cooldown, mentions, sending, editing. */
+export type ComposerStore = ComposerModerationStore &
+  Pick<
+    ChatStore,
+    | '$draft'
+    | '$cooldownUntil'
+    | '$messages'
+    | '$people'
+    | '$presence'
+    | '$room'
+    | 'setDraft'
+    | 'typing'
+    | 'send'
+    | 'search'
+  >;
 
 /**
  * The message composer: text, the "Ask Question" toggle, Send, and the character-limit indicator.
  * Enter sends; Shift+Enter starts a new line. While a question is being written, up to three
  * similar questions already asked in the room are offered, each a link to it. Typing `@` offers
  * the room's people (online first): arrows move, Enter or Tab picks, Escape closes; the message
- * is sent with the ids of the people still named in it.
+ * is sent with the ids of the people still named in it. It edits one of the user's own messages
+ * when asked to (Enter saves, Escape cancels), and says until when while a moderator muted them.
  *
  * @fires course-chat-jump - A similar question was chosen: the room shows it.
  * @csspart input - The text area.
@@ -73,6 +76,11 @@ export class CourseChatComposer extends LitElement {
 
   /** The preview of the draft and the shortcuts for code. */
   readonly #format = new ComposerFormatController(this);
+  readonly #moderation = new ComposerModerationController(this, {
+    store: () => this.store,
+    text: () => this.text,
+    setText: (text) => (this.text = text),
+  });
   /** Similar questions from the room's whole history, by its search. */
   readonly #similar = new SimilarSearchController(this, () => this.store);
 
@@ -118,9 +126,12 @@ export class CourseChatComposer extends LitElement {
     const near = !over && length > this.maxLength * 0.9;
     const cooldown = this.#cooldownLeft();
     const s = this.strings;
+    const editing = this.#moderation.editing;
+    if (this.#moderation.muted) return this.#moderation.renderMuted(s);
     return html`<form @submit=${this.#submit}>
+      ${this.#moderation.renderEditing(s)}
       ${
-        this.replyTo
+        this.replyTo && !editing
           ? html`<div class="replying">
               <span><strong>${s.replyingTo(this.replyTo.author.name)}</strong> ${excerpt(this.replyTo.content)}</span>
               <button type="button" class="cancel" @click=${() => (this.replyTo = undefined)}>${s.cancelReply}</button>
@@ -143,8 +154,8 @@ export class CourseChatComposer extends LitElement {
         @keydown=${this.#keydown}
         @blur=${() => (this.suggestions = [])}
       ></textarea>
-      <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || cooldown > 0}>
-        ${cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
+      <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || (!editing && cooldown > 0)}>
+        ${editing ? s.save : cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
       </button>
       ${this.#renderSuggestions()} ${this.#renderSimilar()} ${this.#format.renderPreview(this.text, s)}
       <div class="tools">
@@ -215,7 +226,8 @@ export class CourseChatComposer extends LitElement {
   #input(event: InputEvent): void {
     const textarea = event.target as HTMLTextAreaElement;
     this.text = textarea.value;
-    this.store?.setDraft(this.text);
+    // The text of a message being edited is no draft.
+    if (!this.#moderation.editing) this.store?.setDraft(this.text);
     this.#similar.draftChanged(this.text, this.asking);
     if (this.text.length > 0) this.store?.typing();
     this.#suggest(textarea.selectionStart);
@@ -271,7 +283,7 @@ export class CourseChatComposer extends LitElement {
   }
 
   #keydown(event: KeyboardEvent): void {
-    if (this.#keydownInSuggestions(event)) return;
+    if (this.#keydownInSuggestions(event) || this.#moderation.keydown(event)) return;
     if (this.textarea && this.#format.keydown(event, this.textarea)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -287,7 +299,8 @@ export class CourseChatComposer extends LitElement {
   #send(): void {
     const content = normaliseContent(this.text);
     const length = textLength(content);
-    if (!this.store || length === 0 || length > this.maxLength || this.#cooldownLeft() > 0) return;
+    if (!this.store || length === 0 || length > this.maxLength) return;
+    if (this.#moderation.save(content) || this.#cooldownLeft() > 0) return;
     const mentions = [...this.#picked].filter(([tag]) => content.includes(tag)).map(([, id]) => id);
     this.store.send(content, {
       isQuestion: this.asking,

@@ -6,6 +6,7 @@ import { helpQueueStyles } from './course-chat-help-queue.styles.js';
 import { CourseChatJumpEvent } from './events.js';
 import { avatar, profileHrefOf, profileLink } from './avatar.js';
 import { formatWait } from './format.js';
+import { lazyElement } from './lazy.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { defaultStrings } from './strings.js';
@@ -13,12 +14,25 @@ import { defaultStrings } from './strings.js';
 /** What the help queue reads and does in the room. */
 export type HelpQueueStore = Pick<
   ChatStore,
-  '$pendingQuestions' | '$helpers' | '$presenceLive' | '$room' | 'setAvailable'
+  | '$pendingQuestions'
+  | '$helpers'
+  | '$presenceLive'
+  | '$room'
+  | 'setAvailable'
+  | '$moderator'
+  | '$reported'
+  | 'moderate'
 >;
+
+/** The Reported queue: moderators' only, so nobody else downloads it. */
+const reportedQueue = lazyElement('course-chat-reported', async () =>
+  import('./course-chat-reported.js').then((module) => module.CourseChatReported),
+);
 
 /**
  * The help queue: questions still waiting for an answer, oldest first, each a link to the question
- * in the stream; and the student-teachers online now. An ST switches "Available to Help" here.
+ * in the stream; and the student-teachers online now. An ST switches "Available to Help" here. A
+ * course's moderators find the Reported queue here first.
  *
  * @fires course-chat-jump - A pending question was chosen: the room scrolls to it.
  * @fires course-chat-navigate - A helper was chosen (`st-profile`). Cancelable; otherwise `st-profile-href` is followed.
@@ -47,12 +61,26 @@ export class CourseChatHelpQueue extends LitElement {
   readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
   readonly #live = new StoreController(this, () => this.store?.$presenceLive, false);
   readonly #room = new StoreController(this, () => this.store?.$room, null);
+  readonly #moderator = new StoreController(this, () => this.store?.$moderator, false);
+
+  override willUpdate(): void {
+    if (this.#moderator.value) void reportedQueue.load();
+  }
 
   override render() {
     const me = this.#room.value?.me;
     const mine = this.#helpers.value.find((helper) => helper.id === me?.id);
     const s = this.strings;
     return html`
+      ${
+        this.#moderator.value
+          ? html`<course-chat-reported
+              .store=${this.store}
+              .strings=${s}
+              .locale=${this.locale}
+            ></course-chat-reported>`
+          : nothing
+      }
       ${
         me?.is_student_teacher
           ? html`<label class="switch">

@@ -1,0 +1,165 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { MessageReport, ReportedResponse, RoomDecisionBody } from '../protocol/index.js';
+import type { ChatStore } from '../state/index.js';
+import { helpQueueStyles } from './course-chat-help-queue.styles.js';
+import { sharedStyles } from './shared.styles.js';
+import { StoreController } from './store-controller.js';
+import { defaultStrings } from './strings.js';
+
+/** What the Reported queue reads and does in the room. */
+export type ReportedStore = Pick<ChatStore, '$reported' | 'moderate'>;
+
+type Reported = ReportedResponse['reported'][number];
+
+/** How long Mute author can mute for, in hours: an hour, a day, a week. */
+const muteHours = [1, 24, 7 * 24] as const;
+
+/** "1 hour", "1 day", "1 week" in `locale`. */
+function duration(hours: number, locale: string | undefined): string {
+  const [unit, n] =
+    hours % (7 * 24) === 0 ? ['week', hours / 168] : hours % 24 === 0 ? ['day', hours / 24] : ['hour', hours];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+}
+
+/**
+ * Why a message was reported, for the audit trail of the decision about it: its reasons, each
+ * once, with any notes ("spam, other: links to a paid answer site").
+ */
+function reasonsOf(reports: readonly MessageReport[]): string {
+  const reasons = new Set(reports.map((report) => (report.note ? `${report.reason}: ${report.note}` : report.reason)));
+  return [...reasons].join(', ').slice(0, 500);
+}
+
+/**
+ * A course moderator's queue of reported messages, in the help-queue panel: each with its reasons
+ * and how many reported it, and the decisions Hide or Restore, Dismiss (the reports, leaving the
+ * message as it is) and Mute author for an hour, a day or a week. Loaded only for moderators.
+ *
+ * @tag course-chat-reported
+ */
+export class CourseChatReported extends LitElement {
+  static override styles = [
+    sharedStyles,
+    helpQueueStyles,
+    css`
+      :host {
+        padding: 0;
+        overflow: visible;
+      }
+      .reasons {
+        font-size: 0.78rem;
+        color: var(--course-chat-muted);
+      }
+      .hidden {
+        color: var(--course-chat-danger);
+        font-weight: 600;
+      }
+      .decisions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        align-items: center;
+      }
+      .decisions button,
+      .decisions select {
+        min-block-size: 24px;
+      }
+    `,
+  ];
+
+  /** The queue, and the decisions a moderator takes on it. */
+  @property({ attribute: false }) store?: ReportedStore;
+
+  /** The texts to show (`<course-chat>` passes its own down). */
+  @property({ attribute: false }) strings = defaultStrings;
+
+  /** The language durations are written in; the browser's when undefined. */
+  @property({ attribute: false }) locale?: string;
+
+  readonly #reported = new StoreController(this, () => this.store?.$reported, []);
+
+  override render() {
+    const reported = this.#reported.value;
+    const s = this.strings;
+    return html`<h3 id="reported">${s.reportedQueue(reported.length)}</h3>
+      ${
+        reported.length === 0
+          ? html`<p class="empty">${s.noReported}</p>`
+          : html`<ul aria-labelledby="reported">
+              ${repeat(
+                reported,
+                (item) => item.message.id,
+                (item) => this.#renderItem(item),
+              )}
+            </ul>`
+      }`;
+  }
+
+  #renderItem({ message, reports }: Reported) {
+    const s = this.strings;
+    const reasons = [...new Set(reports.map((report) => s.reportReasons[report.reason]))].join(', ');
+    const decide = (decision: Omit<RoomDecisionBody, 'reason'>) =>
+      void this.store?.moderate({ ...decision, reason: reasonsOf(reports) });
+    const name = `mute-${message.id}`;
+    return html`<li class="question">
+      <strong>${message.author.name}</strong>
+      <span>${message.content.length > 140 ? `${message.content.slice(0, 140)}…` : message.content}</span>
+      <span class="reasons"
+        >${s.reportCount(reports.length)}: ${reasons}
+        ${message.hidden ? html`· <span class="hidden">${s.hiddenPending}</span>` : nothing}</span
+      >
+      <div class="decisions">
+        ${
+          message.hidden
+            ? html`<button
+                type="button"
+                data-decision="restore"
+                @click=${() => decide({ action: 'restore', message_id: message.id })}
+              >
+                ${s.restore}
+              </button>`
+            : html`<button
+                type="button"
+                data-decision="hide"
+                @click=${() => decide({ action: 'hide', message_id: message.id })}
+              >
+                ${s.hide}
+              </button>`
+        }
+        <button
+          type="button"
+          data-decision="dismiss"
+          @click=${() => decide({ action: 'dismiss', message_id: message.id })}
+        >
+          ${s.dismiss}
+        </button>
+        <label for=${name}>${s.muteFor}</label>
+        <select id=${name}>
+          ${muteHours.map((hours) => html`<option value=${hours}>${duration(hours, this.locale)}</option>`)}
+        </select>
+        <button
+          type="button"
+          data-decision="mute"
+          @click=${() => {
+            const hours = Number(this.renderRoot.querySelector<HTMLSelectElement>(`#${CSS.escape(name)}`)?.value);
+            decide({
+              action: 'mute',
+              user_id: message.author.id,
+              until: new Date(Date.now() + hours * 3_600_000).toISOString(),
+            });
+          }}
+        >
+          ${s.muteAuthor}
+        </button>
+      </div>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-chat-reported': CourseChatReported;
+  }
+}
