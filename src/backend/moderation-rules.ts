@@ -39,6 +39,12 @@ export function moderationFields(
   };
 }
 
+/** `moderationFields` for a user of the room. */
+export function* moderationOf(room: RoomContext, userId: string): Rule<{ moderator?: true; muted_until?: string }> {
+  const moderator = yield* wait(room.records.isModerator(userId));
+  return moderationFields(moderator, yield* wait(room.live.mutedUntil(userId)), room.now);
+}
+
 /** `muted` with the time left while the user is muted; null when they may write. */
 export function* muteRefusal(room: RoomContext, userId: string): Rule<Outcome<never> | null> {
   const until = yield* wait(room.live.mutedUntil(userId));

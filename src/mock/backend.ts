@@ -6,7 +6,6 @@ import {
   markQuestion,
   markRead,
   refusals,
-  report,
   roomLimitsWith,
   runNow,
   sendMessage,
@@ -41,13 +40,14 @@ import {
 } from '../protocol/index.js';
 import { Faults, type RouteName } from './faults.js';
 import { accessTo, applyFixtures, changeAccess, closeIfRefused } from './host-access.js';
-import { MockTables, type MemoryRoom, type ReportRecord } from './memory-room.js';
+import { MockTables, type MemoryRoom } from './memory-room.js';
 import { answerRequest, type ApiRequest, type ApiResponse } from './mock-rest.js';
+import { MockModeration } from './moderation.js';
 import { MockSocket, type SocketSink } from './mock-socket.js';
 import { MockTokens, type Caller } from './tokens.js';
 
 export type { RouteName } from './faults.js';
-export type { ReportRecord, Role } from './memory-room.js';
+export type { Role } from './memory-room.js';
 export type { ApiRequest, ApiResponse } from './mock-rest.js';
 export { MockSocket, type SocketSink } from './mock-socket.js';
 
@@ -60,6 +60,8 @@ export interface MockBackendOptions {
   limits?: Partial<RoomLimits>;
   /** Whether `/dev/token` and `/dev/fixtures` answer (404 otherwise, as in production). */
   dev?: boolean;
+  /** The secret MODQ signs its decisions with (the Worker's `MODQ_SECRET`). */
+  modqSecret?: string;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -76,6 +78,8 @@ export class MockBackend {
   readonly dev: boolean;
   readonly faults: Faults;
   readonly now: () => number;
+  /** Reports, edits, deletions and decisions; what MODQ would have been sent (`modqSent()`). */
+  readonly moderation: MockModeration;
 
   readonly #tables = new MockTables();
   readonly #tokens: MockTokens;
@@ -95,6 +99,16 @@ export class MockBackend {
       },
     });
     this.#tokens = new MockTokens(this.secret, this.now, this.faults);
+    const host = {
+      apply: <T>(userId: string, courseId: string, rule: (room: RoomContext) => Rule<Outcome<T>>) =>
+        this.#apply(userId, courseId, rule),
+      context: (courseId: string) => {
+        const room = this.#tables.rooms.get(courseId);
+        return room ? this.#context(room) : null;
+      },
+      now: this.now,
+    };
+    this.moderation = new MockModeration(host, this.#tables, options.modqSecret ?? 'course-chat-mock-modq-secret');
   }
 
   // ---- seeding and inspection -------------------------------------------------------------
@@ -132,8 +146,9 @@ export class MockBackend {
     return copy(this.#tables.rooms.get(courseId)?.messages ?? []);
   }
 
-  reports(): ReportRecord[] {
-    return copy(this.#tables.modQueue);
+  /** The course's messages as the user sees them: what they reported or may not see left out. */
+  messagesSeenBy(userId: string, courseId: string): ChatMessage[] {
+    return copy(this.#tables.rooms.get(courseId)?.seenBy(userId) ?? []);
   }
 
   /** Users with at least one socket in the course's room, as `presence` would list them. */
@@ -203,6 +218,7 @@ export class MockBackend {
       read_seq: readSeq,
       unread: room.unread(userId, readSeq),
       settings: room.settingsOf(userId),
+      ...this.moderation.roomFields(userId, courseId),
     });
   }
 
@@ -230,10 +246,6 @@ export class MockBackend {
   /** The asker or a certified ST of the course marks a reply as the answer that helped. */
   markHelpful(userId: string, courseId: string, messageId: string): Outcome<ChatMessage> {
     return this.#apply(userId, courseId, (room, me) => markHelpful(room, me, messageId));
-  }
-
-  report(userId: string, courseId: string, messageId: string, reason?: string): Outcome<{ reported: true }> {
-    return this.#apply(userId, courseId, (room) => report(room.records, userId, messageId, reason ?? null, room.now));
   }
 
   /** Moves the user's read marker forward to `seq` (never back, never past the newest message). */

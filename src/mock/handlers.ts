@@ -1,6 +1,13 @@
 import { delay, http, HttpResponse, ws, type AnyHandler } from 'msw';
 import { decodePath, malformedPath } from '../backend/index.js';
-import { errorBodyOf, paths, restEndpoints, routes } from '../protocol/index.js';
+import {
+  errorBodyOf,
+  modqSignatureHeader,
+  modqTimestampHeader,
+  paths,
+  restEndpoints,
+  routes,
+} from '../protocol/index.js';
 import type { MockBackend } from './backend.js';
 
 export interface MockHandlerOptions {
@@ -25,6 +32,16 @@ export function webSocketUrl(apiBase: string): string {
   return resolveApiBase(apiBase).replace(/^http/, 'ws') + paths.connect();
 }
 
+/**
+ * Whether the browser says it has no network. The in-page mock is no network at all, so it plays
+ * one: while offline, nothing reaches it, as nothing would reach a real backend. Node has no such
+ * state.
+ */
+const offline = () => globalThis.navigator?.onLine === false;
+
+/** The code a browser reports for a connection lost without a close frame. */
+const abnormalClosure = 1006;
+
 /** The credential of a request: the bearer token first, else the session cookie. */
 function credential(request: Request, cookies: Record<string, string>, cookieName: string): string | null {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
@@ -43,6 +60,8 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
     ({ GET: http.get, POST: http.post, PATCH: http.patch, DELETE: http.delete })[method](
       `${apiBase}${routes[name]}`,
       async ({ request, params, cookies }) => {
+        // What fetch gets from a network that is not there: no answer, a TypeError.
+        if (offline()) return HttpResponse.error();
         const failure = backend.faults.takeFailure(name, method);
         const wait = backend.faults.delayFor(name);
         if (wait > 0) await delay(wait);
@@ -59,6 +78,10 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
           body: method === 'GET' ? null : await request.text(),
           token: credential(request, cookies, cookieName),
           contentType: request.headers.get('content-type'),
+          modq: {
+            timestamp: request.headers.get(modqTimestampHeader),
+            signature: request.headers.get(modqSignatureHeader),
+          },
         });
         return HttpResponse.json(answer.body as Record<string, unknown>, {
           status: answer.status,
@@ -69,6 +92,11 @@ export function mockHandlers(backend: MockBackend, options: MockHandlerOptions =
   );
 
   const socket = ws.link(webSocketUrl(options.apiBase ?? '/api')).addEventListener('connection', ({ client }) => {
+    const lost = () => client.close(abnormalClosure, 'offline');
+    if (offline()) return lost();
+    // A socket does not outlive the network it went over.
+    globalThis.addEventListener?.('offline', lost, { once: true });
+    client.addEventListener('close', () => globalThis.removeEventListener?.('offline', lost));
     const query = client.url.searchParams;
     const connection = backend.connect(query.get('room') ?? '', query.get('token') ?? '', {
       send: (data) => client.send(data),

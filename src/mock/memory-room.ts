@@ -3,30 +3,25 @@
  * live room. A `MemoryRoom` is what the shared room rules (src/backend/room-rules.ts) read and
  * write, answering at once, as the Worker's D1 store and Durable Object answer later.
  */
-import type { RoomLive, RoomRecords } from '../backend/index.js';
+import { visibleTo, type DecisionAudit, type RoomLive, type RoomRecords } from '../backend/index.js';
 import type {
   ChatMessage,
   FixturesBody,
   GoodwillAward,
   HistoryQuery,
   HistoryResponse,
+  MessageReport,
+  ModqReport,
   PresentUser,
   RoomSettings,
   ServerFrame,
   UnreadCounts,
   User,
 } from '../protocol/index.js';
+import { MemoryModeration, type ModerationTables } from './memory-moderation.js';
 import type { MockSocket } from './mock-socket.js';
 
 export type Role = FixturesBody['users'][number]['role'];
-
-export interface ReportRecord {
-  reporter_id: string;
-  message_id: string;
-  course_id: string;
-  reason: string | null;
-  created_at: string;
-}
 
 interface StoredUser {
   id: string;
@@ -36,8 +31,8 @@ interface StoredUser {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
-/** What every course shares: people, balances, the goodwill ledger and the moderation queue. */
-export class MockTables {
+/** What every course shares: people, balances, the goodwill ledger and moderation's audit. */
+export class MockTables implements ModerationTables {
   readonly users = new Map<string, StoredUser>();
   readonly balances = new Map<string, number>();
   /** Each user's `course_chat` flag, across courses, as the host keeps it. */
@@ -48,7 +43,9 @@ export class MockTables {
   /** `${giver}\n${reason}\n${reference}` → award: the unique key of goodwill_transactions. */
   readonly awards = new Map<string, GoodwillAward>();
   readonly ledger: GoodwillAward[] = [];
-  readonly modQueue: ReportRecord[] = [];
+  readonly decisions: DecisionAudit[] = [];
+  readonly edits: ModerationTables['edits'] = [];
+  readonly modqSent: ModqReport[] = [];
   #nextId = 1;
 
   newId(prefix: string): string {
@@ -71,8 +68,7 @@ export class MemoryRoom implements RoomRecords, RoomLive {
   /** `${authorId}\n${client_id}` → message, for idempotent sends. */
   readonly #byClientId = new Map<string, ChatMessage>();
   readonly #lastAcceptedAt = new Map<string, number>();
-  /** `${reporterId}\n${messageId}`. */
-  readonly #reports = new Set<string>();
+  readonly #moderation: MemoryModeration;
   readonly sockets = new Map<string, Set<MockSocket>>();
   readonly available = new Set<string>();
   readonly #readSeq = new Map<string, number>();
@@ -82,6 +78,7 @@ export class MemoryRoom implements RoomRecords, RoomLive {
   constructor(tables: MockTables, course: { id: string; title: string }) {
     this.#tables = tables;
     this.course = { ...course };
+    this.#moderation = new MemoryModeration(tables, this.byId);
   }
 
   get courseId(): string {
@@ -104,8 +101,8 @@ export class MemoryRoom implements RoomRecords, RoomLive {
     return ids.filter((id) => this.isParticipant(id));
   }
 
-  newId(kind: 'message' | 'award'): string {
-    return this.#tables.newId(kind === 'message' ? 'msg' : 'award');
+  newId(kind: 'message' | 'award' | 'report' | 'decision'): string {
+    return this.#tables.newId(kind === 'message' ? 'msg' : kind);
   }
 
   insertMessage(message: ChatMessage): boolean {
@@ -134,17 +131,48 @@ export class MemoryRoom implements RoomRecords, RoomLive {
     return true;
   }
 
-  report(messageId: string, reporterId: string, reason: string | null, at: string): void {
-    const key = `${reporterId}\n${messageId}`;
-    if (this.#reports.has(key)) return;
-    this.#reports.add(key);
-    this.#tables.modQueue.push({
-      reporter_id: reporterId,
-      message_id: messageId,
-      course_id: this.courseId,
-      reason,
-      created_at: at,
-    });
+  addReport(messageId: string, _reportId: string, report: MessageReport): number | null {
+    return this.#moderation.addReport(messageId, report);
+  }
+
+  closeReports(messageId: string): number {
+    return this.#moderation.closeReports(messageId);
+  }
+
+  reportedMessages(): Array<{ message: ChatMessage; reports: MessageReport[] }> {
+    return this.#moderation.reportedMessages();
+  }
+
+  queueForModq(report: ModqReport): void {
+    this.#moderation.queueForModq(report);
+  }
+
+  setHidden(messageId: string, hidden: boolean): boolean {
+    return this.#moderation.setHidden(messageId, hidden);
+  }
+
+  editMessage(messageId: string, content: string, editedAt: string): void {
+    this.#moderation.editMessage(messageId, content, editedAt);
+  }
+
+  deleteMessage(messageId: string): boolean {
+    return this.#moderation.deleteMessage(messageId);
+  }
+
+  isModerator(userId: string): boolean {
+    return this.roles.get(userId) === 'moderator';
+  }
+
+  moderators(): string[] {
+    return [...this.roles.keys()].filter((userId) => this.isModerator(userId));
+  }
+
+  setMute(userId: string, until: string | null): void {
+    this.#moderation.setMute(userId, until);
+  }
+
+  recordDecision(entry: DecisionAudit): boolean {
+    return this.#moderation.recordDecision(entry);
   }
 
   raiseReadSeq(userId: string, seq: number): number {
@@ -157,11 +185,12 @@ export class MemoryRoom implements RoomRecords, RoomLive {
     return this.#seq;
   }
 
-  /** Messages after `readSeq` that are not the user's own nor reported by them, and their mentions of the user. */
+  /**
+   * Messages after `readSeq` the user sees and did not write nor report, and their mentions of
+   * the user.
+   */
   unread(userId: string, readSeq: number): UnreadCounts {
-    const unread = this.messages.filter(
-      (message) => message.seq > readSeq && message.author.id !== userId && !this.reported(userId, message.id),
-    );
+    const unread = this.seenBy(userId).filter((message) => message.seq > readSeq && message.author.id !== userId);
     return { count: unread.length, mentions: unread.filter((message) => message.mentions.includes(userId)).length };
   }
 
@@ -233,6 +262,13 @@ export class MemoryRoom implements RoomRecords, RoomLive {
     for (const socket of this.sockets.get(userId) ?? []) socket.deliverRaw(data);
   }
 
+  mutedUntil(userId: string): string | null {
+    return this.#moderation.mutedUntil(userId);
+  }
+
+  /** Nothing to do: the mock's live room reads mutes from the records `setMute` wrote. */
+  setMutedUntil(): void {}
+
   /** Adds an admitted socket; whether it is its user's first in the room. */
   join(socket: MockSocket, userId: string): boolean {
     let sockets = this.sockets.get(userId);
@@ -257,13 +293,13 @@ export class MemoryRoom implements RoomRecords, RoomLive {
 
   /**
    * One page of history, ascending by seq: after `after` (oldest first) or before `before` (the
-   * newest before it). Messages the reader reported are left out for them.
+   * newest before it). Messages the reader reported or may not see are left out for them, and
+   * hidden questions are never open ones.
    */
   history(readerId: string, query: HistoryQuery & { limit: number }): HistoryResponse {
     const { limit } = query;
-    const visible = this.messages.filter(
-      (message) =>
-        !this.reported(readerId, message.id) && (query.questions !== 'open' || message.question_status === 'open'),
+    const visible = this.seenBy(readerId).filter(
+      (message) => query.questions !== 'open' || (message.question_status === 'open' && !message.hidden),
     );
     const after = query.after;
     const before = query.before ?? Number.POSITIVE_INFINITY;
@@ -275,15 +311,21 @@ export class MemoryRoom implements RoomRecords, RoomLive {
     return { messages: copy(page), has_more: matching.length > limit };
   }
 
-  // ---- views ------------------------------------------------------------------------------
-
-  isParticipant(userId: string): boolean {
-    const role = this.roles.get(userId);
-    return role === 'student' || role === 'student_teacher';
+  /** The room's messages as the reader sees them, ascending by seq. */
+  seenBy(readerId: string): ChatMessage[] {
+    const reader = { id: readerId, moderator: this.isModerator(readerId) };
+    return this.messages.flatMap((message) => {
+      const view = this.#moderation.reportedBy(readerId, message.id) ? null : visibleTo(message, reader);
+      return view ? [view] : [];
+    });
   }
 
-  reported(userId: string, messageId: string): boolean {
-    return this.#reports.has(`${userId}\n${messageId}`);
+  // ---- views ------------------------------------------------------------------------------
+
+  /** Enrolled students, STs, and moderators, who are course staff. */
+  isParticipant(userId: string): boolean {
+    const role = this.roles.get(userId);
+    return role === 'student' || role === 'student_teacher' || role === 'moderator';
   }
 
   readSeqOf(userId: string): number {

@@ -18,10 +18,12 @@ import {
   awardBody,
   devAccessBody,
   devTokenBody,
+  editBody,
   errorHeaders,
   fixturesBody,
   readBody,
   reportBody,
+  roomDecisionBody,
   type RestMethod,
   sendMessageBody,
   settingsBody,
@@ -29,6 +31,7 @@ import {
 import type { MockBackend } from './backend.js';
 import type { RouteName } from './faults.js';
 import { searchCourse } from './mock-search.js';
+import type { ModqSignature } from './moderation.js';
 
 /** One REST request as the transport hands it over: the backend parses and checks everything. */
 export interface ApiRequest {
@@ -39,8 +42,10 @@ export interface ApiRequest {
   body?: string | null;
   /** The bearer token or session cookie value, whichever the request carried. */
   token?: string | null;
-  /** The `content-type` header: POST bodies must say they are JSON. */
+  /** The `content-type` header: POST and PATCH bodies must say they are JSON. */
   contentType?: string | null;
+  /** The MODQ signature headers, for `moderationDecisions`. */
+  modq?: ModqSignature;
 }
 
 export interface ApiResponse {
@@ -65,9 +70,13 @@ async function dispatch(backend: MockBackend, route: RouteName, request: ApiRequ
   const body = request.body;
   const dev = route === 'devToken' || route === 'devFixtures' || route === 'devAccess';
   if (dev && !backend.dev) return refusals.notFound();
-  if (request.method === 'POST' && !isJsonContentType(request.contentType)) return notJson();
+  const hasBody = request.method === 'POST' || request.method === 'PATCH';
+  if (hasBody && !isJsonContentType(request.contentType)) return notJson();
   if (dev) return devRequest(backend, route, body);
   if (route === 'connect') return refusals.connectWithWebSocket();
+  // MODQ signs its decisions; it has no user and no token.
+  if (route === 'moderationDecisions')
+    return backend.moderation.signedDecision(request.modq ?? { timestamp: null, signature: null }, body ?? '');
   const auth = await backend.authenticate(request.token);
   if (!auth.ok) return auth;
   const { userId } = auth.value;
@@ -88,7 +97,21 @@ async function dispatch(backend: MockBackend, route: RouteName, request: ApiRequ
     case 'markQuestion':
       return asMessageBody(backend.markQuestion(userId, courseId, messageId));
     case 'report':
-      return andThen(parseBody(reportBody, body), (valid) => backend.report(userId, courseId, messageId, valid.reason));
+      return andThen(parseBody(reportBody, body), (valid) =>
+        backend.moderation.report(userId, courseId, messageId, valid),
+      );
+    case 'message':
+      return request.method === 'DELETE'
+        ? asMessageBody(backend.moderation.deleteMessage(userId, courseId, messageId))
+        : andThen(parseBody(editBody, body), (valid) =>
+            asMessageBody(backend.moderation.edit(userId, courseId, messageId, valid)),
+          );
+    case 'moderation':
+      return andThen(parseBody(roomDecisionBody, body), (valid) =>
+        backend.moderation.moderate(userId, courseId, valid),
+      );
+    case 'reported':
+      return backend.moderation.reported(userId, courseId);
     case 'helpers':
       return backend.helpers(userId, courseId);
     case 'read':
@@ -103,13 +126,6 @@ async function dispatch(backend: MockBackend, route: RouteName, request: ApiRequ
       );
     case 'award':
       return andThen(parseBody(awardBody, body), (valid) => backend.award(userId, valid));
-    // Moderation's routes (src/protocol/moderation.ts) are being added to the rules; until then
-    // the mock answers as for an unknown route.
-    case 'message':
-    case 'moderation':
-    case 'reported':
-    case 'moderationDecisions':
-      return refusals.notFound();
   }
 }
 

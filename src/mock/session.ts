@@ -21,6 +21,8 @@ export interface MockOptions {
   now?: MockBackendOptions['now'];
   /** Room limits other than the protocol's defaults (tests shorten the rate limit this way). */
   limits?: MockBackendOptions['limits'];
+  /** The secret MODQ signs its decisions with. */
+  modqSecret?: MockBackendOptions['modqSecret'];
   seed?: number;
 }
 
@@ -44,6 +46,7 @@ export async function startMockSession(options: MockOptions, intercept: Intercep
     ...(options.secret === undefined ? {} : { secret: options.secret }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.modqSecret === undefined ? {} : { modqSecret: options.modqSecret }),
   });
   const scenario =
     options.scenario === null

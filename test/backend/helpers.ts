@@ -28,6 +28,8 @@ export function roomInMemory(people: Record<string, { role: Role; balance?: numb
     present: () => memory.present(),
     broadcast: (frame) => frames.push({ to: 'everyone', frame }),
     toUser: (userId, frame) => frames.push({ to: userId, frame }),
+    mutedUntil: (userId) => memory.mutedUntil(userId),
+    setMutedUntil: () => undefined,
   };
   let now = start;
   const context = (): RoomContext => ({ records: memory, live, limits: { ...defaultLimits }, now });

@@ -133,14 +133,14 @@ describe('MockBackend', () => {
     expect(backend.messages('c1')[0]?.question_status).to.equal('answered');
   });
 
-  it('keeps reports in the moderation queue once per reporter', () => {
+  it('hands each report to MODQ once per reporter', () => {
     const { backend } = setup();
     const rude = stored(backend.send('ana', 'c1', message('rude')));
-    stored(backend.report('ben', 'c1', rude.id, 'spam'));
-    stored(backend.report('ben', 'c1', rude.id));
-    expect(backend.reports().map((r) => [r.reporter_id, r.message_id, r.reason])).to.deep.equal([
-      ['ben', rude.id, 'spam'],
-    ]);
+    expect(backend.moderation.report('ben', 'c1', rude.id, { reason: 'spam' }).status).to.equal(201);
+    expect(backend.moderation.report('ben', 'c1', rude.id, { reason: 'off_topic' }).status).to.equal(200);
+    expect(
+      backend.moderation.modqSent().map((sent) => [sent.report.reporter_id, sent.message.id, sent.report.reason]),
+    ).to.deep.equal([['ben', rude.id, 'spam']]);
     expect(stored(backend.history('ben', 'c1')).messages).to.have.length(0);
     expect(stored(backend.history('ana', 'c1')).messages).to.have.length(1);
   });

@@ -163,6 +163,6 @@ describe('chat store: questions, helpers and awards', () => {
     await reporter.report(message.id, { reason: 'spam' });
     expect(reporter.$messages.get().some((m) => m.id === message.id)).to.be.false;
     expect(classmate.$messages.get().some((m) => m.id === message.id)).to.be.true;
-    expect(mock.backend.reports().map((r) => r.message_id)).to.deep.equal([message.id]);
+    expect(mock.backend.moderation.modqSent().map((sent) => sent.message.id)).to.deep.equal([message.id]);
   });
 });
