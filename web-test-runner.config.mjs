@@ -13,13 +13,14 @@ import { defaultReporter } from '@web/test-runner';
  * Starts the reference Worker (wrangler dev, local D1) once for the whole run, so the conformance
  * suite can prove the same protocol against it as against the mock. Its commands also let tests
  * send what a browser cannot (a Cookie header), and reach a second Worker configured as in
- * production (dev endpoints off) and a third with other room limits, each started only when a
- * test asks for it.
+ * production (dev endpoints off), a third with other room limits and a fourth for moderation (MODQ's
+ * secret, a short edit window), each started only when a test asks for it.
  */
 function workerBackendPlugin() {
   let worker;
   let production;
   let configured;
+  let moderation;
   return {
     name: 'course-chat-worker-backend',
     async serverStart({ config }) {
@@ -31,7 +32,7 @@ function workerBackendPlugin() {
     async serverStop() {
       await Promise.all([
         worker?.stop(),
-        ...[production, configured].map((started) => started?.then((it) => it.stop())),
+        ...[production, configured, moderation].map((started) => started?.then((it) => it.stop())),
       ]);
     },
     async executeCommand({ command, payload }) {
@@ -50,6 +51,12 @@ function workerBackendPlugin() {
           const { startWorker } = await import('./server/test-server.mjs');
           configured ??= startWorker({ limits: payload.limits });
           return (await configured).apiBase;
+        }
+        case 'worker-moderation-api-base': {
+          // A Worker with MODQ's secret and the room limits in the payload, started on first use.
+          const { startWorker } = await import('./server/test-server.mjs');
+          moderation ??= startWorker({ limits: payload.limits, modq: { secret: payload.modqSecret } });
+          return (await moderation).apiBase;
         }
         case 'worker-fetch': {
           const response = await fetch(payload.url, { method: payload.method, headers: payload.headers });

@@ -10,6 +10,7 @@ import {
   historyResponse,
   messageResponse,
   paths,
+  reportResponse,
   type RoomLimits,
 } from '../../src/protocol/index.js';
 import { courseFactory, expectError, messageBody, Wire } from './wire.js';
@@ -87,6 +88,24 @@ export function configuredLimitsSuite(target: { name: string; apiBase: string })
       const page = await wire.ok(historyResponse, 'GET', paths.messages(c.id), { token: c.students[0]!.token });
       expect(page.messages.map((message) => message.content)).to.deep.equal(['message 1', 'message 2']);
       expect(page.has_more).to.be.true;
+    });
+
+    it('hides a message for everyone at the configured number of reports', async () => {
+      const c = await course({ students: 4 });
+      const [ana, ben, cy, dee] = c.students;
+      const sent = messageResponse.parse((await post(c.id, ana!.token, 'spam')).json).message;
+      const report = (person: typeof ben) =>
+        wire.ok(
+          reportResponse,
+          'POST',
+          paths.report(c.id, sent.id),
+          { token: person!.token, body: { reason: 'spam' } },
+          201,
+        );
+      expect((await report(ben)).hidden).to.be.false;
+      expect((await report(cy)).hidden).to.be.true;
+      const seen = await wire.ok(historyResponse, 'GET', paths.messages(c.id), { token: dee!.token });
+      expect(seen.messages).to.deep.equal([]);
     });
   });
 }

@@ -102,7 +102,16 @@ export function searchSuite(target: ConformanceTarget): void {
       const c = await course({ students: 3 });
       const [ana, ben, cy] = c.students;
       const message = await send(c, ana!, 'rude remark about pivots');
-      await wire.ok(reportResponse, 'POST', paths.report(c.id, message.id), { token: ben!.token, body: {} }, 201);
+      await wire.ok(
+        reportResponse,
+        'POST',
+        paths.report(c.id, message.id),
+        {
+          token: ben!.token,
+          body: { reason: 'off_topic' },
+        },
+        201,
+      );
       expect((await search(c, ben!, 'q=pivots')).results).to.deep.equal([]);
       expect(ids((await search(c, cy!, 'q=pivots')).results.map((r) => r.message))).to.deep.equal([message.id]);
     });

@@ -765,17 +765,15 @@ export function conformanceSuite(target: ConformanceTarget): void {
         const other = await send(c, cleo!, 'something fine');
         const path = paths.report(c.id, message.id);
         expect(
-          await wire.ok(reportResponse, 'POST', path, { token: ben!.token, body: { reason: 'rude' } }, 201),
-        ).to.deep.equal({
-          reported: true,
-        });
-        await wire.ok(reportResponse, 'POST', path, { token: ben!.token, body: {} }, 201);
+          await wire.ok(reportResponse, 'POST', path, { token: ben!.token, body: { reason: 'harassment' } }, 201),
+        ).to.deep.equal({ reported: true, hidden: false });
+        await wire.ok(reportResponse, 'POST', path, { token: ben!.token, body: { reason: 'spam' } }, 200);
         expect((await history(c, ben!)).messages.map((m) => m.id)).to.deep.equal([other.id]);
         expect((await history(c, cleo!)).messages.map((m) => m.id)).to.deep.equal([message.id, other.id]);
         expect((await history(c, ana!)).messages.map((m) => m.id)).to.deep.equal([message.id, other.id]);
         await wire.fails('message_not_found', 'POST', paths.report(c.id, uid('missing')), {
           token: ben!.token,
-          body: {},
+          body: { reason: 'spam' },
         });
       });
     });

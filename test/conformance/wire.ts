@@ -15,6 +15,7 @@ import {
   type ErrorBody,
   type ErrorCode,
   type FixturesBody,
+  type RestMethod,
   type RoomResponse,
   type Schema,
   type SendMessageBody,
@@ -33,8 +34,10 @@ export interface CallOptions {
   /** A JSON value to send, or a string sent as it is. */
   body?: unknown;
   raw?: string;
-  /** Defaults to `application/json` on a POST, as the element sends it. */
+  /** Defaults to `application/json` on a POST or PATCH, as the element sends it. */
   contentType?: string;
+  /** Other headers, e.g. a MODQ signature. */
+  headers?: Record<string, string>;
 }
 
 export const uid = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
@@ -48,10 +51,10 @@ export class Wire {
     this.apiBase = apiBase.replace(/\/+$/, '');
   }
 
-  async call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<Reply> {
-    const headers: Record<string, string> = {};
+  async call(method: RestMethod, path: string, options: CallOptions = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    if (method === 'POST') headers['content-type'] = options.contentType ?? 'application/json';
+    if (method === 'POST' || method === 'PATCH') headers['content-type'] = options.contentType ?? 'application/json';
     let body: string | undefined;
     if (options.raw !== undefined || options.body !== undefined) body = options.raw ?? JSON.stringify(options.body);
     const response = await fetch(`${this.apiBase}${path}`, { method, headers, body });
@@ -62,7 +65,7 @@ export class Wire {
   /** Calls and expects success with `status`, returning the body parsed by `schema`. */
   async ok<T>(
     schema: Schema<T>,
-    method: 'GET' | 'POST',
+    method: RestMethod,
     path: string,
     options: CallOptions = {},
     status = 200,
@@ -75,7 +78,7 @@ export class Wire {
   /** Calls and expects the protocol error `code` with its status. */
   async fails(
     code: ErrorCode,
-    method: 'GET' | 'POST',
+    method: RestMethod,
     path: string,
     options: CallOptions = {},
   ): Promise<ErrorBody['error']> {
@@ -262,7 +265,8 @@ export interface CourseSpec {
   students?: number;
   sts?: number;
   outsiders?: number;
-  /** One balance for everyone, or one per person in fixture order (students, STs, outsiders). */
+  moderators?: number;
+  /** One balance for everyone, or one per person in fixture order (students, STs, outsiders, moderators). */
   balance?: number | number[];
   featureEnabled?: boolean;
 }
@@ -289,6 +293,7 @@ export class Course {
       ...Array<Person['role']>(spec.students ?? 2).fill('student'),
       ...Array<Person['role']>(spec.sts ?? 0).fill('student_teacher'),
       ...Array<Person['role']>(spec.outsiders ?? 0).fill('outsider'),
+      ...Array<Person['role']>(spec.moderators ?? 0).fill('moderator'),
     ];
     const users = roles.map((role, index) => ({
       id: uid(role === 'student_teacher' ? 'st' : role),
@@ -320,6 +325,10 @@ export class Course {
 
   get outsiders(): Person[] {
     return this.byRole('outsider');
+  }
+
+  get moderators(): Person[] {
+    return this.byRole('moderator');
   }
 
   room(person: Person): Promise<RoomResponse> {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { errorBody, paths, roomResponse } from '../../src/protocol/index.js';
 import { configuredLimits, configuredLimitsSuite } from './limits.js';
+import { moderationLimits, moderationModqSecret, moderationSuite } from './moderation.js';
 import { richTextSuite } from './rich-text.js';
 import { searchSuite } from './search.js';
 import { securitySuite } from './security.js';
@@ -20,6 +21,14 @@ configuredLimitsSuite({
   apiBase: await executeServerCommand<string, { limits: typeof configuredLimits }>('worker-configured-api-base', {
     limits: configuredLimits,
   }),
+});
+
+moderationSuite({
+  name: 'Cloudflare Worker',
+  apiBase: await executeServerCommand<string, { limits: typeof moderationLimits; modqSecret: string }>(
+    'worker-moderation-api-base',
+    { limits: moderationLimits, modqSecret: moderationModqSecret },
+  ),
 });
 
 /** A request made from Node, for headers a page may not set. */
