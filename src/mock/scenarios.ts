@@ -3,7 +3,15 @@ import type { MockBackend, Role } from './backend.js';
 import { Random } from './random.js';
 import { exchanges, people, smallTalk } from './talk.js';
 
-export const scenarioNames = ['busy-room', 'quiet-room', 'low-balance', 'not-enrolled', 'feature-disabled'] as const;
+export const scenarioNames = [
+  'busy-room',
+  'quiet-room',
+  'low-balance',
+  'not-enrolled',
+  'feature-disabled',
+  'moderation',
+  'muted',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export interface ScenarioPerson {
@@ -35,19 +43,23 @@ const slug = (name: string) =>
     .replace(/[^a-z ]/g, '')
     .split(' ')[0] ?? name;
 
-function cast(meRole: Role): ScenarioPerson[] {
+/** Everyone, the signed-in user first with `roles[0]` and the second participant with `roles[1]`. */
+function cast(...roles: Role[]): ScenarioPerson[] {
   const students = people.students.map((name) => ({ id: `u-${slug(name)}`, name, role: 'student' as Role }));
   const sts = people.studentTeachers.map((name) => ({ id: `st-${slug(name)}`, name, role: 'student_teacher' as Role }));
-  return [...students.map((person, index) => (index === 0 ? { ...person, role: meRole } : person)), ...sts];
+  return [...students.map((person, index) => ({ ...person, role: roles[index] ?? person.role })), ...sts];
 }
 
 interface Setup {
   courseId: string;
   title: string;
   meRole?: Role;
+  otherRole?: Role;
   meBalance?: number;
   featureEnabled?: boolean;
   history: number;
+  /** What happens once the history is there (reports, a mute). */
+  afterwards?(backend: MockBackend, info: ScenarioInfo): void;
 }
 
 const setups: Record<ScenarioName, Setup> = {
@@ -56,13 +68,68 @@ const setups: Record<ScenarioName, Setup> = {
   'low-balance': { courseId: 'linalg-101', title: 'Linear Algebra', meBalance: 3, history: 40 },
   'not-enrolled': { courseId: 'stats-201', title: 'Statistics', meRole: 'outsider', history: 30 },
   'feature-disabled': { courseId: 'physics-110', title: 'Physics I', featureEnabled: false, history: 0 },
+  // The signed-in user moderates the course: a message hidden by three reports, one reported once.
+  moderation: {
+    courseId: 'linalg-101',
+    title: 'Linear Algebra',
+    meRole: 'moderator',
+    history: 40,
+    afterwards: reportSome,
+  },
+  // A moderator (the second participant) muted the signed-in student for an hour.
+  muted: { courseId: 'linalg-101', title: 'Linear Algebra', otherRole: 'moderator', history: 40, afterwards: muteMe },
 };
+
+/** Throws unless the backend did it: a scenario that silently lacks its state would mislead. */
+function done<T>(outcome: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value;
+}
+
+function reportSome(backend: MockBackend, { courseId, people: everyone }: ScenarioInfo): void {
+  const students = everyone.filter((person) => person.role === 'student');
+  const [spammer, ...reporters] = students;
+  const [first] = reporters;
+  if (!spammer || !first || reporters.length < backend.limits.report_hide_threshold)
+    throw new Error('Too few students to report a message hidden.');
+  // A minute apart, as the anti-spam limit asks.
+  const spam = done(
+    backend.at(backend.now() - 60_000, () =>
+      backend.send(spammer.id, courseId, {
+        client_id: crypto.randomUUID(),
+        content: 'Selling every problem set answer for this course, DM me for prices!!!',
+        is_question: false,
+      }),
+    ),
+  );
+  for (const reporter of reporters.slice(0, backend.limits.report_hide_threshold))
+    done(backend.moderation.report(reporter.id, courseId, spam.id, { reason: 'spam' }));
+  const offTopic = done(
+    backend.send(spammer.id, courseId, {
+      client_id: crypto.randomUUID(),
+      content: 'Anyone watching the match tonight? Way more fun than eigenvalues.',
+      is_question: false,
+    }),
+  );
+  done(backend.moderation.report(first.id, courseId, offTopic.id, { reason: 'off_topic' }));
+}
+
+function muteMe(backend: MockBackend, { courseId, me, other }: ScenarioInfo): void {
+  done(
+    backend.moderation.moderate(other.id, courseId, {
+      action: 'mute',
+      user_id: me.id,
+      until: new Date(backend.now() + 60 * 60_000).toISOString(),
+      reason: 'Repeated off-topic messages',
+    }),
+  );
+}
 
 /** Creates the scenario's course, people and history in `backend` and says who is who. */
 export function loadScenario(backend: MockBackend, name: ScenarioName, options: ScenarioOptions = {}): ScenarioInfo {
   const setup = setups[name];
   const random = new Random(options.seed ?? 7);
-  const everyone = cast(setup.meRole ?? 'student');
+  const everyone = cast(setup.meRole ?? 'student', setup.otherRole ?? 'student');
   const fixtures: FixturesBody = {
     course: { id: setup.courseId, title: setup.title },
     feature_enabled: setup.featureEnabled ?? true,
@@ -82,7 +149,9 @@ export function loadScenario(backend: MockBackend, name: ScenarioName, options: 
   if (setup.history > 0) seedHistory(backend, setup, writers, random);
   const [me, other] = everyone;
   if (!me || !other) throw new Error('A scenario needs at least two people.');
-  return { name, courseId: setup.courseId, title: setup.title, me, other, people: everyone };
+  const info = { name, courseId: setup.courseId, title: setup.title, me, other, people: everyone };
+  setup.afterwards?.(backend, info);
+  return info;
 }
 
 interface Thread {
