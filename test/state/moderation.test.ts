@@ -2,12 +2,13 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { atom } from 'nanostores';
 import { ApiError, type ApiClient } from '../../src/client/index.js';
 import type { ChatMessage, ReportedResponse, RoomDecisionBody, RoomResponse } from '../../src/protocol/index.js';
-import type { AnalyticsEvent } from '../../src/state/index.js';
+import type { AnalyticsEvent, ChatStore } from '../../src/state/index.js';
 import { createLifetime } from '../../src/state/lifetime.js';
 import { createModeration } from '../../src/state/moderation.js';
 import { createNotices } from '../../src/state/notices.js';
 import { createReports } from '../../src/state/reports.js';
 import { fakeClient, roomOf, storedMessage } from './fake-client.js';
+import { postAs, useLiveStores } from './helpers.js';
 
 /** Moderation with a scripted client: edits and deletions, hidden and restored messages, mutes, the Reported queue. */
 describe('moderation', () => {
@@ -223,5 +224,57 @@ describe('moderation', () => {
       { name: 'message_reported', data: { course_id: 'c', message_id: 'm2', reason: 'spam' } },
     ]);
     expect([...reports.$hidden.get()]).to.deep.equal(['m2']);
+  });
+});
+
+/** Moderation as the stores of an author, a classmate and a moderator see it, on the mock backend. */
+describe('moderation in the session, live', () => {
+  const { mock, live } = useLiveStores({ scenario: 'moderation', limits: { min_send_interval_ms: 0 } });
+  const people = () => {
+    const { me, people: everyone } = mock().scenario!;
+    const [author, classmate] = everyone.filter((p) => p.role === 'student');
+    return { moderator: me.id, author: author!.id, classmate: classmate!.id };
+  };
+
+  it('hides a question for the classmate and from everyone’s help queue; its author sees it removed, the moderator its text', async () => {
+    const { moderator, author, classmate } = people();
+    const stores = { moderator: await live(moderator), author: await live(author), classmate: await live(classmate) };
+    const question = postAs(mock(), author, 'Is every square matrix diagonalisable?', { is_question: true });
+    const all = Object.values(stores);
+    await waitUntil(() => all.every((store) => store.$pendingQuestions.get().some((q) => q.id === question.id)));
+
+    await stores.moderator.moderate({ action: 'hide', message_id: question.id });
+    const seen = (store: ChatStore) => store.$messages.get().find((m) => m.id === question.id);
+    await waitUntil(() => !seen(stores.classmate), 'the classmate still sees it');
+    await waitUntil(() => seen(stores.author)?.hidden && seen(stores.moderator)?.hidden);
+    expect(seen(stores.author)).to.deep.include({ content: '', mentions: [] });
+    expect(seen(stores.moderator)?.content).to.equal('Is every square matrix diagonalisable?');
+    expect(all.every((store) => store.$pendingQuestions.get().every((q) => q.id !== question.id))).to.be.true;
+
+    await stores.moderator.moderate({ action: 'restore', message_id: question.id });
+    await waitUntil(() => seen(stores.classmate)?.content === 'Is every square matrix diagonalisable?');
+    await waitUntil(() => all.every((store) => store.$pendingQuestions.get().some((q) => q.id === question.id)));
+    expect(seen(stores.author)?.hidden).to.be.undefined;
+  });
+
+  it('tells a muted user until when as it happens, and refuses their send', async () => {
+    const { moderator, author } = people();
+    const mod = await live(moderator);
+    const muted = await live(author);
+    const until = new Date(Date.now() + 30 * 60_000).toISOString();
+    await mod.moderate({ action: 'mute', user_id: author, until });
+    await waitUntil(() => muted.$mutedUntil.get() === until, 'the mute never reached the user');
+    muted.send('Can I still write?');
+    await waitUntil(() => muted.$messages.get().find((m) => m.content === 'Can I still write?')?.delivery === 'failed');
+  });
+
+  it('gives a moderator the Reported queue as the room opens, and nobody else', async () => {
+    const { moderator, classmate } = people();
+    const mod = await live(moderator);
+    await waitUntil(() => mod.$reported.get().length === 2, 'the scenario’s two reported messages');
+    expect(mod.$moderator.get()).to.be.true;
+    const student = await live(classmate);
+    expect(student.$moderator.get()).to.be.false;
+    expect(student.$reported.get()).to.deep.equal([]);
   });
 });
