@@ -53,6 +53,6 @@ export async function verifyModqRequest(
   const mac = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
   if (!(await crypto.subtle.verify('HMAC', await hmacKey(secret), mac, signedText(timestamp, body))))
     return refusals.invalidSignature();
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > modqReplayWindowSeconds) return refusals.staleRequest();
+  if (Math.abs(Math.floor(nowMs / 1000) - Number(timestamp)) > modqReplayWindowSeconds) return refusals.staleRequest();
   return done(null);
 }
