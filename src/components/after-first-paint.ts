@@ -1,5 +1,8 @@
-// The settings, the help queue and search load together as the room connects
-// (src/components/lazy.ts): one chunk, one request, compressed together rather than each on its own.
+// What the room shows or offers at once, but paints first without: one chunk, fetched as the room
+// connects (src/components/lazy.ts), one request compressed as a whole rather than a file each.
+// Each part is defined, or created, on its own first use.
 export { CourseChatSettings } from './course-chat-settings.js';
 export { CourseChatHelpQueue } from './course-chat-help-queue.js';
 export { CourseChatSearch } from './course-chat-search.js';
+export { CourseChatAwardDialog } from './course-chat-award-dialog.js';
+export { ComposerSuggestions } from './composer-suggestions.js';

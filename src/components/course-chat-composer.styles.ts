@@ -95,68 +95,10 @@ export const composerStyles = css`
     cursor: pointer;
     white-space: nowrap;
   }
-  .similar {
-    grid-column: 1 / -1;
-    font-size: 0.8rem;
-    color: var(--course-chat-muted);
-  }
-  .similar ul {
-    margin: 0.25rem 0 0;
-    padding: 0;
-    list-style: none;
-    display: grid;
-    gap: 0.2rem;
-  }
-  .similar button {
-    font: inherit;
-    border: none;
-    background: transparent;
-    padding: 0;
-    color: var(--course-chat-accent);
-    text-decoration: underline;
-    cursor: pointer;
-    text-align: start;
-  }
-  .similar .answered {
-    margin-inline-start: 0.4rem;
-    color: var(--course-chat-answered-text);
-    font-weight: 600;
-  }
-  .mentions {
-    position: absolute;
-    inset-inline-start: 0;
-    inset-block-end: calc(100% + 0.25rem);
-    z-index: 1;
-    min-inline-size: 14rem;
-    margin: 0;
-    padding: 0.25rem;
-    list-style: none;
-    background: var(--course-chat-bg);
-    border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius);
-    box-shadow: 0 4px 16px var(--course-chat-shadow);
-  }
-  .mentions li {
-    padding: 0.4rem 0.6rem;
-    border-radius: 0.5rem;
-    cursor: pointer;
-  }
-  .mentions li[aria-selected='true'] {
-    background: var(--course-chat-accent);
-    color: var(--course-chat-on-accent);
-  }
-  .mentions .st {
-    font-size: 0.7rem;
-    font-weight: 700;
-  }
-  /* Forced colours drop the backgrounds and border colours that mark these as chosen. */
+  /* Forced colours drop the border colour that marks the toggle as pressed. */
   @media (forced-colors: active) {
     .ask[aria-pressed='true'] {
       border-color: Highlight;
-    }
-    .mentions li[aria-selected='true'] {
-      background: Highlight;
-      color: HighlightText;
     }
   }
   /* A phone: less padding around the one-line input, so the conversation keeps the room. */

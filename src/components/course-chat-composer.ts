@@ -1,25 +1,19 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { normaliseContent, textLength, type User } from '../protocol/index.js';
-import {
-  mentionCandidates,
-  mentionQueryAt,
-  similarQuestions,
-  type ChatStore,
-  type StreamMessage,
-} from '../state/index.js';
-import { CourseChatJumpEvent } from './events.js';
+import { normaliseContent, textLength } from '../protocol/index.js';
+import type { ChatStore, StreamMessage } from '../state/index.js';
 import { composerStyles } from './course-chat-composer.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { ComposerFormatController } from './composer-format-controller.js';
 import { ComposerModerationController, type ComposerModerationStore } from './composer-moderation-controller.js';
-import { SimilarSearchController } from './similar-search-controller.js';
+import type { ComposerSuggestions } from './composer-suggestions.js';
+import { excerpt } from './format.js';
+import { lazyPart } from './lazy.js';
 import { defaultStrings } from './strings.js';
 
-function excerpt(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
-}
+/** @mentions and similar questions (composer-suggestions.ts): the first paint does without them. */
+const suggestionsPart = lazyPart(() => import('./after-first-paint.js'));
 
 /** What the composer reads and does in the room: the draft, the cooldown, mentions, sending, editing. */
 export type ComposerStore = ComposerModerationStore &
@@ -68,9 +62,6 @@ export class CourseChatComposer extends LitElement {
 
   @state() private text = '';
   @state() private asking = false;
-  /** People offered for the `@name` being typed; empty when no suggestion list is open. */
-  @state() private suggestions: User[] = [];
-  @state() private activeSuggestion = 0;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
@@ -81,14 +72,10 @@ export class CourseChatComposer extends LitElement {
     text: () => this.text,
     setText: (text) => (this.text = text),
   });
-  /** Similar questions from the room's whole history, by its search. */
-  readonly #similar = new SimilarSearchController(this, () => this.store);
+  /** Loaded as the text area is first focused or typed in. */
+  #suggestions?: ComposerSuggestions;
 
   #restoredFrom?: ComposerStore;
-  /** Where the `@` of the name being typed is. */
-  #mentionStart = 0;
-  /** People picked from the suggestions, by the `@Name` text inserted for them. */
-  readonly #picked = new Map<string, string>();
   #cooldownTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #cooldownUntil = new StoreController(this, () => this.store?.$cooldownUntil, 0);
@@ -148,16 +135,18 @@ export class CourseChatComposer extends LitElement {
         aria-describedby="count"
         aria-invalid=${over ? 'true' : 'false'}
         aria-autocomplete="list"
-        aria-controls=${this.suggestions.length > 0 ? 'mentions' : nothing}
-        aria-activedescendant=${this.suggestions.length > 0 ? `mention-${this.activeSuggestion}` : nothing}
+        aria-controls=${this.#suggestions?.listId ?? nothing}
+        aria-activedescendant=${this.#suggestions?.activeId ?? nothing}
+        @focus=${() => this.#suggesting()}
         @input=${this.#input}
         @keydown=${this.#keydown}
-        @blur=${() => (this.suggestions = [])}
+        @blur=${() => this.#suggestions?.close()}
       ></textarea>
       <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || (!editing && cooldown > 0)}>
         ${editing ? s.save : cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
       </button>
-      ${this.#renderSuggestions()} ${this.#renderSimilar()} ${this.#format.renderPreview(this.text, s)}
+      ${this.#suggestions?.renderMentions() ?? nothing} ${this.#suggestions?.renderSimilar(this.asking) ?? nothing}
+      ${this.#format.renderPreview(this.text, s)}
       <div class="tools">
         <button
           class="ask"
@@ -165,7 +154,7 @@ export class CourseChatComposer extends LitElement {
           aria-pressed=${this.asking ? 'true' : 'false'}
           @click=${() => {
             this.asking = !this.asking;
-            this.#similar.draftChanged(this.text, this.asking);
+            this.#suggesting((suggestions) => suggestions.changed(this.asking));
           }}
         >
           <span aria-hidden="true">?</span> ${s.ask}
@@ -181,109 +170,44 @@ export class CourseChatComposer extends LitElement {
     </form>`;
   }
 
-  #renderSuggestions() {
-    if (this.suggestions.length === 0) return nothing;
-    return html`<ul id="mentions" class="mentions" role="listbox" aria-label=${this.strings.mentionList}>
-      ${this.suggestions.map(
-        (person, index) =>
-          html`<li
-            id="mention-${index}"
-            role="option"
-            aria-selected=${index === this.activeSuggestion ? 'true' : 'false'}
-            @mousedown=${(event: MouseEvent) => {
-              // Keeps focus (and the caret) in the text area.
-              event.preventDefault();
-              this.#pick(person);
-            }}
-          >
-            ${person.name}${person.is_student_teacher ? html` <span class="st">${this.strings.st}</span>` : nothing}
-          </li>`,
-      )}
-    </ul>`;
-  }
-
-  #renderSimilar() {
-    if (!this.asking || !this.store) return nothing;
-    const known = new Map([...this.store.$messages.get(), ...this.#similar.found].map((m) => [m.id, m]));
-    const similar = similarQuestions(this.text, [...known.values()]);
-    if (similar.length === 0) return nothing;
-    return html`<div class="similar" role="region" aria-labelledby="similar">
-      <span id="similar">${this.strings.similar}</span>
-      <ul>
-        ${similar.map(
-          (question) =>
-            html`<li>
-              <button type="button" @click=${() => this.dispatchEvent(new CourseChatJumpEvent(question.id))}>
-                ${excerpt(question.content)}
-              </button>
-              ${question.question_status === 'answered' ? html`<span class="answered">${this.strings.answered}</span>` : nothing}
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
   #input(event: InputEvent): void {
     const textarea = event.target as HTMLTextAreaElement;
     this.text = textarea.value;
     // The text of a message being edited is no draft.
     if (!this.#moderation.editing) this.store?.setDraft(this.text);
-    this.#similar.draftChanged(this.text, this.asking);
     if (this.text.length > 0) this.store?.typing();
-    this.#suggest(textarea.selectionStart);
+    this.#suggesting((suggestions) => suggestions.changed(this.asking));
   }
 
-  #suggest(caret: number): void {
-    const typed = this.store ? mentionQueryAt(this.text, caret) : null;
-    if (!typed || !this.store) {
-      this.suggestions = [];
+  /**
+   * Loads the suggestions and hands them to `use`: at once once they are here, else as they arrive
+   * (with the draft as it is then), so what is typed before they load is still suggested for.
+   */
+  #suggesting(use?: (suggestions: ComposerSuggestions) => void): void {
+    if (this.#suggestions) {
+      use?.(this.#suggestions);
       return;
     }
-    this.#mentionStart = typed.start;
-    this.activeSuggestion = 0;
-    this.suggestions = mentionCandidates(
-      typed.query,
-      this.store.$people.get(),
-      this.store.$presence.get(),
-      this.store.$room.get()?.me.id,
-    );
-  }
-
-  #pick(person: User): void {
-    const textarea = this.textarea;
-    const caret = textarea?.selectionStart ?? this.text.length;
-    const tag = `@${person.name}`;
-    this.text = `${this.text.slice(0, this.#mentionStart)}${tag} ${this.text.slice(caret)}`;
-    this.#picked.set(tag, person.id);
-    this.suggestions = [];
-    this.store?.setDraft(this.text);
-    const after = this.#mentionStart + tag.length + 1;
-    void this.updateComplete.then(() => textarea?.setSelectionRange(after, after));
-  }
-
-  /** Arrows, Enter, Tab and Escape belong to the suggestion list while it is open. */
-  #keydownInSuggestions(event: KeyboardEvent): boolean {
-    const count = this.suggestions.length;
-    if (count === 0 || event.isComposing) return false;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      this.activeSuggestion = (this.activeSuggestion + step + count) % count;
-    } else if (event.key === 'Enter' || event.key === 'Tab') {
-      const person = this.suggestions[this.activeSuggestion];
-      if (person) this.#pick(person);
-    } else if (event.key === 'Escape') {
-      this.suggestions = [];
-    } else {
-      return false;
-    }
-    event.preventDefault();
-    // Escape here closes the list, not a dialog or anything else around the element.
-    event.stopPropagation();
-    return true;
+    void suggestionsPart.load().then(({ ComposerSuggestions }) => {
+      this.#suggestions ??= new ComposerSuggestions(this, {
+        store: () => this.store,
+        strings: () => this.strings,
+        text: () => this.text,
+        caret: () => this.textarea?.selectionStart ?? this.text.length,
+        replace: (text, caret) => {
+          this.text = text;
+          this.store?.setDraft(text);
+          void this.updateComplete.then(() => this.textarea?.setSelectionRange(caret, caret));
+        },
+      });
+      use?.(this.#suggestions);
+      // What they show for the draft as it stands (similar questions while asking).
+      this.requestUpdate();
+    });
   }
 
   #keydown(event: KeyboardEvent): void {
-    if (this.#keydownInSuggestions(event) || this.#moderation.keydown(event)) return;
+    if (this.#suggestions?.keydown(event) || this.#moderation.keydown(event)) return;
     if (this.textarea && this.#format.keydown(event, this.textarea)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -301,13 +225,12 @@ export class CourseChatComposer extends LitElement {
     const length = textLength(content);
     if (!this.store || length === 0 || length > this.maxLength) return;
     if (this.#moderation.save(content) || this.#cooldownLeft() > 0) return;
-    const mentions = [...this.#picked].filter(([tag]) => content.includes(tag)).map(([, id]) => id);
+    const mentions = this.#suggestions?.takeMentions(content) ?? [];
     this.store.send(content, {
       isQuestion: this.asking,
       ...(this.replyTo ? { replyToId: this.replyTo.id } : {}),
       ...(mentions.length > 0 ? { mentions } : {}),
     });
-    this.#picked.clear();
     this.text = '';
     this.asking = false;
     this.replyTo = undefined;

@@ -84,3 +84,8 @@ export function hueOf(id: string): number {
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return hash % 360;
 }
+
+/** A message's start, for a line that quotes it: the reply being written, a similar question. */
+export function excerpt(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}

@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveControllerHost } from 'lit';
 
 /**
  * A part of the element that the first paint does without, in a chunk of its own beside the
@@ -40,6 +40,12 @@ export function lazyElement(tag: string, importer: () => Promise<CustomElementCo
   return lazyPart(async () => defineOnce(tag, await importer()));
 }
 
+/** Gives `root` the styles of a part loaded on first use, which came with its chunk (once per root). */
+export function adoptStyles(root: ShadowRoot, styles: CSSResult): void {
+  const sheet = styles.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 /** Defines `element` under `tag`, unless the page did first (an app bundle and a script tag both). */
 export function defineOnce(tag: string, element: CustomElementConstructor): void {
   if (!customElements.get(tag)) customElements.define(tag, element);
@@ -48,16 +54,16 @@ export function defineOnce(tag: string, element: CustomElementConstructor): void
 /** The room's elements that are not part of its first paint. */
 export const lazyElements = {
   awardDialog: lazyElement('course-chat-award-dialog', async () =>
-    import('./course-chat-award-dialog.js').then((module) => module.CourseChatAwardDialog),
+    import('./after-first-paint.js').then((module) => module.CourseChatAwardDialog),
   ),
   settings: lazyElement('course-chat-settings', async () =>
-    import('./room-panels.js').then((module) => module.CourseChatSettings),
+    import('./after-first-paint.js').then((module) => module.CourseChatSettings),
   ),
   helpQueue: lazyElement('course-chat-help-queue', async () =>
-    import('./room-panels.js').then((module) => module.CourseChatHelpQueue),
+    import('./after-first-paint.js').then((module) => module.CourseChatHelpQueue),
   ),
   search: lazyElement('course-chat-search', async () =>
-    import('./room-panels.js').then((module) => module.CourseChatSearch),
+    import('./after-first-paint.js').then((module) => module.CourseChatSearch),
   ),
 };
 

@@ -1,14 +1,6 @@
 import type { PresentUser, User } from '../protocol/index.js';
 import type { StreamMessage } from './types.js';
 
-/** How many people the @-suggestions offer at once. */
-const maxSuggestions = 6;
-
-/** Folds case and accents, so "@ze" finds "Zoë" and "@ANA" finds "Ana". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
 /** Everyone seen in the room, by id: connected now, or the author of a loaded message. */
 export function participants(
   presence: readonly PresentUser[],
@@ -28,36 +20,6 @@ export function samePeople(
   if (!previous || previous.size !== next.size) return next;
   for (const [id, person] of next) if (previous.get(id)?.name !== person.name) return next;
   return previous;
-}
-
-/**
- * The people an `@query` may mean: everyone seen in the room but the writer, whose name or any word
- * of it starts with the query; those online first, then by name.
- */
-export function mentionCandidates(
-  query: string,
-  people: ReadonlyMap<string, User>,
-  presence: readonly PresentUser[],
-  meId: string | undefined,
-): User[] {
-  const online = new Set(presence.map((person) => person.id));
-  const wanted = fold(query);
-  return [...people.values()]
-    .filter((person) => person.id !== meId)
-    .filter((person) =>
-      fold(person.name)
-        .split(/\s+/)
-        .some((word) => word.startsWith(wanted)),
-    )
-    .sort((a, b) => Number(online.has(b.id)) - Number(online.has(a.id)) || a.name.localeCompare(b.name))
-    .slice(0, maxSuggestions);
-}
-
-/** The `@word` being typed just before the caret, or null when the caret is not in one. */
-export function mentionQueryAt(text: string, caret: number): { query: string; start: number } | null {
-  const match = /(?:^|\s)@([^\s@]{0,40})$/u.exec(text.slice(0, caret));
-  if (!match) return null;
-  return { query: match[1] ?? '', start: caret - (match[1]?.length ?? 0) - 1 };
 }
 
 export interface TextSegment {

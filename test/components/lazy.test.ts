@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { lazyElement, lazyPart } from '../../src/components/lazy.js';
+import { css } from 'lit';
+import { adoptStyles, lazyElement, lazyPart } from '../../src/components/lazy.js';
 
 /** A host that counts the renders it was asked for. */
 const countingHost = () => ({
@@ -64,5 +65,22 @@ describe('a part loaded on first use', () => {
     customElements.define(tag, Host);
     await lazyElement(tag, async () => class extends HTMLElement {}).load();
     expect(customElements.get(tag)).to.equal(Host);
+  });
+
+  it('gives a shadow root the styles that came with the part, once however often it is asked', () => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p class="late">late</p>';
+    document.body.append(host);
+    const styles = css`
+      .late {
+        color: rgb(1, 2, 3);
+      }
+    `;
+    adoptStyles(root, styles);
+    adoptStyles(root, styles);
+    expect(root.adoptedStyleSheets).to.have.length(1);
+    expect(getComputedStyle(root.querySelector('.late')!).color).to.equal('rgb(1, 2, 3)');
+    host.remove();
   });
 });

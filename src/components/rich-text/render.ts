@@ -3,11 +3,11 @@ import { parseMarkdown, type Block, type Inline } from './markdown.js';
 import { texToMathML, TexError, type MathNode } from './tex.js';
 import { richTextStyles } from './render.styles.js';
 import type { CourseChatStrings } from '../strings.js';
+import { adoptStyles } from '../lazy.js';
 
 /** Gives a shadow root the rendered text's styles, which load with the renderer (once per root). */
 export function adoptRichTextStyles(root: ShadowRoot): void {
-  const sheet = richTextStyles.styleSheet;
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adoptStyles(root, richTextStyles);
 }
 
 /** What the rendered text needs from the message that shows it. */

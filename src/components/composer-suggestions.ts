@@ -1,0 +1,231 @@
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
+import type { User } from '../protocol/index.js';
+import { mentionCandidates, mentionQueryAt, similarQuestions } from '../state/index.js';
+import type { ComposerStore } from './course-chat-composer.js';
+import { CourseChatJumpEvent } from './events.js';
+import { excerpt } from './format.js';
+import { adoptStyles } from './lazy.js';
+import { SimilarSearchController } from './similar-search-controller.js';
+import type { CourseChatStrings } from './strings.js';
+
+/** The lists' styles, which come with them rather than with the composer's first paint. */
+const suggestionStyles = css`
+  .similar {
+    grid-column: 1 / -1;
+    font-size: 0.8rem;
+    color: var(--course-chat-muted);
+  }
+  .similar ul {
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.2rem;
+  }
+  .similar button {
+    font: inherit;
+    border: none;
+    background: transparent;
+    padding: 0;
+    color: var(--course-chat-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    text-align: start;
+  }
+  .similar .answered {
+    margin-inline-start: 0.4rem;
+    color: var(--course-chat-answered-text);
+    font-weight: 600;
+  }
+  .mentions {
+    position: absolute;
+    inset-inline-start: 0;
+    inset-block-end: calc(100% + 0.25rem);
+    z-index: 1;
+    min-inline-size: 14rem;
+    margin: 0;
+    padding: 0.25rem;
+    list-style: none;
+    background: var(--course-chat-bg);
+    border: 1px solid var(--course-chat-border);
+    border-radius: var(--course-chat-radius);
+    box-shadow: 0 4px 16px var(--course-chat-shadow);
+  }
+  .mentions li {
+    padding: 0.4rem 0.6rem;
+    border-radius: 0.5rem;
+    cursor: pointer;
+  }
+  .mentions li[aria-selected='true'] {
+    background: var(--course-chat-accent);
+    color: var(--course-chat-on-accent);
+  }
+  .mentions .st {
+    font-size: 0.7rem;
+    font-weight: 700;
+  }
+  /* Forced colours drop the background that marks the chosen person. */
+  @media (forced-colors: active) {
+    .mentions li[aria-selected='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+`;
+
+export interface SuggestionsOptions {
+  store(): ComposerStore | undefined;
+  strings(): CourseChatStrings;
+  /** The draft and where the caret is in it. */
+  text(): string;
+  caret(): number;
+  /** Puts `text` in the text area, the caret at `caret`. */
+  replace(text: string, caret: number): void;
+}
+
+/**
+ * What the composer offers as one writes, loaded the first time its text area is used: the room's
+ * people after `@` (arrows move, Enter or Tab picks, Escape closes), and, while a question is
+ * being written, up to three similar questions already asked, each a link to it.
+ */
+export class ComposerSuggestions {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: SuggestionsOptions;
+  /** Similar questions from the room's whole history, by its search. */
+  readonly #similar: SimilarSearchController;
+  /** People offered for the `@name` being typed; empty when no suggestion list is open. */
+  #people: User[] = [];
+  #active = 0;
+  /** Where the `@` of the name being typed is. */
+  #mentionStart = 0;
+  /** People picked from the suggestions, by the `@Name` text inserted for them. */
+  readonly #picked = new Map<string, string>();
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: SuggestionsOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#similar = new SimilarSearchController(host, options.store);
+    if (host.shadowRoot) adoptStyles(host.shadowRoot, suggestionStyles);
+  }
+
+  /** The open list's id and its chosen option's, for the text area's ARIA; none while closed. */
+  get listId(): string | undefined {
+    return this.#people.length > 0 ? 'mentions' : undefined;
+  }
+
+  get activeId(): string | undefined {
+    return this.#people.length > 0 ? `mention-${this.#active}` : undefined;
+  }
+
+  /** Call as the draft changes: the `@name` at the caret, and similar questions while asking. */
+  changed(asking: boolean): void {
+    this.#similar.draftChanged(this.#options.text(), asking);
+    this.#suggest();
+  }
+
+  close(): void {
+    this.#show([]);
+  }
+
+  /** The ids of the people picked who are still named in `content`; the next message starts afresh. */
+  takeMentions(content: string): string[] {
+    const mentions = [...this.#picked].filter(([tag]) => content.includes(tag)).map(([, id]) => id);
+    this.#picked.clear();
+    return mentions;
+  }
+
+  /** Arrows, Enter, Tab and Escape belong to the suggestion list while it is open. */
+  keydown(event: KeyboardEvent): boolean {
+    const count = this.#people.length;
+    if (count === 0 || event.isComposing) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.#active = (this.#active + step + count) % count;
+      this.#host.requestUpdate();
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      const person = this.#people[this.#active];
+      if (person) this.#pick(person);
+    } else if (event.key === 'Escape') {
+      this.close();
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    // Escape here closes the list, not a dialog or anything else around the element.
+    event.stopPropagation();
+    return true;
+  }
+
+  #show(people: User[]): void {
+    this.#people = people;
+    this.#active = 0;
+    this.#host.requestUpdate();
+  }
+
+  #suggest(): void {
+    const store = this.#options.store();
+    const typed = store ? mentionQueryAt(this.#options.text(), this.#options.caret()) : null;
+    if (!typed || !store) {
+      if (this.#people.length > 0) this.close();
+      return;
+    }
+    this.#mentionStart = typed.start;
+    this.#show(mentionCandidates(typed.query, store.$people.get(), store.$presence.get(), store.$room.get()?.me.id));
+  }
+
+  #pick(person: User): void {
+    const text = this.#options.text();
+    const tag = `@${person.name}`;
+    this.#picked.set(tag, person.id);
+    this.close();
+    this.#options.replace(
+      `${text.slice(0, this.#mentionStart)}${tag} ${text.slice(this.#options.caret())}`,
+      this.#mentionStart + tag.length + 1,
+    );
+  }
+
+  renderMentions() {
+    if (this.#people.length === 0) return nothing;
+    const s = this.#options.strings();
+    return html`<ul id="mentions" class="mentions" role="listbox" aria-label=${s.mentionList}>
+      ${this.#people.map(
+        (person, index) =>
+          html`<li
+            id="mention-${index}"
+            role="option"
+            aria-selected=${index === this.#active ? 'true' : 'false'}
+            @mousedown=${(event: MouseEvent) => {
+              // Keeps focus (and the caret) in the text area.
+              event.preventDefault();
+              this.#pick(person);
+            }}
+          >
+            ${person.name}${person.is_student_teacher ? html` <span class="st">${s.st}</span>` : nothing}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  renderSimilar(asking: boolean) {
+    const store = this.#options.store();
+    if (!asking || !store) return nothing;
+    const known = new Map([...store.$messages.get(), ...this.#similar.found].map((m) => [m.id, m]));
+    const similar = similarQuestions(this.#options.text(), [...known.values()]);
+    if (similar.length === 0) return nothing;
+    const s = this.#options.strings();
+    return html`<div class="similar" role="region" aria-labelledby="similar">
+      <span id="similar">${s.similar}</span>
+      <ul>
+        ${similar.map(
+          (question) =>
+            html`<li>
+              <button type="button" @click=${() => this.#host.dispatchEvent(new CourseChatJumpEvent(question.id))}>
+                ${excerpt(question.content)}
+              </button>
+              ${question.question_status === 'answered' ? html`<span class="answered">${s.answered}</span>` : nothing}
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}
