@@ -7,6 +7,7 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { nodeEnvShim } from './scripts/node-env-shim.mjs';
 import { ssrRenderPlugin } from './test/ssr/ssr-render-plugin.mjs';
 import { touchPlugin } from './scripts/touch-plugin.mjs';
+import { networkPlugin } from './scripts/network-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 /**
@@ -100,6 +101,7 @@ export default {
     workerBackendPlugin(),
     emulateMediaFeaturesPlugin(),
     touchPlugin(),
+    networkPlugin(),
     ssrRenderPlugin(),
   ],
   browsers: [
