@@ -20,7 +20,7 @@ import {
 import { done, type Outcome } from './outcome.js';
 import { refusals } from './refusals.js';
 import { wait, type DecisionAudit, type RoomContext, type Rule } from './room-store.js';
-import { announceUpdate, viewFor } from './visibility.js';
+import { announceUpdate, viewFor, visibleMessage } from './visibility.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -52,12 +52,6 @@ export function* muteRefusal(room: RoomContext, userId: string): Rule<Outcome<ne
   return left > 0 ? refusals.muted(left) : null;
 }
 
-/** A message of the room as this user may see it; null when it does not exist for them. */
-function* seen(room: RoomContext, userId: string, messageId: string): Rule<ChatMessage | null> {
-  const message = yield* wait(room.records.message(messageId));
-  return message ? yield* viewFor(room, userId, message) : null;
-}
-
 /**
  * One report per person per message (201, then 200 changing nothing). The message leaves the
  * reporter's own view at once; at `limits.report_hide_threshold` distinct open reports it is
@@ -73,7 +67,7 @@ export function* report(
   const { records, live, limits, now } = room;
   const note = body.note?.trim() ? body.note.trim() : null;
   if (body.reason === 'other' && note === null) return refusals.noteRequired();
-  const message = yield* seen(room, reporterId, messageId);
+  const message = yield* visibleMessage(room, reporterId, messageId);
   if (!message) return refusals.messageNotFound();
   if (message.deleted) return refusals.messageDeleted();
   if (message.author.id === reporterId) return refusals.selfReport();
@@ -114,7 +108,7 @@ export function* editMessage(
   body: EditBody,
 ): Rule<Outcome<ChatMessage>> {
   const { records, limits, now } = room;
-  const message = yield* seen(room, userId, messageId);
+  const message = yield* visibleMessage(room, userId, messageId);
   if (!message) return refusals.messageNotFound();
   if (message.author.id !== userId) return refusals.notAuthor();
   if (message.deleted) return refusals.messageDeleted();
@@ -134,7 +128,7 @@ export function* editMessage(
  * its thread reads on; an open question leaves the queue; the points it earned stay in the ledger.
  */
 export function* deleteMessage(room: RoomContext, userId: string, messageId: string): Rule<Outcome<ChatMessage>> {
-  const message = yield* seen(room, userId, messageId);
+  const message = yield* visibleMessage(room, userId, messageId);
   if (!message) return refusals.messageNotFound();
   if (message.author.id !== userId) return refusals.notAuthor();
   if (!(yield* wait(room.records.deleteMessage(messageId, iso(room.now))))) return done(message);

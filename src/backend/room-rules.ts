@@ -21,7 +21,7 @@ import { muteRefusal } from './moderation-rules.js';
 import { done, fail, type Outcome } from './outcome.js';
 import { refusals } from './refusals.js';
 import { wait, type RoomContext, type RoomRecords, type Rule } from './room-store.js';
-import { announceUpdate } from './visibility.js';
+import { announceUpdate, visibleMessage } from './visibility.js';
 
 /**
  * Why a user may not use a course's room, in the protocol's order (the course, then enrolment or
@@ -119,7 +119,7 @@ export function* markHelpful(room: RoomContext, user: User, messageId: string): 
 /** "This Helped!": the rule order of docs/protocol.md, then one all-or-nothing commit. */
 export function* award(room: RoomContext, giverId: string, body: AwardBody): Rule<Outcome<AwardResponse>> {
   const { records, live, limits } = room;
-  const message = yield* wait(records.message(body.reference_id));
+  const message = yield* visibleMessage(room, giverId, body.reference_id);
   if (!message) return refusals.messageNotFound();
   if (body.recipient_id !== message.author.id) return refusals.recipientMismatch();
   if (body.recipient_id === giverId) return refusals.selfAward();

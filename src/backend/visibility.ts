@@ -23,6 +23,12 @@ export function* viewFor(room: RoomContext, readerId: string, message: ChatMessa
   return visibleTo(message, { id: readerId, moderator });
 }
 
+/** A message of the room as this user may see it; null when it does not exist for them. */
+export function* visibleMessage(room: RoomContext, readerId: string, messageId: string): Rule<ChatMessage | null> {
+  const message = yield* wait(room.records.message(messageId));
+  return message ? yield* viewFor(room, readerId, message) : null;
+}
+
 /** `message_updated` to whoever may see the message: a hidden one's change reaches nobody else. */
 export function* announceUpdate(room: RoomContext, message: ChatMessage): Rule<void> {
   if (!message.hidden) return room.live.broadcast({ type: 'message_updated', data: message });

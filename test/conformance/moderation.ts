@@ -128,6 +128,8 @@ export function moderationSuite(target: { name: string; apiBase: string }): void
         expect(search.results).to.deep.equal([]);
         expect(unreadBefore).to.equal(1);
         expect((await c.room(eve!)).unread.count).to.equal(0);
+        const award = { recipient_id: ana!.id, points: 1, reason: 'chat_help', reference_id: question.id };
+        expectError(await wire.call('POST', paths.award(), { token: eve!.token, body: award }), 'message_not_found');
         // Its author sees it removed, without its content; moderators see it all.
         const [asAuthor] = await history(c, ana!);
         expect(asAuthor).to.include({ id: question.id, hidden: true, content: '' });
