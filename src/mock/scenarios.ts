@@ -86,8 +86,9 @@ function done<T>(outcome: { ok: true; value: T } | { ok: false; error: { message
   return outcome.value;
 }
 
-function reportSome(backend: MockBackend, { courseId, people: everyone }: ScenarioInfo): void {
-  const students = everyone.filter((person) => person.role === 'student');
+function reportSome(backend: MockBackend, { courseId, other, people: everyone }: ScenarioInfo): void {
+  // The second participant neither wrote nor reported them: they see what a classmate sees.
+  const students = everyone.filter((person) => person.role === 'student' && person.id !== other.id);
   const [spammer, ...reporters] = students;
   const [first] = reporters;
   if (!spammer || !first || reporters.length < backend.limits.report_hide_threshold)

@@ -23,9 +23,10 @@ describe('<course-chat-reported>', () => {
     [...shadow(queue).querySelectorAll('li')].find((item) => item.textContent?.includes(text));
   const decide = (queue: Element, text: string, decision: string) =>
     itemWith(queue, text)!.querySelector<HTMLButtonElement>(`[data-decision="${decision}"]`)!.click();
+  /** Who wrote the reported messages: neither the moderator nor the student beside them. */
   const author = () => {
-    const mock = running();
-    return mock.scenario!.people.find((p) => p.role === 'student' && p.id !== mock.scenario!.me.id)!;
+    const { people, other } = running().scenario!;
+    return people.find((p) => p.role === 'student' && p.id !== other.id)!;
   };
 
   it('is accessible, and lists each reported message with its reasons, its count and whether it is hidden', async () => {

@@ -231,9 +231,9 @@ describe('moderation', () => {
 describe('moderation in the session, live', () => {
   const { mock, live } = useLiveStores({ scenario: 'moderation', limits: { min_send_interval_ms: 0 } });
   const people = () => {
-    const { me, people: everyone } = mock().scenario!;
-    const [author, classmate] = everyone.filter((p) => p.role === 'student');
-    return { moderator: me.id, author: author!.id, classmate: classmate!.id };
+    const { me, other, people: everyone } = mock().scenario!;
+    const author = everyone.find((p) => p.role === 'student' && p.id !== other.id)!;
+    return { moderator: me.id, author: author.id, classmate: other.id };
   };
 
   it('hides a question for the classmate and from everyone’s help queue; its author sees it removed, the moderator its text', async () => {
