@@ -7,6 +7,7 @@ import { excerpt } from './format.js';
 import { adoptStyles } from './lazy.js';
 import { SimilarSearchController } from './similar-search-controller.js';
 import type { CourseChatStrings } from './strings.js';
+import { suggestionStrings } from './suggestion-strings.js';
 
 /** The lists' styles, which come with them rather than with the composer's first paint. */
 const suggestionStyles = css`
@@ -186,7 +187,7 @@ export class ComposerSuggestions {
 
   renderMentions() {
     if (this.#people.length === 0) return nothing;
-    const s = this.#options.strings();
+    const s = { ...suggestionStrings, ...this.#options.strings() };
     return html`<ul id="mentions" class="mentions" role="listbox" aria-label=${s.mentionList}>
       ${this.#people.map(
         (person, index) =>
@@ -212,7 +213,7 @@ export class ComposerSuggestions {
     const known = new Map([...store.$messages.get(), ...this.#similar.found].map((m) => [m.id, m]));
     const similar = similarQuestions(this.#options.text(), [...known.values()]);
     if (similar.length === 0) return nothing;
-    const s = this.#options.strings();
+    const s = { ...suggestionStrings, ...this.#options.strings() };
     return html`<div class="similar" role="region" aria-labelledby="similar">
       <span id="similar">${s.similar}</span>
       <ul>

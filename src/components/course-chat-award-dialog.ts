@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore, StreamMessage } from '../state/index.js';
 import { awardDialogStyles } from './course-chat-award-dialog.styles.js';
 import { sharedStyles } from './shared.styles.js';
+import { awardDialogStrings } from './award-dialog-strings.js';
 import { defaultStrings } from './strings.js';
 
 /** What the award dialog reads and does in the room. */
@@ -56,7 +57,7 @@ export class CourseChatAwardDialog extends LitElement {
   override render() {
     const cap = this.#cap;
     const name = this.message?.author.name ?? '';
-    const s = this.strings;
+    const s = { ...awardDialogStrings, ...this.strings };
     const balance = this.store?.$balance.get() ?? 0;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="note" @close=${this.#closed}>
       <form method="dialog" @submit=${this.#confirm}>

@@ -6,6 +6,7 @@ import { sharedStyles } from './shared.styles.js';
 import { searchStyles } from './course-chat-search.styles.js';
 import { CourseChatJumpEvent } from './events.js';
 import { formatFullTime } from './format.js';
+import { searchStrings } from './search-strings.js';
 import { defaultStrings } from './strings.js';
 
 /** What the search uses of the room's session. */
@@ -46,7 +47,7 @@ export class CourseChatSearch extends LitElement {
   #generation = 0;
 
   override render() {
-    const s = this.strings;
+    const s = { ...searchStrings, ...this.strings };
     return html`<button
         class="toggle"
         type="button"
@@ -85,7 +86,7 @@ export class CourseChatSearch extends LitElement {
   }
 
   #status() {
-    const s = this.strings;
+    const s = { ...searchStrings, ...this.strings };
     if (this.failed) return s.searchFailed;
     if (this.loading && this.results.length === 0) return s.searching;
     if (!this.searched) return '';

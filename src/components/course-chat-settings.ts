@@ -4,6 +4,7 @@ import type { ChatStore } from '../state/index.js';
 import { settingsStyles } from './course-chat-settings.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
+import { settingsStrings } from './settings-strings.js';
 import { defaultStrings } from './strings.js';
 
 /** What the settings panel reads and changes in the room. */
@@ -36,7 +37,7 @@ export class CourseChatSettings extends LitElement {
   override render() {
     const settings = this.#settings.value;
     const supported = typeof Notification !== 'undefined';
-    const s = this.strings;
+    const s = { ...settingsStrings, ...this.strings };
     return html`<button
         class="toggle"
         type="button"

@@ -1,11 +1,15 @@
 import type { ReportReason } from '../protocol/index.js';
 import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.js';
+import type { AwardDialogStrings } from './award-dialog-strings.js';
+import type { SearchStrings } from './search-strings.js';
+import type { SettingsStrings } from './settings-strings.js';
+import type { SuggestionStrings } from './suggestion-strings.js';
 
 const plural = new Intl.PluralRules('en');
-const number = new Intl.NumberFormat('en');
+export const number = new Intl.NumberFormat('en');
 
 /** "1 point", "2 points", "1,200 points". */
-const count = (n: number, one: string, other = `${one}s`) =>
+export const count = (n: number, one: string, other = `${one}s`) =>
   `${number.format(n)} ${plural.select(n) === 'one' ? one : other}`;
 
 /**
@@ -14,7 +18,8 @@ const count = (n: number, one: string, other = `${one}s`) =>
  * translation decides word order and plural forms (`Intl.PluralRules` knows them per language).
  * Times and durations are formatted by `Intl` in the element's language and passed in as text.
  */
-export interface CourseChatStrings {
+export interface CourseChatStrings
+  extends Partial<AwardDialogStrings>, Partial<SettingsStrings>, Partial<SearchStrings>, Partial<SuggestionStrings> {
   // The header.
   /** "Linear Algebra Chat": `course` is the course's title, '' until the room has loaded. */
   title: (course: string) => string;
@@ -28,19 +33,6 @@ export interface CourseChatStrings {
   earnMore: string;
   /** "Back to Course" */
   back: string;
-  /** "Room settings": the settings button and panel. */
-  settings: string;
-  /** "Muted", on the settings button. */
-  muted: string;
-  /** "Mute this room" */
-  mute: string;
-  /** "Notify me while this page is hidden" */
-  notify: string;
-  /** The hints under that switch: no notifications in this browser, blocked, muted, or what they are for. */
-  unsupported: string;
-  blocked: string;
-  mutedHint: string;
-  notifyHint: string;
 
   // The room's state.
   /** "Loading chat…" */
@@ -163,18 +155,6 @@ export interface CourseChatStrings {
   muteAuthor: string;
   muteFor: string;
 
-  // Search.
-  /** "Search": the header's button and the field's submit; "Search messages": the field. */
-  search: string;
-  searchLabel: string;
-  /** "Search results", the list's name; "Searching…"; "Search failed. Try again." */
-  searchResults: string;
-  searching: string;
-  searchFailed: string;
-  /** "3 results for "pivot"", "20+ results…" when more pages exist, "No results for …". */
-  resultCount: (count: number, more: boolean, query: string) => string;
-  /** "More results" */
-  moreResults: string;
   // The composer.
   /** "Replying to Ana:" */
   replyingTo: (name: string) => string;
@@ -192,11 +172,6 @@ export interface CourseChatStrings {
   ask: string;
   /** "120 / 2000 characters": the character counter for screen readers. */
   characters: (count: number, max: number) => string;
-  /** "People to mention": the accessible name of the `@` suggestions. */
-  mentionList: string;
-  /** "Similar questions already asked:" and "answered" beside one that is. */
-  similar: string;
-  answered: string;
 
   // The help queue.
   /** "Available to Help": the student-teacher's switch and a helper's status; "Online" otherwise. */
@@ -214,24 +189,8 @@ export interface CourseChatStrings {
   /** "Who is online shows again once reconnected.": in place of the helpers while the socket is down. */
   presenceStale: string;
 
-  // The award dialog.
-  /** "Thank Ana" */
-  thank: (name: string) => string;
-  /** "Award points for helpful answer" */
-  awardNote: string;
-  /** "Points", and "5 points" for the slider's value. */
-  pointsLabel: string;
-  points: (count: number) => string;
-  /** "You have no points to give right now. ..." */
-  noPoints: string;
-  /** "You have 40 points to give.": the giver's balance, above the slider. */
-  awardBalance: (balance: number) => string;
-  /** "Starts at 3, all you have.": why the slider starts below the room's default award. */
-  awardCapped: (points: number) => string;
-  /** "Cancel", "Confirm", "Awarding…" */
+  /** "Cancel": closes a dialog, a menu or an edit and does nothing. */
   cancel: string;
-  confirm: string;
-  awarding: string;
 }
 
 /** The page spec's texts. */
@@ -332,24 +291,11 @@ export const defaultStrings: CourseChatStrings = {
   cancelReply: 'Cancel reply',
   message: 'Message',
   placeholder: 'Write a message…',
-  search: 'Search',
-  searchLabel: 'Search messages',
-  searchResults: 'Search results',
-  searching: 'Searching…',
-  searchFailed: 'Search failed. Try again.',
-  resultCount: (n, more, query) =>
-    n === 0
-      ? `No results for “${query}”`
-      : `${more ? `${number.format(n)}+ results` : count(n, 'result')} for “${query}”`,
-  moreResults: 'More results',
   askPlaceholder: 'Ask your question…',
   send: 'Send',
   wait: (seconds) => `Wait ${seconds}s`,
   ask: 'Ask Question',
   characters: (n, max) => `${n} / ${max} characters`,
-  mentionList: 'People to mention',
-  similar: 'Similar questions already asked:',
-  answered: 'answered',
   available: 'Available to Help',
   pendingQuestions: (n) => `Pending Questions (${number.format(n)})`,
   noQuestions: 'No questions waiting. Nice work, everyone.',
@@ -358,22 +304,5 @@ export const defaultStrings: CourseChatStrings = {
   presenceStale: 'Who is online shows again once reconnected.',
   helperOnline: 'Online',
   waiting: (duration) => (duration ? `waiting ${duration}` : 'asked just now'),
-  thank: (name) => `Thank ${name}`,
-  awardNote: 'Award points for helpful answer',
-  points: (n) => count(n, 'point'),
-  pointsLabel: 'Points',
-  noPoints: 'You have no points to give right now. Help others to earn some.',
-  awardBalance: (balance) => `You have ${count(balance, 'point')} to give.`,
-  awardCapped: (points) => `Starts at ${number.format(points)}, all you have.`,
   cancel: 'Cancel',
-  confirm: 'Confirm',
-  awarding: 'Awarding…',
-  settings: 'Room settings',
-  muted: 'Muted',
-  mute: 'Mute this room',
-  notify: 'Notify me while this page is hidden',
-  unsupported: 'This browser has no notifications.',
-  blocked: 'Notifications are blocked in the browser settings.',
-  mutedHint: 'Muted: no notifications until you unmute.',
-  notifyHint: 'For a mention, an answer to your question, or points you receive.',
 };
