@@ -5,7 +5,7 @@ import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
 import { CourseChatJumpEvent } from './events.js';
 import { avatar, profileHrefOf, profileLink } from './avatar.js';
-import { formatWait } from './format.js';
+import { formatWait } from './wait-format.js';
 import { lazyElement } from './lazy.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';

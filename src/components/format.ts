@@ -4,7 +4,7 @@ const formatters = new Map<string, unknown>();
  * One Intl formatter per kind, locale and options: making one costs far more than using it, and
  * every row formats its time on each render.
  */
-function cached<O, F>(
+export function cached<O, F>(
   Format: new (locale: string | undefined, options: O) => F,
   locale: string | undefined,
   options: O,
@@ -50,27 +50,6 @@ export function formatMessageTime(iso: string, now = Date.now(), locale?: string
 /** The full timestamp, for the tooltip and assistive technology. */
 export function formatFullTime(iso: string, locale?: string): string {
   return cached(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
-}
-
-/** The units a wait is told in, longest first, each from the length where it reads better. */
-const waitUnits = [
-  { unit: 'week', minutes: 7 * 24 * 60, from: 14 * 24 * 60 },
-  { unit: 'day', minutes: 24 * 60, from: 24 * 60 },
-  { unit: 'hour', minutes: 60, from: 60 },
-  { unit: 'minute', minutes: 1, from: 1 },
-] as const;
-
-/**
- * How long since `iso`, in whole minutes, hours, days or weeks ("12 minutes", "2 hours",
- * "8 days", "3 weeks"); '' under a minute.
- */
-export function formatWait(iso: string, now: number, locale?: string): string {
-  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
-  const longest = waitUnits.find(({ from }) => minutes >= from);
-  if (!longest) return '';
-  return cached(Intl.NumberFormat, locale, { style: 'unit', unit: longest.unit, unitDisplay: 'long' }).format(
-    Math.round(minutes / longest.minutes),
-  );
 }
 
 export function initials(name: string): string {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatWait } from '../../src/components/format.js';
+import { formatWait } from '../../src/components/wait-format.js';
 
 /** How long a question has waited, as the help queue writes it. */
 describe('formatWait', () => {
