@@ -45,12 +45,13 @@ export function prepareDatabase(persistTo, seedFile) {
  * given) and lets browser pages on `allowedOrigins` call it with the session cookie (ALLOWED_ORIGINS;
  * unless given `*`: any page, bearer tokens only). `secret` and `previousSecret` set JWT_SECRET
  * and JWT_SECRET_PREVIOUS, `adminSecret` ADMIN_SECRET, `recheckSeconds` ACCESS_RECHECK_SECONDS,
- * `logFlushMs` LOG_FLUSH_MS, and `limits` the room limits (`{ max_message_length: 40 }` sets
+ * `logFlushMs` LOG_FLUSH_MS, `modq` the MODQ settings (`{ url, secret, retrySeconds }`: MODQ_URL,
+ * MODQ_SECRET, MODQ_RETRY_SECONDS), and `limits` the room limits (`{ max_message_length: 40 }` sets
  * MAX_MESSAGE_LENGTH, and so on). `crash()` kills it and everything it started at once, leaving
  * its folder for a restart.
  * @param {{ port?: number, host?: string, allowedOrigins?: string[], persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean,
  *   secret?: string, previousSecret?: string, adminSecret?: string, recheckSeconds?: number, logFlushMs?: number,
- *   limits?: Record<string, number> }} options
+ *   modq?: { url?: string, secret?: string, retrySeconds?: number }, limits?: Record<string, number> }} options
  */
 export async function startWorker(options = {}) {
   const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'course-chat-worker-'));
@@ -63,6 +64,9 @@ export async function startWorker(options = {}) {
     ['ADMIN_SECRET', options.adminSecret],
     ['ACCESS_RECHECK_SECONDS', options.recheckSeconds],
     ['LOG_FLUSH_MS', options.logFlushMs],
+    ['MODQ_URL', options.modq?.url],
+    ['MODQ_SECRET', options.modq?.secret],
+    ['MODQ_RETRY_SECONDS', options.modq?.retrySeconds],
     ...Object.entries(options.limits ?? {}).map(([name, value]) => [name.toUpperCase(), value]),
   ].flatMap(([name, value]) => (value === undefined ? [] : ['--var', `${name}:${value}`]));
   const args = [

@@ -10,7 +10,7 @@
  */
 import { accessCloseCode, type User } from '../../src/protocol/index.js';
 import type { AlarmClock } from './alarm-clock.js';
-import type { Database } from './db.js';
+import type { CourseAccess, Database } from './db.js';
 import type { Env } from './env.js';
 import type { Attachment, RoomSockets } from './sockets.js';
 
@@ -38,8 +38,11 @@ export class AccessGuard {
   readonly #sockets: RoomSockets;
   readonly #db: Database;
   readonly #intervalMs: number;
-  /** Each connected user as their access was last read, and when. */
-  readonly #known = new Map<string, { user: User; at: number }>();
+  /**
+   * Each user as their access was last read, and when; with the end of their mute, which only
+   * this room changes (`setMutedUntil`), so it stays true however old the read.
+   */
+  readonly #known = new Map<string, { user: User; mutedUntil: string | null; at: number }>();
 
   constructor(
     storage: DurableObjectStorage,
@@ -55,9 +58,24 @@ export class AccessGuard {
     this.#intervalMs = intervalMs;
   }
 
-  /** The Worker has just read the user's access, to let their socket in. */
-  admitted(user: User): void {
-    this.#known.set(user.id, { user, at: Date.now() });
+  /** The Worker has just read the user's access, to let their socket in or for a REST write. */
+  admitted(access: Pick<CourseAccess, 'me' | 'mutedUntil'>): void {
+    this.#known.set(access.me.id, { user: access.me, mutedUntil: access.mutedUntil, at: Date.now() });
+  }
+
+  /** Until when the user is muted here: as last read, so a send costs no D1 read; read once if never. */
+  async mutedUntil(userId: string, courseId: string): Promise<string | null> {
+    const known = this.#known.get(userId);
+    if (known) return known.mutedUntil;
+    const access = await this.#db.access(userId, courseId);
+    if (access.ok) this.admitted(access.value);
+    return access.ok ? access.value.mutedUntil : null;
+  }
+
+  /** A moderator's mute decision in this room, stored in D1 already. */
+  setMutedUntil(userId: string, until: string | null): void {
+    const known = this.#known.get(userId);
+    if (known) this.#known.set(userId, { ...known, mutedUntil: until });
   }
 
   /** The host changed the user's access: their next write reads it again. */
@@ -75,7 +93,7 @@ export class AccessGuard {
     if (known && Date.now() - known.at < this.#intervalMs) return known.user;
     const access = await this.#db.access(userId, courseId);
     if (access.ok) {
-      this.#known.set(userId, { user: access.value.me, at: Date.now() });
+      this.admitted(access.value);
       return access.value.me;
     }
     this.#known.delete(userId);
@@ -136,8 +154,8 @@ export class AccessGuard {
           this.#sockets.close(sockets, accessCloseCode(current.error.code), current.error.message);
           continue;
         }
-        const { me } = current.value;
-        this.#known.set(userId, { user: me, at: now });
+        const { me, mutedUntil } = current.value;
+        this.#known.set(userId, { user: me, mutedUntil, at: now });
         for (const { socket, attachment } of entries) {
           if (attachment.user.is_student_teacher === me.is_student_teacher) continue;
           const available = attachment.available && me.is_student_teacher;

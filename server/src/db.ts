@@ -2,7 +2,7 @@
  * Every D1 query of the backend, so the Worker and the room object read and write the same shapes.
  * Rows are turned into protocol entities here and nowhere else.
  */
-import { accessRefusal, done, refusals, type Outcome } from '../../src/backend/index.js';
+import { accessRefusal, done, refusals, type Outcome, type Reader } from '../../src/backend/index.js';
 import {
   type ChatMessage,
   type GoodwillAward,
@@ -12,60 +12,17 @@ import {
   type UnreadCounts,
   type User,
 } from '../../src/protocol/index.js';
+import { messageView, readableBy, seenBy, toMessage, type MessageRow } from './message-view.js';
 
-export interface MessageRow {
-  id: string;
-  seq: number;
-  course_id: string;
-  client_id: string;
-  content: string;
-  is_question: number;
-  question_status: 'open' | 'answered' | null;
-  reply_to_id: string | null;
-  mentions: string;
-  helpful_points: number;
-  created_at: string;
-  author_id: string;
-  author_name: string;
-  author_avatar_url: string | null;
-  author_is_st: number;
-}
-
-// The author's ST badge is read for the message's own course, so a badge never crosses courses.
-export const messageView = `
-  SELECT m.id, m.seq, m.course_id, m.client_id, m.content, m.is_question, m.question_status,
-         m.reply_to_id, m.mentions, m.helpful_points, m.created_at,
-         u.id AS author_id, u.name AS author_name, u.avatar_url AS author_avatar_url,
-         EXISTS (SELECT 1 FROM student_teachers st WHERE st.course_id = m.course_id AND st.user_id = m.author_id)
-           AS author_is_st
-  FROM chat_messages m JOIN users u ON u.id = m.author_id`;
-
-export function toMessage(row: MessageRow): ChatMessage {
-  return {
-    id: row.id,
-    seq: row.seq,
-    course_id: row.course_id,
-    client_id: row.client_id,
-    author: {
-      id: row.author_id,
-      name: row.author_name,
-      avatar_url: row.author_avatar_url,
-      is_student_teacher: row.author_is_st === 1,
-    },
-    content: row.content,
-    is_question: row.is_question === 1,
-    question_status: row.question_status,
-    reply_to_id: row.reply_to_id,
-    mentions: JSON.parse(row.mentions) as string[],
-    helpful_points: row.helpful_points,
-    created_at: row.created_at,
-  };
-}
-
-/** What a user may do in a course: who they are there, and the course itself. */
+/**
+ * What a user may do in a course: who they are there, and the course itself; whether they
+ * moderate it, and until when a moderator muted them there (an ISO time, possibly past, or null).
+ */
 export interface CourseAccess {
   course: { id: string; title: string };
   me: User;
+  moderator: boolean;
+  mutedUntil: string | null;
 }
 
 interface AccessRow {
@@ -74,6 +31,8 @@ interface AccessRow {
   avatar_url: string | null;
   enrolled: number;
   st: number;
+  moderator: number;
+  muted_until: string | null;
   flag: number | null;
 }
 
@@ -98,6 +57,8 @@ export class Database {
         `SELECT j.value AS user_id, c.title, u.name, u.avatar_url,
                 EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = c.id AND e.user_id = j.value) AS enrolled,
                 EXISTS (SELECT 1 FROM student_teachers s WHERE s.course_id = c.id AND s.user_id = j.value) AS st,
+                EXISTS (SELECT 1 FROM course_moderators o WHERE o.course_id = c.id AND o.user_id = j.value) AS moderator,
+                (SELECT t.until FROM chat_mutes t WHERE t.course_id = c.id AND t.user_id = j.value) AS muted_until,
                 (SELECT f.enabled FROM feature_flags f WHERE f.user_id = j.value AND f.flag = 'course_chat') AS flag
          FROM json_each(?1) j JOIN courses c ON c.id = ?2 LEFT JOIN users u ON u.id = j.value`,
       )
@@ -110,13 +71,16 @@ export class Database {
   #decide(userId: string, courseId: string, row: AccessRow | undefined): Outcome<CourseAccess> {
     const refused = accessRefusal({
       course: row !== undefined,
-      participant: row !== undefined && row.name !== null && (row.enrolled === 1 || row.st === 1),
+      participant:
+        row !== undefined && row.name !== null && (row.enrolled === 1 || row.st === 1 || row.moderator === 1),
       enabled: row?.flag === null || row?.flag === undefined ? this.#courseChatDefault : row.flag === 1,
     });
     if (refused || !row || row.name === null) return refused ?? refusals.notEnrolled();
     return done({
       course: { id: courseId, title: row.title },
       me: { id: userId, name: row.name, avatar_url: row.avatar_url, is_student_teacher: row.st === 1 },
+      moderator: row.moderator === 1,
+      mutedUntil: row.muted_until,
     });
   }
 
@@ -162,9 +126,10 @@ export class Database {
 
   /**
    * One page of history, ascending by seq: after `after` (oldest first) or before `before`
-   * (newest first, then reversed). Messages the reader reported are left out for them.
+   * (newest first, then reversed). Messages the reader reported are left out for them, and hidden
+   * ones unless they are the author's or the reader moderates.
    */
-  async history(courseId: string, readerId: string, page: HistoryQuery & { limit: number }): Promise<HistoryResponse> {
+  async history(courseId: string, reader: Reader, page: HistoryQuery & { limit: number }): Promise<HistoryResponse> {
     const forward = page.after !== undefined;
     const cursor = forward ? page.after : (page.before ?? Number.MAX_SAFE_INTEGER);
     const { results } = await this.#db
@@ -173,14 +138,15 @@ export class Database {
          WHERE m.course_id = ?1 AND m.seq ${forward ? '>' : '<'} ?2
            AND (?3 = 0 OR m.question_status = 'open')
            AND NOT EXISTS (SELECT 1 FROM chat_reports r WHERE r.message_id = m.id AND r.reporter_id = ?4)
+           AND ${readableBy('?4')}
          ORDER BY m.seq ${forward ? 'ASC' : 'DESC'}
          LIMIT ?5`,
       )
-      .bind(courseId, cursor, page.questions === 'open' ? 1 : 0, readerId, page.limit + 1)
+      .bind(courseId, cursor, page.questions === 'open' ? 1 : 0, reader.id, page.limit + 1)
       .all<MessageRow>();
     const rows = results.slice(0, page.limit);
     if (!forward) rows.reverse();
-    return { messages: rows.map(toMessage), has_more: results.length > page.limit };
+    return { messages: seenBy(rows, reader), has_more: results.length > page.limit };
   }
 
   /** The user's read marker and settings for a course's room; defaults before they set any. */
@@ -195,7 +161,10 @@ export class Database {
     };
   }
 
-  /** Messages after `readSeq` that are not the user's own nor reported by them, and their mentions of the user. */
+  /**
+   * Messages after `readSeq` that are not the user's own nor reported by them nor hidden (unless
+   * they moderate), and their mentions of the user.
+   */
   async unread(courseId: string, userId: string, readSeq: number): Promise<UnreadCounts> {
     const row = await this.#db
       .prepare(
@@ -203,7 +172,8 @@ export class Database {
                 COALESCE(SUM(EXISTS (SELECT 1 FROM json_each(m.mentions) j WHERE j.value = ?2)), 0) AS mentions
          FROM chat_messages m
          WHERE m.course_id = ?1 AND m.seq > ?3 AND m.author_id != ?2
-           AND NOT EXISTS (SELECT 1 FROM chat_reports r WHERE r.message_id = m.id AND r.reporter_id = ?2)`,
+           AND NOT EXISTS (SELECT 1 FROM chat_reports r WHERE r.message_id = m.id AND r.reporter_id = ?2)
+           AND ${readableBy('?2')}`,
       )
       .bind(courseId, userId, readSeq)
       .first<UnreadCounts>();
@@ -311,23 +281,6 @@ export class Database {
       .bind(messageId)
       .run();
     return result.meta.changes > 0;
-  }
-
-  /** Flags a message for the moderation queue once per reporter. */
-  async report(
-    courseId: string,
-    messageId: string,
-    reporterId: string,
-    reason: string | null,
-    at: string,
-  ): Promise<void> {
-    await this.#db
-      .prepare(
-        `INSERT INTO chat_reports (message_id, reporter_id, course_id, reason, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (message_id, reporter_id) DO NOTHING`,
-      )
-      .bind(messageId, reporterId, courseId, reason, at)
-      .run();
   }
 
   /** The user's own awards for messages of the course, oldest first. */

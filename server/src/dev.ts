@@ -52,19 +52,20 @@ async function run(d1: D1Database, statements: D1PreparedStatement[]): Promise<v
   if (statements.length > 0) await d1.batch(statements);
 }
 
-/** One user's enrolment or ST certification in a course (`role`), and their `course_chat` flag. */
+/** The host's table that gives each role its place in a course. */
+const roleTables = { student: 'enrollments', student_teacher: 'student_teachers', moderator: 'course_moderators' };
+
+/** One user's enrolment, ST certification or moderator role in a course (`role`), and their `course_chat` flag. */
 function accessStatements(d1: D1Database, change: DevAccessBody): D1PreparedStatement[] {
   const statements: D1PreparedStatement[] = [];
   if (change.role !== undefined) {
-    for (const table of ['enrollments', 'student_teachers'])
+    for (const table of Object.values(roleTables))
       statements.push(
         d1.prepare(`DELETE FROM ${table} WHERE course_id = ? AND user_id = ?`).bind(change.course_id, change.user_id),
       );
     if (change.role !== 'outsider')
       statements.push(
-        d1
-          .prepare(`INSERT INTO ${change.role === 'student' ? 'enrollments' : 'student_teachers'} VALUES (?, ?)`)
-          .bind(change.course_id, change.user_id),
+        d1.prepare(`INSERT INTO ${roleTables[change.role]} VALUES (?, ?)`).bind(change.course_id, change.user_id),
       );
   }
   if (change.feature_enabled !== undefined)

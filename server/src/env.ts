@@ -1,4 +1,5 @@
 import type { LimitVariables } from '../../src/backend/index.js';
+import type { ModqReport } from '../../src/protocol/index.js';
 import type { ChatRoom } from './room.js';
 
 /**
@@ -29,4 +30,12 @@ export interface Env extends LimitVariables {
   DEV_ENDPOINTS?: string;
   /** `canAccess('course_chat')` for users without a feature_flags row: `on` or `off`. */
   COURSE_CHAT_DEFAULT?: string;
+  /** The queue each new report leaves the room on, for the consumer to hand it to MODQ (modq.ts). */
+  MODQ_OUTBOX: Queue<ModqReport>;
+  /** Where the consumer POSTs each report; unset, reports are kept in D1 only and acknowledged. */
+  MODQ_URL?: string;
+  /** HMAC secret shared with MODQ: signs the reports sent to it and verifies its decisions. */
+  MODQ_SECRET?: string;
+  /** Seconds before the first retry of a report MODQ did not take (default 30); each retry doubles it. */
+  MODQ_RETRY_SECONDS?: string;
 }

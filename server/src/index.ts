@@ -9,12 +9,12 @@ import {
   isJsonContentType,
   malformedPath,
   markRead,
+  moderationFields,
   notJson,
   parseBody,
   parseHistoryQuery,
   parseSearchQuery,
   refusals,
-  report,
   roomLimitsFromVariables,
   runAwaiting,
   signToken,
@@ -25,12 +25,14 @@ import {
 import {
   accessCloseCode,
   awardBody,
+  editBody,
   errorBodyOf,
   errorHeaders,
   readBody,
   reportBody,
   restEndpoints,
   type RestMethod,
+  roomDecisionBody,
   routes,
   sendMessageBody,
   settingsBody,
@@ -42,10 +44,12 @@ import { adminRevoke, adminRevokePath } from './admin.js';
 import { authenticate, credential } from './auth.js';
 import { originPolicy, preflight, withCors } from './cors.js';
 import { Database } from './db.js';
+import { signedDecision } from './decisions.js';
 import { devEndpoint } from './dev.js';
 import type { Env } from './env.js';
+import { consumeModq } from './modq.js';
 import { handoverHeaders } from './room.js';
-import { D1RoomRecords } from './room-records.js';
+import { D1RoomRecords, moderationOf } from './room-records.js';
 import { searchMessages } from './search.js';
 
 export { ChatRoom } from './room.js';
@@ -95,7 +99,10 @@ const answer = (outcome: Outcome<unknown>) =>
 
 const notFound = () => answer(refusals.notFound());
 
-const readsMessages = new Set<string>(['room', 'messages', 'report', 'read', 'myAwards', 'search']);
+const readsMessages = new Set<string>(['room', 'messages', 'read', 'myAwards', 'search']);
+
+/** Methods whose request has a JSON body. */
+const withBody = new Set(['POST', 'PATCH']);
 
 async function connect(request: Request, env: Env, db: Database): Promise<Response> {
   if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') return answer(refusals.connectWithWebSocket());
@@ -109,6 +116,7 @@ async function connect(request: Request, env: Env, db: Database): Promise<Respon
   headers.set(handoverHeaders.user, JSON.stringify(access.value.me));
   headers.set(handoverHeaders.course, roomId);
   headers.set(handoverHeaders.expires, String(auth.value.exp * 1000));
+  headers.set(handoverHeaders.mutedUntil, access.value.mutedUntil ?? '');
   return env.ROOMS.getByName(roomId).fetch(new Request(request, { headers }));
 }
 
@@ -118,8 +126,8 @@ async function handle(request: Request, env: Env): Promise<Response> {
   const path = url.pathname.slice(apiPrefix.length);
   const secret = env.JWT_SECRET;
   if (!secret) return answer(fail('internal', 'JWT_SECRET is not configured.'));
-  const saysJson = request.method !== 'POST' || isJsonContentType(request.headers.get('content-type'));
-  const body = request.method === 'POST' ? await request.text() : null;
+  const saysJson = !withBody.has(request.method) || isJsonContentType(request.headers.get('content-type'));
+  const body = withBody.has(request.method) ? await request.text() : null;
 
   if (path === adminRevokePath && request.method === 'POST') {
     const revoked = await adminRevoke(request, env, body);
@@ -138,6 +146,10 @@ async function handle(request: Request, env: Env): Promise<Response> {
   }
   if (route.name === 'connect') return connect(request, env, db);
   if (!saysJson) return answer(notJson());
+  if (route.name === 'moderationDecisions') {
+    const decided = await signedDecision(request, env, body);
+    return decided === null ? notFound() : answer(decided);
+  }
 
   const token = credential(request, env, originPolicy(env));
   if (!token.ok) return answer(token);
@@ -160,7 +172,8 @@ async function handle(request: Request, env: Env): Promise<Response> {
   if (!access.ok) return answer(access);
   const { course, me } = access.value;
   const room = () => env.ROOMS.getByName(courseId);
-  const records = new D1RoomRecords(db, courseId);
+  const records = new D1RoomRecords(db, courseId, moderationOf(env, courseId));
+  const messageId = params['messageId'] ?? '';
   const limits = roomLimitsFromVariables(env);
   // These read the room's messages in D1, which its own log fills in batches (room-log.ts).
   if (readsMessages.has(route.name) && !(route.name === 'messages' && request.method === 'POST')) await room().flush();
@@ -186,29 +199,42 @@ async function handle(request: Request, env: Env): Promise<Response> {
         read_seq: membership.readSeq,
         unread: await db.unread(courseId, userId, membership.readSeq),
         settings: membership.settings,
+        ...moderationFields(access.value.moderator, access.value.mutedUntil, Date.now()),
       };
       return json(response);
     }
     case 'messages': {
       if (request.method === 'GET') {
         const query = parseHistoryQuery(url.searchParams, limits.history_page_size);
-        return query.ok ? json(await db.history(courseId, userId, query.value)) : answer(query);
+        const reader = { id: userId, moderator: access.value.moderator };
+        return query.ok ? json(await db.history(courseId, reader, query.value)) : answer(query);
       }
       const valid = parseBody(sendMessageBody, body);
       if (!valid.ok) return answer(valid);
-      const sent = await room().send(courseId, me, valid.value);
+      const sent = await room().send(courseId, access.value, valid.value);
       return answer(asMessageBody(sent));
     }
-    case 'markQuestion': {
-      const marked = await room().markQuestion(courseId, userId, params['messageId'] ?? '');
-      return answer(asMessageBody(marked));
-    }
+    case 'markQuestion':
+      return answer(asMessageBody(await room().markQuestion(courseId, userId, messageId)));
     case 'report': {
       const valid = parseBody(reportBody, body);
       if (!valid.ok) return answer(valid);
-      const messageId = params['messageId'] ?? '';
-      return answer(await runAwaiting(report(records, userId, messageId, valid.value.reason ?? null, Date.now())));
+      return answer(await room().report(courseId, userId, messageId, valid.value));
     }
+    case 'message': {
+      if (request.method === 'DELETE')
+        return answer(asMessageBody(await room().deleteMessage(courseId, userId, messageId)));
+      const valid = parseBody(editBody, body);
+      if (!valid.ok) return answer(valid);
+      return answer(asMessageBody(await room().edit(courseId, access.value, messageId, valid.value)));
+    }
+    case 'moderation': {
+      const valid = parseBody(roomDecisionBody, body);
+      if (!valid.ok) return answer(valid);
+      return answer(await room().moderate(courseId, userId, valid.value));
+    }
+    case 'reported':
+      return answer(await room().reported(courseId, userId));
     case 'helpers':
       return json({ helpers: await room().helpers() });
     case 'read': {
@@ -220,20 +246,14 @@ async function handle(request: Request, env: Env): Promise<Response> {
       return json({ awards: await db.awardsBy(userId, courseId) });
     case 'search': {
       const page = parseSearchQuery(url.searchParams);
-      return page.ok ? json(await searchMessages(env.DB, courseId, userId, page.value)) : answer(page);
+      const reader = { id: userId, moderator: access.value.moderator };
+      return page.ok ? json(await searchMessages(env.DB, courseId, reader, page.value)) : answer(page);
     }
     case 'settings': {
       const valid = parseBody(settingsBody, body);
       if (!valid.ok) return answer(valid);
       return answer(await runAwaiting(updateSettings(records, userId, valid.value)));
     }
-    // Moderation's routes (src/protocol/moderation.ts) are being added to the Worker; until then
-    // it answers as for an unknown route.
-    case 'message':
-    case 'moderation':
-    case 'reported':
-    case 'moderationDecisions':
-      return notFound();
   }
 }
 
@@ -248,4 +268,5 @@ export default {
       return withCors(request, policy, answer(fail('internal', 'Something went wrong.')));
     }
   },
+  queue: consumeModq,
 } satisfies ExportedHandler<Env>;

@@ -4,19 +4,41 @@
  * room's Durable Object new messages go to its own log (room-log.ts), which answers for them
  * until they are in D1; elsewhere the room is flushed before its records are read.
  */
-import type { RoomRecords } from '../../src/backend/index.js';
-import type { ChatMessage, GoodwillAward, RoomSettings, UnreadCounts } from '../../src/protocol/index.js';
+import type { DecisionAudit, RoomRecords } from '../../src/backend/index.js';
+import type {
+  ChatMessage,
+  GoodwillAward,
+  MessageReport,
+  ModqReport,
+  RoomSettings,
+  UnreadCounts,
+} from '../../src/protocol/index.js';
 import type { Database } from './db.js';
+import type { Env } from './env.js';
+import { ModerationDatabase } from './moderation-db.js';
 import type { RoomLog } from './room-log.js';
+
+/** Where the room's moderation writes go: its queries, and the queue out to MODQ (modq.ts). */
+export interface RoomModeration {
+  db: ModerationDatabase;
+  outbox: Queue<ModqReport>;
+}
+
+export const moderationOf = (env: Env, courseId: string): RoomModeration => ({
+  db: new ModerationDatabase(env.DB, courseId),
+  outbox: env.MODQ_OUTBOX,
+});
 
 export class D1RoomRecords implements RoomRecords {
   readonly #db: Database;
+  readonly #moderation: RoomModeration;
   readonly #log: RoomLog | null;
   readonly courseId: string;
 
-  constructor(db: Database, courseId: string, log: RoomLog | null = null) {
+  constructor(db: Database, courseId: string, moderation: RoomModeration, log: RoomLog | null = null) {
     this.#db = db;
     this.courseId = courseId;
+    this.#moderation = moderation;
     this.#log = log;
   }
 
@@ -48,8 +70,49 @@ export class D1RoomRecords implements RoomRecords {
     return this.#db.answerQuestion(messageId);
   }
 
-  report(messageId: string, reporterId: string, reason: string | null, at: string): Promise<void> {
-    return this.#db.report(this.courseId, messageId, reporterId, reason, at);
+  addReport(messageId: string, reportId: string, report: MessageReport): Promise<number | null> {
+    return this.#moderation.db.addReport(messageId, reportId, report);
+  }
+
+  closeReports(messageId: string): Promise<number> {
+    return this.#moderation.db.closeReports(messageId);
+  }
+
+  reportedMessages(): Promise<Array<{ message: ChatMessage; reports: MessageReport[] }>> {
+    return this.#moderation.db.reportedMessages();
+  }
+
+  /** Durable on the queue once this resolves; the consumer delivers it (modq.ts). */
+  async queueForModq(report: ModqReport): Promise<void> {
+    await this.#moderation.outbox.send(report, { contentType: 'json' });
+  }
+
+  setHidden(messageId: string, hidden: boolean): Promise<boolean> {
+    return this.#moderation.db.setHidden(messageId, hidden);
+  }
+
+  editMessage(messageId: string, content: string, editedAt: string): Promise<void> {
+    return this.#moderation.db.editMessage(messageId, content, editedAt);
+  }
+
+  deleteMessage(messageId: string): Promise<boolean> {
+    return this.#moderation.db.deleteMessage(messageId);
+  }
+
+  isModerator(userId: string): Promise<boolean> {
+    return this.#moderation.db.isModerator(userId);
+  }
+
+  moderators(): Promise<string[]> {
+    return this.#moderation.db.moderators();
+  }
+
+  setMute(userId: string, until: string | null): Promise<void> {
+    return this.#moderation.db.setMute(userId, until);
+  }
+
+  recordDecision(entry: DecisionAudit): Promise<boolean> {
+    return this.#moderation.db.recordDecision(entry);
   }
 
   raiseReadSeq(userId: string, seq: number): Promise<number> {

@@ -8,10 +8,16 @@
 import { DurableObject } from 'cloudflare:workers';
 import {
   answerFrame,
+  applySignedDecision,
   award,
+  deleteMessage,
+  editMessage,
   FrameThrottle,
   markQuestion,
+  moderate,
   parseClientFrame,
+  report,
+  reportedMessages,
   roomLimitsFromVariables,
   runAwaiting,
   sendMessage,
@@ -19,6 +25,7 @@ import {
   type Outcome,
   type RoomContext,
   type RoomLive,
+  type Rule,
   welcome,
 } from '../../src/backend/index.js';
 import {
@@ -28,6 +35,13 @@ import {
   type AwardBody,
   type AwardResponse,
   type ChatMessage,
+  type DecisionResponse,
+  type EditBody,
+  type ReportBody,
+  type ReportedResponse,
+  type ReportResponse,
+  type RoomDecisionBody,
+  type SignedDecisionBody,
   type PresentUser,
   type RoomLimits,
   type SendMessageBody,
@@ -36,10 +50,10 @@ import {
 } from '../../src/protocol/index.js';
 import { AccessGuard, recheckIntervalMs, refuseSocket } from './access.js';
 import { AlarmClock } from './alarm-clock.js';
-import { Database } from './db.js';
+import { Database, type CourseAccess } from './db.js';
 import type { Env } from './env.js';
 import { RoomLog } from './room-log.js';
-import { D1RoomRecords } from './room-records.js';
+import { D1RoomRecords, moderationOf } from './room-records.js';
 import { RoomSockets, type Attachment } from './sockets.js';
 
 /** Headers the Worker sets when it hands over an upgrade it has already authorised. */
@@ -48,6 +62,8 @@ export const handoverHeaders = {
   course: 'x-course-chat-course',
   /** When the socket's `user_token` expires, in ms since the epoch. */
   expires: 'x-course-chat-expires',
+  /** Until when a moderator muted the user in the course (ISO), or empty. */
+  mutedUntil: 'x-course-chat-muted-until',
 } as const;
 
 // Exactly the frame the client sends, so the runtime answers heartbeats without waking the room.
@@ -127,8 +143,10 @@ export class ChatRoom extends DurableObject<Env> {
       present: () => this.#sockets.present(),
       broadcast: (frame, exceptUserId) => this.#sockets.broadcast(frame, exceptUserId),
       toUser: (userId, frame) => this.#sockets.toUser(userId, frame),
+      mutedUntil: (userId) => this.#access.mutedUntil(userId, courseId),
+      setMutedUntil: (userId, until) => this.#access.setMutedUntil(userId, until),
     };
-    const records = new D1RoomRecords(this.#db, courseId, this.#log);
+    const records = new D1RoomRecords(this.#db, courseId, moderationOf(this.env, courseId), this.#log);
     return { records, live, limits: this.#limits, now: Date.now() };
   }
 
@@ -139,26 +157,58 @@ export class ChatRoom extends DurableObject<Env> {
    * send is answered once its message is in D1 too, so the award and history requests that
    * follow it find it wherever they look.
    */
-  async send(courseId: string, author: User, body: SendMessageBody): Promise<Outcome<ChatMessage>> {
-    const sent = await this.#exclusive(() => runAwaiting(sendMessage(this.#context(courseId), author, body)));
+  async send(courseId: string, access: CourseAccess, body: SendMessageBody): Promise<Outcome<ChatMessage>> {
+    this.#access.admitted(access);
+    const sent = await this.#exclusive(() => runAwaiting(sendMessage(this.#context(courseId), access.me, body)));
     if (sent.ok && sent.status === 201) await this.#written();
     return sent;
   }
 
-  /** Questions and points change in D1, so the room's log is flushed first. */
-  markQuestion(courseId: string, userId: string, messageId: string): Promise<Outcome<ChatMessage>> {
+  /**
+   * A rule that reads or changes messages in D1 (questions, points, moderation), in the order of
+   * the room's writes, once the room's log is flushed: D1 is then authoritative for every message.
+   */
+  #inD1<T>(courseId: string, rule: (room: RoomContext) => Rule<T>): Promise<T> {
     return this.#exclusive(async () => {
       await this.flush();
-      return runAwaiting(markQuestion(this.#context(courseId), userId, messageId));
+      return runAwaiting(rule(this.#context(courseId)));
     });
+  }
+
+  markQuestion(courseId: string, userId: string, messageId: string): Promise<Outcome<ChatMessage>> {
+    return this.#inD1(courseId, (room) => markQuestion(room, userId, messageId));
   }
 
   /** "This Helped!", in the order of the writes to this room. */
   award(courseId: string, giverId: string, body: AwardBody): Promise<Outcome<AwardResponse>> {
-    return this.#exclusive(async () => {
-      await this.flush();
-      return runAwaiting(award(this.#context(courseId), giverId, body));
-    });
+    return this.#inD1(courseId, (room) => award(room, giverId, body));
+  }
+
+  /** Moderation (src/backend/moderation-rules.ts); an edit, as a send, writes as the user now is. */
+  report(courseId: string, userId: string, messageId: string, body: ReportBody): Promise<Outcome<ReportResponse>> {
+    return this.#inD1(courseId, (room) => report(room, userId, messageId, body));
+  }
+
+  edit(courseId: string, access: CourseAccess, messageId: string, body: EditBody): Promise<Outcome<ChatMessage>> {
+    this.#access.admitted(access);
+    return this.#inD1(courseId, (room) => editMessage(room, access.me.id, messageId, body));
+  }
+
+  deleteMessage(courseId: string, userId: string, messageId: string): Promise<Outcome<ChatMessage>> {
+    return this.#inD1(courseId, (room) => deleteMessage(room, userId, messageId));
+  }
+
+  reported(courseId: string, userId: string): Promise<Outcome<ReportedResponse>> {
+    return this.#inD1(courseId, (room) => reportedMessages(room, userId));
+  }
+
+  moderate(courseId: string, userId: string, decision: RoomDecisionBody): Promise<Outcome<DecisionResponse>> {
+    return this.#inD1(courseId, (room) => moderate(room, userId, decision));
+  }
+
+  /** A decision MODQ signed, its signature checked by the Worker (decisions.ts). */
+  decide(body: SignedDecisionBody): Promise<Outcome<DecisionResponse>> {
+    return this.#inD1(body.course_id, (room) => applySignedDecision(room, body));
   }
 
   /** The course's STs connected now, with their "Available to Help" switch. */
@@ -194,6 +244,7 @@ export class ChatRoom extends DurableObject<Env> {
   /** Accepts an upgrade the Worker has authorised; its headers carry the user and the course. */
   override async fetch(request: Request): Promise<Response> {
     const user = JSON.parse(request.headers.get(handoverHeaders.user) ?? 'null') as User | null;
+    const mutedUntil = request.headers.get(handoverHeaders.mutedUntil) || null;
     const courseId = request.headers.get(handoverHeaders.course);
     const expiresAt = Number(request.headers.get(handoverHeaders.expires));
     if (!user || !courseId || !expiresAt) return new Response('Not an authorised upgrade.', { status: 400 });
@@ -210,7 +261,7 @@ export class ChatRoom extends DurableObject<Env> {
     };
     this.ctx.acceptWebSocket(server, [user.id]);
     this.#sockets.attach(server, attachment);
-    this.#access.admitted(user);
+    this.#access.admitted({ me: user, mutedUntil });
     const present = { ...user, available: attachment.available };
     const reply = (frame: ServerFrame) => this.#sockets.send(server, frame);
     await runAwaiting(welcome(this.#context(courseId), present, others.length === 0, reply));

@@ -44,21 +44,24 @@ export async function postWhenAllowed(apiBase, path, options) {
   }
 }
 
-/** A fresh course with `count` enrolled students, through the dev endpoints. */
-export async function freshCourse(apiBase, count = 2) {
+/** A fresh course with `count` enrolled students (and `moderators` moderators), through the dev endpoints. */
+export async function freshCourse(apiBase, count = 2, { moderators: moderatorCount = 0 } = {}) {
   const id = `course-${randomUUID()}`;
-  const students = Array.from({ length: count }, (_, i) => ({
-    id: `student-${randomUUID()}`,
-    name: `Student ${i + 1}`,
-    role: 'student',
-    balance: 50,
-  }));
+  const people = (role, n) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `${role}-${randomUUID()}`,
+      name: `${role === 'student' ? 'Student' : 'Moderator'} ${i + 1}`,
+      role,
+      balance: 50,
+    }));
+  const students = people('student', count);
+  const moderators = people('moderator', moderatorCount);
   const created = await call(apiBase, '/dev/fixtures', {
     method: 'POST',
-    body: { course: { id, title: 'Security' }, users: students },
+    body: { course: { id, title: 'Security' }, users: [...students, ...moderators] },
   });
   if (created.status !== 201) throw new Error(`fixtures: ${created.status} ${JSON.stringify(created.json)}`);
-  return { id, students };
+  return { id, students, moderators };
 }
 
 /** A socket to a course's room as `token`'s user; resolves with it once `hello` arrived. */
