@@ -26,6 +26,11 @@ export interface Env extends LimitVariables {
    * D1 in one batch; unset or 0, each batch leaves as soon as the one before it is in (room-log.ts).
    */
   LOG_FLUSH_MS?: string;
+  /**
+   * Milliseconds a busy room holds frames after a send, to send each socket everything of that
+   * window at once (fan-out.ts); unset, 100. 0 still coalesces the frames of one turn.
+   */
+  FANOUT_WINDOW_MS?: string;
   /** `on` enables `/dev/token`, `/dev/fixtures` and `/dev/access`; never in production. */
   DEV_ENDPOINTS?: string;
   /** `canAccess('course_chat')` for users without a feature_flags row: `on` or `off`. */

@@ -1,9 +1,11 @@
 /**
  * The sockets of one room's Durable Object: who each one is (its hibernation attachment), and
- * sending to them. Fan-out goes only to sockets still allowed to read: a socket whose `user_token`
- * has expired is closed instead of sent to, the moment a frame would reach it.
+ * sending to them, coalesced under load (fan-out.ts). Fan-out goes only to sockets still allowed
+ * to read: a socket whose `user_token` has expired is closed instead of sent to, the moment a
+ * frame would reach it.
  */
 import { closeCodes, type PresentUser, type ServerFrame, type User } from '../../src/protocol/index.js';
+import { FanOut, type Recipient } from './fan-out.js';
 
 /** What each hibernatable socket remembers about its user. */
 export interface Attachment {
@@ -22,8 +24,19 @@ export class RoomSockets {
    * deserialising them all for every message was most of a fan-out's cost. */
   readonly #attachments = new WeakMap<WebSocket, Attachment>();
 
-  constructor(ctx: DurableObjectState) {
+  readonly #fanOut: FanOut;
+
+  /** `windowMs`: how long a busy room holds frames to send them together (fan-out.ts). */
+  constructor(ctx: DurableObjectState, windowMs: number) {
     this.#ctx = ctx;
+    this.#fanOut = new FanOut(
+      {
+        sockets: () => this.open(),
+        userOf: (socket) => this.attachment(socket)?.user.id,
+        deliver: (socket, data, now) => this.#deliver(socket, data, now),
+      },
+      windowMs,
+    );
   }
 
   attachment(socket: WebSocket): Attachment | null {
@@ -32,6 +45,13 @@ export class RoomSockets {
     const stored = socket.deserializeAttachment() as Attachment | null;
     if (stored) this.#attachments.set(socket, stored);
     return stored;
+  }
+
+  /** Takes a new socket into the room: it gets the frames queued from now on, none from before. */
+  accept(socket: WebSocket, attachment: Attachment): void {
+    this.#fanOut.flush();
+    this.#ctx.acceptWebSocket(socket, [attachment.user.id]);
+    this.attach(socket, attachment);
   }
 
   /** Keeps a socket's attachment through hibernation. */
@@ -66,42 +86,43 @@ export class RoomSockets {
   }
 
   send(socket: WebSocket, frame: ServerFrame): void {
-    this.#sendRaw(socket, JSON.stringify(frame), Date.now());
+    this.#queue(frame, { socket });
   }
 
   broadcast(frame: ServerFrame, exceptUserId?: string): void {
-    const data = JSON.stringify(frame);
-    const now = Date.now();
-    for (const socket of this.open()) {
-      if (exceptUserId !== undefined && this.attachment(socket)?.user.id === exceptUserId) continue;
-      this.#sendRaw(socket, data, now);
-    }
+    this.#queue(frame, { exceptUserId });
   }
 
   toUser(userId: string, frame: ServerFrame): void {
-    const data = JSON.stringify(frame);
-    const now = Date.now();
-    for (const socket of this.open(userId)) this.#sendRaw(socket, data, now);
+    this.#queue(frame, { userId });
   }
 
+  /** Frames queued before the close still reach the socket first. */
   close(sockets: WebSocket[], code: number, reason: string): void {
-    for (const socket of sockets) {
-      try {
-        socket.close(code, reason);
-      } catch {
-        // Closed meanwhile.
-      }
-    }
+    this.#fanOut.flush();
+    for (const socket of sockets) closeNow(socket, code, reason);
   }
 
-  #sendRaw(socket: WebSocket, data: string, now: number): void {
+  /** Serialised once, whoever it is for. */
+  #queue(frame: ServerFrame, to: Recipient): void {
+    this.#fanOut.enqueue(JSON.stringify(frame), to);
+  }
+
+  #deliver(socket: WebSocket, data: string, now: number): void {
     const attachment = this.attachment(socket);
-    if (attachment && attachment.expiresAt <= now)
-      return this.close([socket], closeCodes.unauthorized, 'token expired');
+    if (attachment && attachment.expiresAt <= now) return closeNow(socket, closeCodes.unauthorized, 'token expired');
     try {
       socket.send(data);
     } catch {
       // The socket closed meanwhile; its close handler does the bookkeeping.
     }
+  }
+}
+
+function closeNow(socket: WebSocket, code: number, reason: string): void {
+  try {
+    socket.close(code, reason);
+  } catch {
+    // Closed meanwhile.
   }
 }

@@ -4,6 +4,7 @@ import {
   maxFrameLength,
   safeParse,
   serverFrame,
+  unbatch,
   type ClientFrame,
   type ServerFrame,
 } from '../protocol/index.js';
@@ -44,7 +45,8 @@ const heartbeatTimeoutCode = 4000;
  * longer each time up to 15 s (at once after a connection that stayed up 5 s), drops a connection
  * that does not open in 8 s, and never retries after 4003 or 4004. On top of that: jitter before
  * each retry, so a whole lecture hall does not reconnect in step after a blip; every frame
- * validated; and a heartbeat, two intervals without any frame and it reconnects.
+ * validated, each frame of a `batch` in turn; and a heartbeat, two intervals without any frame and
+ * it reconnects.
  */
 export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
   const timers: Timers = options.timers ?? globalThis;
@@ -123,9 +125,11 @@ export function createRoomSocket(options: RoomSocketOptions): RoomSocket {
       options.onInvalidFrame(new Error('Frame is not JSON'), raw.slice(0, 200));
       return;
     }
-    const parsed = safeParse(serverFrame, json);
-    if (parsed.ok) options.onFrame(parsed.value);
-    else options.onInvalidFrame(parsed.error, raw.slice(0, 200));
+    for (const value of unbatch(json)) {
+      const parsed = safeParse(serverFrame, value);
+      if (parsed.ok) options.onFrame(parsed.value);
+      else options.onInvalidFrame(parsed.error, JSON.stringify(value).slice(0, 200));
+    }
   }
 
   return {

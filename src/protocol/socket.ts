@@ -85,6 +85,17 @@ export const serverFrame = taggedUnion({
 });
 export type ServerFrame = Infer<typeof serverFrame>;
 
+/**
+ * The frames one socket message carries: the `frames` of a `{ type: "batch", frames }` message
+ * (several server frames, handled in order as if each had come alone: the Worker's fan-out under
+ * load, docs/protocol.md; a batch never holds a batch), or else the message itself. Each is still
+ * to be validated as a `serverFrame` on its own, so one bad frame in a batch costs only itself.
+ */
+export function unbatch(json: unknown): unknown[] {
+  const batch = json as { type?: unknown; frames?: unknown } | null;
+  return batch?.type === 'batch' && Array.isArray(batch.frames) ? batch.frames : [json];
+}
+
 export type ServerFrameOf<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
 export type ClientFrameOf<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 

@@ -79,6 +79,23 @@ describe('room socket', () => {
     expect(seen.invalid).to.have.length(2);
   });
 
+  it('handles each frame of a batch in turn, as if each had come alone, dropping only an invalid one', async () => {
+    const seen = open();
+    await waitUntil(() => seen.frames.some((f) => f.type === 'presence'));
+    const before = seen.frames.length;
+    const frames = [
+      { type: 'balance', balance: 7 },
+      { type: 'message', data: { id: 'x' } },
+      { type: 'typing', user_id: 'u-2' },
+      { type: 'batch', frames: [{ type: 'pong' }] },
+      { type: 'user_left', user_id: 'u-2' },
+    ];
+    mock.backend.faults.sendRaw(mock.scenario!.me.id, JSON.stringify({ type: 'batch', frames }));
+    await waitUntil(() => seen.frames.some((f) => f.type === 'user_left'));
+    expect(seen.frames.slice(before)).to.deep.equal([frames[0], frames[2], frames[4]]);
+    expect(seen.invalid, 'the bad message and the batch in a batch').to.have.length(2);
+  });
+
   it('reconnects after the server drops the connection', async () => {
     const seen = open();
     await waitUntil(() => seen.opens === 1);

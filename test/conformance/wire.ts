@@ -11,6 +11,7 @@ import {
   roomResponse,
   safeParse,
   serverFrame,
+  unbatch,
   type DevAccessBody,
   type ErrorBody,
   type ErrorCode,
@@ -131,7 +132,7 @@ export function expectError(reply: Reply, code: ErrorCode): ErrorBody['error'] {
 
 type FrameType = ServerFrame['type'];
 
-/** A browser WebSocket that validates and keeps every frame it receives. */
+/** A browser WebSocket that validates and keeps every frame it receives, those of a batch in turn. */
 export class Socket {
   readonly frames: ServerFrame[] = [];
   readonly invalid: string[] = [];
@@ -144,15 +145,18 @@ export class Socket {
     this.#socket = new WebSocket(url);
     this.#socket.addEventListener('message', (event) => {
       const text = String(event.data);
-      let parsed: ReturnType<typeof safeParse<ServerFrame>>;
+      let json: unknown;
       try {
-        parsed = safeParse(serverFrame, JSON.parse(text));
+        json = JSON.parse(text);
       } catch {
         this.invalid.push(text);
         return;
       }
-      if (parsed.ok) this.frames.push(parsed.value);
-      else this.invalid.push(text);
+      for (const value of unbatch(json)) {
+        const parsed = safeParse(serverFrame, value);
+        if (parsed.ok) this.frames.push(parsed.value);
+        else this.invalid.push(JSON.stringify(value));
+      }
       this.#notify();
     });
     this.closed = new Promise((resolve) =>

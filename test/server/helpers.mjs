@@ -64,17 +64,23 @@ export async function freshCourse(apiBase, count = 2, { moderators: moderatorCou
   return { id, students, moderators };
 }
 
-/** A socket to a course's room as `token`'s user; resolves with it once `hello` arrived. */
+/**
+ * A socket to a course's room as `token`'s user; resolves with it once `hello` arrived. `frames`
+ * holds every frame, each frame of a `batch` in turn; `batches` counts the batches.
+ */
 export async function joinRoom(apiBase, courseId, token) {
   const room = await call(apiBase, `/courses/${courseId}/chat/room`, { headers: { authorization: `Bearer ${token}` } });
   if (room.status !== 200) throw new Error(`room: ${room.status} ${JSON.stringify(room.json)}`);
   const url = `${apiBase.replace(/^http/, 'ws')}/chat/connect?room=${encodeURIComponent(courseId)}&token=${encodeURIComponent(room.json.user_token)}`;
   const socket = new WebSocket(url);
   const frames = [];
+  const counts = { batches: 0 };
   const waiters = new Set();
   const closed = new Promise((resolve) => socket.addEventListener('close', (event) => resolve(event.code)));
   socket.addEventListener('message', (event) => {
-    frames.push(JSON.parse(String(event.data)));
+    const frame = JSON.parse(String(event.data));
+    if (frame.type === 'batch') counts.batches += 1;
+    frames.push(...(frame.type === 'batch' ? frame.frames : [frame]));
     for (const waiter of waiters) waiter();
   });
   /** Resolves with the first frame matching `where`, as soon as it arrives. */
@@ -91,5 +97,13 @@ export async function joinRoom(apiBase, courseId, token) {
       closed.then((code) => reject(new Error(`closed with ${code} while waiting`)));
     });
   await next((frame) => frame.type === 'hello');
-  return { socket, frames, closed, next };
+  return {
+    socket,
+    frames,
+    get batches() {
+      return counts.batches;
+    },
+    closed,
+    next,
+  };
 }

@@ -1,0 +1,98 @@
+/**
+ * A room's outgoing frames, coalesced. Nearly all of a busy room's CPU goes to WebSocket sends,
+ * one per socket per frame, so frames wait in one queue and leave together: each socket gets one
+ * WebSocket message per flush, a `batch` frame carrying every queued frame meant for it, in queue
+ * order (a lone frame goes as itself, so a quiet room's wire is unchanged). Sockets that get the
+ * same frames share one serialised batch.
+ *
+ * A quiet room flushes at the end of the turn that queued the frame, so latency is as before;
+ * after a flush the next waits `windowMs`, so a busy room makes at most one send per socket per
+ * window however many messages it carries. A queue that would outgrow the largest frame a client
+ * accepts is flushed first.
+ */
+import { maxFrameLength } from '../../src/protocol/index.js';
+import type { Env } from './env.js';
+
+/** FANOUT_WINDOW_MS, or the default: short enough not to be noticed in a chat. */
+export function fanOutWindowMs(env: Pick<Env, 'FANOUT_WINDOW_MS'>): number {
+  const windowMs = Number(env.FANOUT_WINDOW_MS ?? 100);
+  return Number.isFinite(windowMs) && windowMs >= 0 ? windowMs : 100;
+}
+
+/** Who a queued frame is for: the room (but one user), one user's sockets, or one socket. */
+export type Recipient = { exceptUserId?: string | undefined } | { userId: string } | { socket: WebSocket };
+
+interface Queued {
+  data: string;
+  to: Recipient;
+}
+
+export interface FanOutTarget {
+  /** The room's open sockets, read once per flush. */
+  sockets(): WebSocket[];
+  userOf(socket: WebSocket): string | undefined;
+  deliver(socket: WebSocket, data: string, now: number): void;
+}
+
+const batchPrefix = '{"type":"batch","frames":[';
+const batchSuffix = ']}';
+
+export class FanOut {
+  readonly #target: FanOutTarget;
+  readonly #windowMs: number;
+  #queue: Queued[] = [];
+  /** The characters a batch of the whole queue would have. */
+  #length = batchPrefix.length + batchSuffix.length;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #lastFlushAt = Number.NEGATIVE_INFINITY;
+
+  constructor(target: FanOutTarget, windowMs: number) {
+    this.#target = target;
+    this.#windowMs = windowMs;
+  }
+
+  enqueue(data: string, to: Recipient): void {
+    if (this.#length + data.length + 1 > maxFrameLength) this.flush();
+    this.#queue.push({ data, to });
+    this.#length += data.length + 1;
+    this.#timer ??= setTimeout(() => this.flush(), Math.max(0, this.#lastFlushAt + this.#windowMs - Date.now()));
+  }
+
+  /** Sends everything queued now: before a socket joins or closes, so it gets exactly the frames of its time. */
+  flush(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    const queue = this.#queue;
+    if (queue.length === 0) return;
+    this.#queue = [];
+    this.#length = batchPrefix.length + batchSuffix.length;
+    const now = Date.now();
+    this.#lastFlushAt = now;
+    // By the indices of the frames it carries: most sockets of a room get the very same ones.
+    const batches = new Map<string, string>();
+    for (const socket of this.#target.sockets()) {
+      const userId = this.#target.userOf(socket);
+      let key = '';
+      const frames: string[] = [];
+      queue.forEach(({ data, to }, i) => {
+        if (!reaches(to, socket, userId)) return;
+        key += `${i},`;
+        frames.push(data);
+      });
+      const [first] = frames;
+      if (first === undefined) continue;
+      let data = batches.get(key);
+      if (data === undefined) {
+        data = frames.length === 1 ? first : `${batchPrefix}${frames.join(',')}${batchSuffix}`;
+        batches.set(key, data);
+      }
+      this.#target.deliver(socket, data, now);
+    }
+  }
+}
+
+function reaches(to: Recipient, socket: WebSocket, userId: string | undefined): boolean {
+  if ('socket' in to) return to.socket === socket;
+  if ('userId' in to) return to.userId === userId;
+  return to.exceptUserId === undefined || to.exceptUserId !== userId;
+}
