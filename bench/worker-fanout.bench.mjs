@@ -5,6 +5,8 @@
  * (MIN_SEND_INTERVAL_MS=0). For 50 and 200 sockets in one room it prints:
  *  - server CPU per message: the user and system CPU of wrangler and everything it started
  *    (workerd), from /proc/<pid>/stat, over the messages of the fixed-rate phase;
+ *  - socket messages per message and socket in that phase: 1 when each frame goes alone, less
+ *    when the room sends several in one `batch`;
  *  - send → receive p50 and p99 at a fixed offered rate, over every (message, receiving socket);
  *  - sustained messages per second: the highest offered rate of a rising ladder at which every
  *    message reached every socket and p99 stayed under 500 ms;
@@ -189,10 +191,14 @@ async function offer(members, rate, seconds) {
 }
 
 async function fixedPhase(design, members) {
+  const socketMessages = () => members.reduce((sum, member) => sum + member.socketMessages, 0);
   const before = cpuSeconds(design.pid);
+  const messagesBefore = socketMessages();
   const result = await offer(members, fixedRate, phaseSeconds * 2);
   const cpuMs = ((cpuSeconds(design.pid) - before) * 1000) / result.messages;
-  return { ...result, cpuMs };
+  // Below 1 when messages shared socket messages (batches).
+  const sends = (socketMessages() - messagesBefore) / members.length / result.messages;
+  return { ...result, cpuMs, sends };
 }
 
 /** The highest rate of the ladder (×1.5 from 25 msg/s) at which every message arrived in time. */
@@ -215,7 +221,7 @@ try {
   for (const size of sizes) {
     const rooms = new Map();
     for (const design of designs) rooms.set(design, await room(design, size));
-    const figures = new Map(designs.map((design) => [design, { cpu: [], p50: [], p99: [], rate: [] }]));
+    const figures = new Map(designs.map((design) => [design, { cpu: [], sends: [], p50: [], p99: [], rate: [] }]));
     // Interleaved rounds, each design in turn, so the machine's load falls on both alike.
     for (const round of [0, 1])
       for (const design of round === 0 ? designs : [...designs].reverse()) {
@@ -224,6 +230,7 @@ try {
         const rate = await sustained(members);
         const f = figures.get(design);
         f.cpu.push(fixed.cpuMs);
+        f.sends.push(fixed.sends);
         f.p50.push(fixed.p50);
         f.p99.push(fixed.p99);
         f.rate.push(rate);
@@ -232,7 +239,8 @@ try {
     const summary = new Map(
       designs.map((design) => {
         const f = figures.get(design);
-        return [design.name, { cpu: mean(f.cpu), p50: mean(f.p50), p99: mean(f.p99), rate: Math.min(...f.rate) }];
+        const s = { cpu: mean(f.cpu), sends: mean(f.sends), p50: mean(f.p50), p99: mean(f.p99) };
+        return [design.name, { ...s, rate: Math.min(...f.rate) }];
       }),
     );
     for (const design of designs) {
@@ -241,6 +249,7 @@ try {
         sockets: size,
         design: design.name,
         'server CPU ms/message': s.cpu.toFixed(2),
+        'socket messages/message/socket': s.sends.toFixed(2),
         [`p50 ms @${fixedRate}/s`]: s.p50.toFixed(1),
         [`p99 ms @${fixedRate}/s`]: s.p99.toFixed(1),
         'sustained msg/s': s.rate,
@@ -253,6 +262,7 @@ try {
       sockets: size,
       design: 'this / previous',
       'server CPU ms/message': (now.cpu / before.cpu).toFixed(2),
+      'socket messages/message/socket': (now.sends / before.sends).toFixed(2),
       [`p50 ms @${fixedRate}/s`]: (now.p50 / before.p50).toFixed(2),
       [`p99 ms @${fixedRate}/s`]: (now.p99 / before.p99).toFixed(2),
       'sustained msg/s': before.rate ? (now.rate / before.rate).toFixed(2) : '–',
