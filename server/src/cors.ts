@@ -52,7 +52,7 @@ export function preflight(request: Request, policy: OriginPolicy): Response {
     status: 204,
     headers: {
       ...cors,
-      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
       'access-control-allow-headers': 'authorization, content-type',
       'access-control-max-age': '600',
     },
