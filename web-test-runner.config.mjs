@@ -60,7 +60,8 @@ function workerBackendPlugin() {
           return (await moderation).apiBase;
         }
         case 'worker-fetch': {
-          const response = await fetch(payload.url, { method: payload.method, headers: payload.headers });
+          const { url, method, headers, body } = payload;
+          const response = await fetch(url, { method, headers, body });
           return { status: response.status, body: await response.text() };
         }
         default:

@@ -22,7 +22,17 @@ import {
   type SendMessageBody,
   type SignedDecisionBody,
 } from '../../src/protocol/index.js';
-import { courseFactory, expectError, messageBody, pause, uid, Wire, type Course, type Person } from './wire.js';
+import {
+  courseFactory,
+  expectError,
+  messageBody,
+  pause,
+  uid,
+  Wire,
+  type Course,
+  type Person,
+  type Reply,
+} from './wire.js';
 
 /** A short edit window, so a test can outlive it; no rate limit, so one person may send twice. */
 export const moderationLimits = { edit_window_ms: 2500, min_send_interval_ms: 0 };
@@ -30,7 +40,17 @@ export const moderationLimits = { edit_window_ms: 2500, min_send_interval_ms: 0 
 /** The secret MODQ signs its decisions with, on both backends under test. */
 export const moderationModqSecret = 'conformance-modq-secret';
 
-export function moderationSuite(target: { name: string; apiBase: string }): void {
+export interface ModerationTarget {
+  name: string;
+  apiBase: string;
+  /**
+   * POSTs as MODQ does, from a server: a page may not send the signature headers to another
+   * origin. Defaults to the page's own `fetch`, which reaches an in-page backend.
+   */
+  serverPost?: (url: string, body: string, headers: Record<string, string>) => Promise<Reply>;
+}
+
+export function moderationSuite(target: ModerationTarget): void {
   describe(`moderation: ${target.name}`, function () {
     this.timeout(30_000);
     const wire = new Wire(target.apiBase);
@@ -65,11 +85,17 @@ export function moderationSuite(target: { name: string; apiBase: string }): void
       course_id: c.id,
       moderator_id: 'platform-moderator-7',
     });
+    const toDecisions = (raw: string, headers: Record<string, string>) =>
+      target.serverPost
+        ? target.serverPost(`${wire.apiBase}${paths.moderationDecisions()}`, raw, {
+            ...headers,
+            'content-type': 'application/json',
+          })
+        : wire.call('POST', paths.moderationDecisions(), { raw, headers });
     /** POSTs a decision as MODQ would, signed with `secret` at `at` (ms since the epoch). */
     const signed = async (body: SignedDecisionBody, { secret = moderationModqSecret, at = Date.now() } = {}) => {
       const raw = JSON.stringify(body);
-      const headers = await signModqRequest(secret, raw, at);
-      return wire.call('POST', paths.moderationDecisions(), { raw, headers });
+      return toDecisions(raw, await signModqRequest(secret, raw, at));
     };
 
     describe('reports', () => {
@@ -300,14 +326,11 @@ export function moderationSuite(target: { name: string; apiBase: string }): void
         const message = await send(c, ana!, 'reported elsewhere');
         const hide = decision(c, { action: 'hide', message_id: message.id });
         const raw = JSON.stringify(hide);
-        expectError(await wire.call('POST', paths.moderationDecisions(), { raw }), 'invalid_signature');
+        expectError(await toDecisions(raw, {}), 'invalid_signature');
         expectError(await signed(hide, { secret: 'not-the-secret' }), 'invalid_signature');
         const forged = await signModqRequest(moderationModqSecret, raw, Date.now());
         const tampered = JSON.stringify({ ...hide, action: 'restore' });
-        expectError(
-          await wire.call('POST', paths.moderationDecisions(), { raw: tampered, headers: forged }),
-          'invalid_signature',
-        );
+        expectError(await toDecisions(tampered, forged), 'invalid_signature');
         expectError(await signed(hide, { at: Date.now() - 301_000 }), 'stale_request');
         expectError(await signed(hide, { at: Date.now() + 301_000 }), 'stale_request');
         expect(ids(await history(c, ben!))).to.deep.equal([message.id]);

@@ -23,17 +23,21 @@ configuredLimitsSuite({
   }),
 });
 
+/** A request made from Node, for headers a page may not set. */
+const nodeFetch = (url: string, headers: Record<string, string>, method = 'GET', body?: string) =>
+  executeServerCommand<{ status: number; body: string }, unknown>('worker-fetch', { url, method, headers, body });
+
 moderationSuite({
   name: 'Cloudflare Worker',
   apiBase: await executeServerCommand<string, { limits: typeof moderationLimits; modqSecret: string }>(
     'worker-moderation-api-base',
     { limits: moderationLimits, modqSecret: moderationModqSecret },
   ),
+  serverPost: async (url, body, headers) => {
+    const reply = await nodeFetch(url, headers, 'POST', body);
+    return { status: reply.status, json: JSON.parse(reply.body) as unknown, headers: new Headers() };
+  },
 });
-
-/** A request made from Node, for headers a page may not set. */
-const nodeFetch = (url: string, headers: Record<string, string>, method = 'GET') =>
-  executeServerCommand<{ status: number; body: string }, unknown>('worker-fetch', { url, method, headers });
 
 describe('Cloudflare Worker: deployment settings', function () {
   this.timeout(60_000);
