@@ -12,7 +12,8 @@ INSERT INTO users (id, name, avatar_url) VALUES
   ('u-cleo', 'Cleo Martin', NULL),
   ('st-chen', 'Chen Wei', NULL),
   ('st-dana', 'Dana Kowalski', NULL),
-  ('u-omar', 'Omar Haddad', NULL)
+  ('u-omar', 'Omar Haddad', NULL),
+  ('u-maya', 'Maya Rossi', NULL)
 ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO enrollments (course_id, user_id) VALUES
@@ -36,8 +37,14 @@ INSERT INTO user_goodwill (user_id, balance) VALUES
   ('u-cleo', 25),
   ('st-chen', 120),
   ('st-dana', 60),
-  ('u-omar', 10)
+  ('u-omar', 10),
+  ('u-maya', 0)
 ON CONFLICT (user_id) DO NOTHING;
+
+-- Maya is course staff who moderates Linear Algebra: the Reported queue, Hide, Restore and Mute.
+INSERT INTO course_moderators (course_id, user_id) VALUES
+  ('linalg-101', 'u-maya')
+ON CONFLICT DO NOTHING;
 
 INSERT INTO chat_messages (id, course_id, seq, client_id, author_id, content, is_question, question_status,
                            reply_to_id, mentions, helpful_points, created_at) VALUES

@@ -61,15 +61,17 @@ const people = queryDatabase(
   persistTo,
   `SELECT users.id, users.name, COALESCE(user_goodwill.balance, 0) AS balance,
      EXISTS (SELECT 1 FROM student_teachers WHERE user_id = users.id AND course_id = '${course}') AS st,
-     EXISTS (SELECT 1 FROM enrollments WHERE user_id = users.id AND course_id = '${course}') AS enrolled
+     EXISTS (SELECT 1 FROM enrollments WHERE user_id = users.id AND course_id = '${course}') AS enrolled,
+     EXISTS (SELECT 1 FROM course_moderators WHERE user_id = users.id AND course_id = '${course}') AS moderator
    FROM users LEFT JOIN user_goodwill ON user_goodwill.user_id = users.id
-   ORDER BY (st OR enrolled) DESC, st, users.rowid`,
+   ORDER BY (st OR enrolled OR moderator) DESC, moderator, st, users.rowid`,
 );
 const courses = queryDatabase(persistTo, 'SELECT id, title FROM courses ORDER BY rowid');
 const title = courses.find((entry) => entry.id === course)?.title ?? course;
 const others = courses.filter((entry) => entry.id !== course).map((entry) => `${entry.id}: ${entry.title}`);
 
-const role = (person) => (person.st ? 'student-teacher' : person.enrolled ? 'student' : 'not enrolled');
+const role = (person) =>
+  person.moderator ? 'moderator' : person.st ? 'student-teacher' : person.enrolled ? 'student' : 'not enrolled';
 const width = Math.max(...people.map((person) => person.name.length));
 const lines = people.map(
   (person) =>
@@ -80,8 +82,8 @@ const inside = relative(process.cwd(), persistTo);
 const shownState = inside && !inside.startsWith('..') ? inside : persistTo;
 console.log(`
 The Worker answers on ${worker.apiBase} (local D1 in ${shownState}, seeded from server/seed.sql).
-Open the demo as one person per browser window, for example a student and a student-teacher, and
-chat between them in ${title}:
+Open the demo as one person per browser window, for example a student and a student-teacher (or
+the moderator), and chat between them in ${title}:
 ${lines.join('\n')}
 Add &course=<id> to an address for another room (${others.join(', ') || 'none seeded'}), and
 &other=<id> for a second person beside the first in the same window.
