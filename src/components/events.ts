@@ -56,7 +56,8 @@ export class CourseChatJumpEvent extends Event {
 
 /**
  * One of the page spec's analytics events (`page_view`, `message_sent`, `question_asked`,
- * `points_awarded`, `helper_online`) with its data, for the host to forward to its analytics.
+ * `points_awarded`, `helper_online`), or moderation's `message_reported`, with its data, for the
+ * host to forward to its analytics.
  * Its type is a union over the names, so checking `event.name` narrows `event.data`.
  */
 export type CourseChatAnalyticsEvent = Event & Readonly<AnalyticsEvent>;
