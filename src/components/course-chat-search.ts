@@ -4,6 +4,7 @@ import type { SearchResult } from '../protocol/index.js';
 import type { ChatStore } from '../state/index.js';
 import { sharedStyles } from './shared.styles.js';
 import { searchStyles } from './course-chat-search.styles.js';
+import { headerToggleStyles } from './header-toggle.styles.js';
 import { CourseChatJumpEvent } from './events.js';
 import { formatFullTime } from './format.js';
 import { searchStrings } from './search-strings.js';
@@ -22,7 +23,7 @@ export type SearchStore = Pick<ChatStore, 'search'>;
  * @tag course-chat-search
  */
 export class CourseChatSearch extends LitElement {
-  static override styles = [sharedStyles, searchStyles];
+  static override styles = [sharedStyles, searchStyles, headerToggleStyles];
 
   /** The room's session. */
   @property({ attribute: false }) store?: SearchStore;
@@ -55,6 +56,10 @@ export class CourseChatSearch extends LitElement {
         aria-controls="search-panel"
         @click=${() => this.#toggle()}
       >
+        <svg class="icon" viewBox="0 0 20 20" aria-hidden="true">
+          <circle cx="8" cy="8" r="5.5" />
+          <path d="m12 12 5 5" />
+        </svg>
         ${s.search}
       </button>
       ${

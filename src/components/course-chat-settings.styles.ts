@@ -4,16 +4,7 @@ export const settingsStyles = css`
   :host {
     position: relative;
     display: inline-block;
-  }
-  .toggle {
-    font: inherit;
-    font-size: 0.85rem;
-    color: var(--course-chat-accent);
-    background: none;
-    border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius);
-    padding: 0.3rem 0.6rem;
-    cursor: pointer;
+    --icon: '\\2699\\fe0e' / '';
   }
   .muted {
     font-size: 0.7rem;

@@ -2,6 +2,7 @@ import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore } from '../state/index.js';
 import { settingsStyles } from './course-chat-settings.styles.js';
+import { headerToggleStyles } from './header-toggle.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { settingsStrings } from './settings-strings.js';
@@ -18,7 +19,7 @@ export type SettingsStore = Pick<ChatStore, '$settings' | 'updateSettings'>;
  * @tag course-chat-settings
  */
 export class CourseChatSettings extends LitElement {
-  static override styles = [sharedStyles, settingsStyles];
+  static override styles = [sharedStyles, headerToggleStyles, settingsStyles];
 
   /** The room's settings, and how to change them. */
   @property({ attribute: false }) store?: SettingsStore;

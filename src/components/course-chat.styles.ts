@@ -79,10 +79,15 @@ export const courseChatStyles = css`
     border-block-end: 1px solid var(--course-chat-border);
     background: var(--course-chat-surface);
   }
+  /* The title stays on one line, cut short with an ellipsis (the whole is its tooltip) rather than
+     wrapping word by word. */
   h2 {
     margin: 0;
     font-size: 1.05rem;
     font-weight: 700;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .online {
     display: inline-flex;
@@ -191,13 +196,6 @@ export const courseChatStyles = css`
   .balance a {
     color: var(--course-chat-accent);
   }
-  .low-balance {
-    margin: 0;
-    padding: 0.4rem 1rem;
-    font-size: 0.8rem;
-    background: var(--course-chat-points-bg);
-    color: var(--course-chat-points-text);
-  }
   .question-pending,
   .confirmation {
     display: flex;
@@ -303,7 +301,7 @@ export const courseChatStyles = css`
       padding: 0.4rem 0.75rem;
       gap: 0.5rem;
     }
-    .header > div:first-child {
+    .heading {
       min-inline-size: 0;
     }
     h2 {
@@ -331,15 +329,13 @@ export const courseChatStyles = css`
     .banner,
     .notice,
     .question-pending,
-    .confirmation,
-    .low-balance {
+    .confirmation {
       padding-block: 0.2rem;
       padding-inline: 0.75rem;
       gap: 0.5rem;
       font-size: 0.8rem;
     }
-    .question-pending > span,
-    .low-balance {
+    .question-pending > span {
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
@@ -349,11 +345,44 @@ export const courseChatStyles = css`
       font-size: 0.75rem;
       padding-inline: 0.75rem;
     }
+    /* The header: the title and who is online take what the controls leave. Back is an arrow before
+       them, as phones put it; the points are a star and a number; search and the settings are icons
+       (their own styles). Each keeps its words for assistive technology, at font size 0. */
+    .header {
+      padding-inline: 0.5rem;
+      gap: 0.25rem;
+    }
+    .heading {
+      flex: 1;
+    }
+    .back {
+      order: -1;
+      display: grid;
+      place-items: center;
+      min-inline-size: 2rem;
+      min-block-size: 2rem;
+      font-size: 0;
+    }
+    .back::before {
+      content: '←' / '';
+      font-size: 1.4rem;
+    }
+    :host(:dir(rtl)) .back::before {
+      scale: -1 1;
+    }
+    .points-to-give {
+      font-size: 0;
+    }
+    .points-to-give::before {
+      content: '★' attr(data-n) / '';
+      font-size: 0.85rem;
+    }
   }
-  /* In any narrow pane the title stays on one line rather than wrapping word by word. */
-  h2 {
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+  /* A finger needs 44 pixels to hit a control in the header. */
+  @media (pointer: coarse) {
+    .back {
+      min-inline-size: 2.75rem;
+      min-block-size: 2.75rem;
+    }
   }
 `;

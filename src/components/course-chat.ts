@@ -23,6 +23,7 @@ import { SessionController } from './session-controller.js';
 import { StoreController } from './store-controller.js';
 import { SwipeTabsController } from './swipe-tabs-controller.js';
 import { UnreadController } from './unread-controller.js';
+import { RoomHeader } from './room-header.js';
 import { lazyElements, loadWhenConnected } from './lazy.js';
 
 /** After this long unanswered, one's own question offers 1-on-1 help prominently. */
@@ -141,7 +142,13 @@ export class CourseChat extends LitElement {
   constructor() {
     super();
     // The settings and the help queue show at once, but the room's first paint does without them.
-    loadWhenConnected(this, lazyElements.settings, lazyElements.helpQueue, lazyElements.search);
+    loadWhenConnected(
+      this,
+      lazyElements.settings,
+      lazyElements.helpQueue,
+      lazyElements.search,
+      lazyElements.lowBalance,
+    );
   }
 
   readonly #session = new SessionController(this, {
@@ -164,6 +171,7 @@ export class CourseChat extends LitElement {
     },
     strings: () => this.#s,
   });
+  readonly #header = new RoomHeader(this, () => this.store);
   readonly #swipe = new SwipeTabsController(this, (forward) => (this.tab = forward ? 'queue' : 'chat'));
 
   private get store(): ChatStore | undefined {
@@ -183,15 +191,10 @@ export class CourseChat extends LitElement {
   readonly #status = new StoreController(this, () => this.store?.$status, 'loading');
   readonly #failure = new StoreController(this, () => this.store?.$failure, null);
   readonly #room = new StoreController(this, () => this.store?.$room, null);
-  readonly #online = new StoreController(this, () => this.store?.$onlineCount, 0);
-  readonly #presenceLive = new StoreController(this, () => this.store?.$presenceLive, false);
   readonly #typing = new StoreController(this, () => this.store?.$typing, []);
-  readonly #balance = new StoreController(this, () => this.store?.$balance, 0);
   readonly #notice = new StoreController(this, () => this.store?.$notice, null);
   readonly #pending = new StoreController(this, () => this.store?.$pendingQuestions, []);
   readonly #myPending = new StoreController(this, () => this.store?.$myPendingQuestions, []);
-  readonly #lowBalance = new StoreController(this, () => this.store?.$lowBalance, false);
-  readonly #helpers = new StoreController(this, () => this.store?.$helpers, []);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#session.sync(changed.has('getAuthToken'));
@@ -206,38 +209,16 @@ export class CourseChat extends LitElement {
     const s = this.#s;
     // The layout is the frame's, so that a host's rule for the element's display cannot undo it.
     return html`<div class="frame">
-      <div class="header" part="header">
-        <div>
-          <h2>${s.title(room?.course.title ?? '')}</h2>
-          ${
-            // While the socket is down the count is only the last known: no count rather than a wrong one.
-            room && this.#presenceLive.value
-              ? html`<span class="online">${s.online(this.#online.value)}</span>`
-              : nothing
-          }
-          ${
-            this.#presenceLive.value &&
-            this.#helpers.value.some((helper) => helper.id === room?.me.id && helper.available)
-              ? html`<span class="helping">${s.helping}</span>`
-              : nothing
-          }
-        </div>
-        ${room ? this.#renderBalance() : nothing}
-        ${
-          room
-            ? html`<course-chat-search
-                .store=${this.store}
-                .strings=${s}
-                .locale=${this.#locale}
-                @course-chat-jump=${this.#onJump}
-              ></course-chat-search>`
-            : nothing
-        }
-        ${room ? html`<course-chat-settings .store=${this.store} .strings=${s}></course-chat-settings>` : nothing}
-        <a class="back" href=${this.backHref || '#'} @click=${(event: MouseEvent) => this.#navigate(event, 'course')}
-          >${s.back}</a
-        >
-      </div>
+      ${this.#header.render({
+        room,
+        strings: s,
+        locale: this.#locale,
+        store: this.store,
+        earnHref: this.earnHref,
+        backHref: this.backHref,
+        onJump: (event) => void this.#onJump(event),
+        onBack: (event) => this.#navigate(event, 'course'),
+      })}
       ${
         failure
           ? html`<div class="failure" role="alert">
@@ -252,13 +233,6 @@ export class CourseChat extends LitElement {
             ? this.#renderRoom()
             : html`<div class="loading" role="status">${s.loading}</div>`
       }
-    </div>`;
-  }
-
-  #renderBalance() {
-    return html`<div class="balance">
-      <span class="points-to-give">${this.#s.balance(this.#balance.value)}</span>
-      ${this.earnHref ? html`<a href=${this.earnHref}>${this.#s.earnMore}</a>` : nothing}
     </div>`;
   }
 
@@ -317,7 +291,11 @@ export class CourseChat extends LitElement {
         @pointercancel=${this.#swipe.cancel}
       >
         <div class="main" id="chat-panel" role="tabpanel" aria-labelledby="chat-tab">
-          ${this.#lowBalance.value ? html`<p class="low-balance">${s.lowBalance}</p>` : nothing}
+          <course-chat-low-balance
+            .store=${this.store}
+            .strings=${s}
+            @course-chat-jump=${this.#onJump}
+          ></course-chat-low-balance>
           <course-chat-stream
             .store=${this.store}
             .strings=${s}

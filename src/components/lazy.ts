@@ -62,6 +62,9 @@ export const lazyElements = {
   helpQueue: lazyElement('course-chat-help-queue', async () =>
     import('./after-first-paint.js').then((module) => module.CourseChatHelpQueue),
   ),
+  lowBalance: lazyElement('course-chat-low-balance', async () =>
+    import('./after-first-paint.js').then((module) => module.CourseChatLowBalance),
+  ),
   search: lazyElement('course-chat-search', async () =>
     import('./after-first-paint.js').then((module) => module.CourseChatSearch),
   ),

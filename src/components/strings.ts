@@ -1,6 +1,7 @@
 import type { ReportReason } from '../protocol/index.js';
 import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.js';
 import type { AwardDialogStrings } from './award-dialog-strings.js';
+import type { LowBalanceStrings } from './low-balance-strings.js';
 import type { SearchStrings } from './search-strings.js';
 import type { SettingsStrings } from './settings-strings.js';
 import type { SuggestionStrings } from './suggestion-strings.js';
@@ -19,7 +20,12 @@ export const count = (n: number, one: string, other = `${one}s`) =>
  * Times and durations are formatted by `Intl` in the element's language and passed in as text.
  */
 export interface CourseChatStrings
-  extends Partial<AwardDialogStrings>, Partial<SettingsStrings>, Partial<SearchStrings>, Partial<SuggestionStrings> {
+  extends
+    Partial<LowBalanceStrings>,
+    Partial<AwardDialogStrings>,
+    Partial<SettingsStrings>,
+    Partial<SearchStrings>,
+    Partial<SuggestionStrings> {
   // The header.
   /** "Linear Algebra Chat": `course` is the course's title, '' until the room has loaded. */
   title: (course: string) => string;

@@ -108,7 +108,9 @@ describe('Low Balance', () => {
     try {
       const el = await openRoom(mock, mock.scenario!.me.id);
       await expect(el).to.be.accessible();
-      expect(shadow(el).querySelector('.low-balance')!.textContent).to.include('Answer a pending question');
+      await customElements.whenDefined('course-chat-low-balance');
+      const prompt = shadow(el).querySelector('course-chat-low-balance')!;
+      await waitUntil(() => prompt.shadowRoot?.textContent?.includes('Answer a pending question'), 'no prompt');
     } finally {
       await mock.stop();
     }

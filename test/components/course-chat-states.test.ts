@@ -56,7 +56,7 @@ describe('<course-chat> is accessible in every state', () => {
 
   it('low balance', async () => {
     const { el } = await room('low-balance');
-    await waitUntil(() => shadow(el).querySelector('.low-balance'));
+    await waitUntil(() => shadow(el).querySelector('course-chat-low-balance')?.shadowRoot?.querySelector('p'));
     await expect(el).to.be.accessible();
   });
 

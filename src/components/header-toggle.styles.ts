@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+/**
+ * A header button that opens a panel (search, the room's settings): its words on a wide element;
+ * on a phone its icon, an `svg.icon` inside it or `--icon` (content with its alternative text,
+ * `'⚙' / ''`), with the words kept at font size 0 for assistive technology; 44 pixels for a finger.
+ */
+export const headerToggleStyles = css`
+  .toggle {
+    font: inherit;
+    font-size: 0.85rem;
+    color: var(--course-chat-accent);
+    background: none;
+    border: 1px solid var(--course-chat-border);
+    border-radius: var(--course-chat-radius);
+    padding: 0.3rem 0.6rem;
+    cursor: pointer;
+  }
+  .icon {
+    display: none;
+  }
+  @container (max-width: 30rem) {
+    .toggle {
+      display: grid;
+      grid-auto-flow: column;
+      place-items: center;
+      min-inline-size: 2rem;
+      min-block-size: 2rem;
+      padding: 0 0.25rem;
+      font-size: 0;
+    }
+    .toggle::before {
+      content: var(--icon);
+      font-size: 1.25rem;
+    }
+    .icon {
+      display: block;
+      inline-size: 1.25rem;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+    }
+  }
+  @media (pointer: coarse) {
+    .toggle {
+      min-inline-size: 2.75rem;
+      min-block-size: 2.75rem;
+    }
+  }
+`;
