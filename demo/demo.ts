@@ -51,12 +51,17 @@ const always = { times: 10_000 };
 
 /**
  * States the mock's scenarios do not start in, reached from the busy room: signed in as a
- * student-teacher (who switches on Available to Help), or with every send or award failing.
+ * student-teacher (who switches on Available to Help), with every send or award failing, or
+ * offline. A page cannot take the browser's network away, so Offline tells how; the mock follows
+ * the browser's own state (src/mock/handlers.ts), in this scenario as in every other.
  */
-const demoStates: Record<string, { me?: 'st'; setUp?(mock: MockSession): void }> = {
+const demoStates: Record<string, { me?: 'st'; hint?: string; setUp?(mock: MockSession): void }> = {
   'st-helping': { me: 'st' },
   'send-failure': { setUp: (mock) => mock.backend.faults.failNext('messages', 500, { method: 'POST', ...always }) },
   'award-failure': { setUp: (mock) => mock.backend.faults.failNext('award', 500, always) },
+  offline: {
+    hint: 'Offline: turn this browser offline (DevTools › Network › Offline, or airplane mode). The rooms say so, a message sent meanwhile is "Message not sent." with Retry, and Retry sends it once the browser is back online.',
+  },
 };
 
 /** The in-browser mock with one of its scenarios, chosen (and re-chosen) in the page's header. */
@@ -82,6 +87,7 @@ async function mockBackend(): Promise<Backend> {
   const scenario = mock.scenario;
   if (!scenario) throw new Error('Every demo scenario names its course and people.');
   demoState?.setUp?.(mock);
+  if (demoState?.hint) element('.hint').textContent = demoState.hint;
   const st = scenario.people.find((p) => p.role === 'student_teacher' && p.id !== scenario.other.id);
   const me = demoState?.me === 'st' && st ? st : scenario.me;
   // One room muted and one not, so a mention shows the difference.
