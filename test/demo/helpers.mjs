@@ -2,9 +2,13 @@
 // own process group, so everything it starts stops with it) and driving its pages in Chromium.
 /* global document -- in the functions that run in the page */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../scripts/browser.mjs';
+import { freePort } from '../../scripts/ports.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -133,4 +137,50 @@ export async function arrival(page, selector, text) {
     text,
   );
   return row.evaluate((found) => found.shadowRoot.textContent);
+}
+
+/**
+ * `npm start` on a free port and a browser, for the calling suite: `origin` is where the demo is
+ * served, `browser` opens its pages. Both stop after the suite.
+ */
+export function useDemo() {
+  const running = { origin: '', browser: undefined };
+  let server;
+  before(async () => {
+    server = runScript('start', { PORT: '0' });
+    [, running.origin] = await server.until(/The demo is at (http:\/\/\S+)\/demo\//);
+    running.browser = await launchBrowser();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await server?.stop();
+  });
+  return running;
+}
+
+/**
+ * `npm run start:server` on free ports with a fresh local D1, and a browser, for the calling suite:
+ * `printed` is what it printed up to Ctrl+C, `addressOf(name)` the address on the line naming
+ * `name`. Everything stops, and the database goes, after the suite.
+ */
+export function useStartServer(prefix) {
+  const state = mkdtempSync(join(tmpdir(), prefix));
+  const running = {
+    printed: '',
+    browser: undefined,
+    addressOf: (name) => new RegExp(`^ +${name} .*?(http://\\S+)$`, 'm').exec(running.printed)?.[1],
+  };
+  let server;
+  before(async () => {
+    const [port, workerPort] = [await freePort(), await freePort()];
+    server = runScript('start:server', { PORT: String(port), WORKER_PORT: String(workerPort), WORKER_STATE: state });
+    running.printed = (await server.until(/Press Ctrl\+C[^\n]*\n/)).input;
+    running.browser = await launchBrowser();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await server?.stop();
+    rmSync(state, { recursive: true, force: true });
+  });
+  return running;
 }

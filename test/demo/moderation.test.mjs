@@ -2,12 +2,8 @@
 // the mock demo (`npm start`), and on the reference Worker (`npm run start:server`).
 /* global document -- in the functions that run in the page */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { freePort } from '../../scripts/ports.mjs';
-import { arrival, launchBrowser, live, runScript, say } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { arrival, live, say, useDemo, useStartServer } from './helpers.mjs';
 
 /** The text of the room at `selector`, its help queue and its Reported queue, once `pattern` shows there. */
 const shows = (page, selector, pattern) =>
@@ -52,23 +48,10 @@ const holds = (page, selector, text) =>
   );
 
 describe('moderation in the mock demo (npm start)', { timeout: 120_000 }, () => {
-  let server;
-  let origin;
-  let browser;
-
-  before(async () => {
-    server = runScript('start', { PORT: '0' });
-    [, origin] = await server.until(/The demo is at (http:\/\/\S+)\/demo\//);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   it('signs in as a moderator, whose Reported queue hides a message from the student beside them', async () => {
-    const { page, errors } = await browser.open(`${origin}/demo/?simulate=off&scenario=moderation`);
+    const { page, errors } = await demo.browser.open(`${demo.origin}/demo/?simulate=off&scenario=moderation`);
     await live(page, '#me', 2);
     assert.equal(await page.$eval('#scenario', (select) => select.value), 'moderation');
     await shows(page, '#me', /Reported \(2\)/);
@@ -88,7 +71,7 @@ describe('moderation in the mock demo (npm start)', { timeout: 120_000 }, () => 
   });
 
   it('signs in as a student a moderator muted: the composer says until when', async () => {
-    const { page, errors } = await browser.open(`${origin}/demo/?simulate=off&scenario=muted`);
+    const { page, errors } = await demo.browser.open(`${demo.origin}/demo/?simulate=off&scenario=muted`);
     await live(page, '#me', 2);
     await shows(page, '#me', /A moderator muted you in this course until \d{1,2}:\d{2}/);
     // The second participant is the moderator who muted them.
@@ -98,31 +81,13 @@ describe('moderation in the mock demo (npm start)', { timeout: 120_000 }, () => 
 });
 
 describe('moderation on the Worker (npm run start:server)', { timeout: 240_000 }, () => {
-  const state = mkdtempSync(join(tmpdir(), 'course-chat-moderation-'));
-  let server;
-  let browser;
-  let printed;
-
-  before(async () => {
-    const [port, workerPort] = [await freePort(), await freePort()];
-    server = runScript('start:server', { PORT: String(port), WORKER_PORT: String(workerPort), WORKER_STATE: state });
-    printed = (await server.until(/Press Ctrl\+C[^\n]*\n/)).input;
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(state, { recursive: true, force: true });
-  });
-
-  const addressOf = (name) => new RegExp(`^ +${name} .*?(http://\\S+)$`, 'm').exec(printed)?.[1];
+  const server = useStartServer('course-chat-moderation-');
 
   it('prints the seeded moderator, who reviews a report, mutes its author and hides the message', async () => {
-    assert.match(printed, /^ +Maya Rossi +moderator, /m);
+    assert.match(server.printed, /^ +Maya Rossi +moderator, /m);
     const viewport = { width: 1100, height: 800 };
-    const maya = await browser.open(addressOf('Maya Rossi'), viewport);
-    const ben = await browser.open(addressOf('Ben Okafor'), viewport);
+    const maya = await server.browser.open(server.addressOf('Maya Rossi'), viewport);
+    const ben = await server.browser.open(server.addressOf('Ben Okafor'), viewport);
     await live(maya.page, '#me', 2);
     await live(ben.page, '#me', 2);
     await shows(maya.page, '#me', /Reported \(0\)/);
@@ -131,7 +96,7 @@ describe('moderation on the Worker (npm run start:server)', { timeout: 240_000 }
     await say(ben.page, '#me', spam);
     await arrival(maya.page, '#me', spam);
     // Ana reports it, as her Report would: through the Worker's API with her token.
-    const apiBase = new URL(addressOf('Ana Lima')).searchParams.get('backend');
+    const apiBase = new URL(server.addressOf('Ana Lima')).searchParams.get('backend');
     const { token } = await (
       await fetch(`${apiBase}/dev/token`, {
         method: 'POST',

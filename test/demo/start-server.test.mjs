@@ -2,12 +2,10 @@
 // print an address per seeded person, and two of those addresses chat through the real Worker.
 /* global document, getComputedStyle -- in the functions that run in the page */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { freePort } from '../../scripts/ports.mjs';
-import { arrival, launchBrowser, live, repoRoot, runScript, say } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { arrival, live, repoRoot, say, useStartServer } from './helpers.mjs';
 
 /** server/seed.sql's people, as (id, name) pairs, read from its users insert. */
 function seededPeople() {
@@ -17,46 +15,28 @@ function seededPeople() {
 }
 
 describe('npm run start:server', { timeout: 240_000 }, () => {
-  const state = mkdtempSync(join(tmpdir(), 'course-chat-start-server-'));
-  let server;
-  let browser;
-  let printed;
-
-  before(async () => {
-    const [port, workerPort] = [await freePort(), await freePort()];
-    server = runScript('start:server', { PORT: String(port), WORKER_PORT: String(workerPort), WORKER_STATE: state });
-    printed = (await server.until(/Press Ctrl\+C[^\n]*\n/)).input;
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(state, { recursive: true, force: true });
-  });
-
-  /** The address printed on the line that names `name`. */
-  const addressOf = (name) => new RegExp(`^ +${name} .*?(http://\\S+)$`, 'm').exec(printed)?.[1];
+  const server = useStartServer('course-chat-start-server-');
+  const { addressOf } = server;
 
   it('prints an address for every seeded person, with their name and role', () => {
     const people = seededPeople();
     assert.ok(people.length >= 6, 'server/seed.sql seeds its people');
     for (const { id, name } of people) {
       const address = addressOf(name);
-      assert.ok(address, `no address for ${name}:\n${printed}`);
+      assert.ok(address, `no address for ${name}:\n${server.printed}`);
       assert.equal(new URL(address).searchParams.get('me'), id);
     }
-    assert.match(printed, /^ +Ana Lima +student, /m);
-    assert.match(printed, /^ +Chen Wei +student-teacher, /m);
-    assert.match(printed, /^ +Omar Haddad +not enrolled, /m);
-    assert.match(printed, /&other=/, 'the second-person parameter is explained');
+    assert.match(server.printed, /^ +Ana Lima +student, /m);
+    assert.match(server.printed, /^ +Chen Wei +student-teacher, /m);
+    assert.match(server.printed, /^ +Omar Haddad +not enrolled, /m);
+    assert.match(server.printed, /&other=/, 'the second-person parameter is explained');
   });
 
   it('carries a message each way between a student and a student-teacher in their own windows', async () => {
     // A small laptop: the old half-width column turned the help queue into a tab here.
     const viewport = { width: 1100, height: 800 };
-    const ana = await browser.open(addressOf('Ana Lima'), viewport);
-    const chen = await browser.open(addressOf('Chen Wei'), viewport);
+    const ana = await server.browser.open(addressOf('Ana Lima'), viewport);
+    const chen = await server.browser.open(addressOf('Chen Wei'), viewport);
     await live(ana.page, '#me', 2);
     await live(chen.page, '#me', 2);
 

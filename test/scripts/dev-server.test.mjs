@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { freePort } from '../../scripts/ports.mjs';
-import { arrival, launchBrowser, live, runScript, say } from '../demo/helpers.mjs';
+import { arrival, launchBrowser, live, runScript, say, useDemo } from '../demo/helpers.mjs';
 
 /** An IPv4 address of this machine other than loopback, if it has one. */
 const outside = Object.values(networkInterfaces())
@@ -69,20 +69,7 @@ describe('npm start', { timeout: 120_000 }, () => {
 });
 
 describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
-  let server;
-  let origin;
-  let browser;
-
-  before(async () => {
-    server = runScript('start', { PORT: '0' });
-    [, origin] = await server.until(/The demo is at (http:\/\/\S+)\/demo\//);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   /** The text of the room at `selector`, once `pattern` shows in it. */
   const shows = (page, selector, pattern) =>
@@ -94,7 +81,7 @@ describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
     );
 
   it('signs in as a student-teacher who can switch on Available to Help', async () => {
-    const { page, errors } = await browser.open(`${origin}/demo/?simulate=off&scenario=st-helping`);
+    const { page, errors } = await demo.browser.open(`${demo.origin}/demo/?simulate=off&scenario=st-helping`);
     await live(page, '#me');
     assert.equal(await page.$eval('#scenario', (select) => select.value), 'st-helping');
     await page.locator('#me >>> course-chat-help-queue >>> .switch input').click();
@@ -103,7 +90,7 @@ describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
   });
 
   it('fails every send in "Sends fail", so Message not sent and Retry can be seen', async () => {
-    const { page } = await browser.open(`${origin}/demo/?simulate=off&scenario=send-failure`);
+    const { page } = await demo.browser.open(`${demo.origin}/demo/?simulate=off&scenario=send-failure`);
     await live(page, '#me');
     await say(page, '#me', 'Will this one arrive?');
     await page.waitForFunction(
@@ -116,7 +103,7 @@ describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
   });
 
   it('fails every award in "Awards fail", so the failure and its Try again can be seen', async () => {
-    const { page } = await browser.open(`${origin}/demo/?simulate=off&scenario=award-failure`);
+    const { page } = await demo.browser.open(`${demo.origin}/demo/?simulate=off&scenario=award-failure`);
     await live(page, '#me');
     await page.evaluate(() => {
       const rows = [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')];
@@ -138,7 +125,7 @@ describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
   });
 
   it('names where a profile link would lead', async () => {
-    const { page } = await browser.open(`${origin}/demo/?simulate=off`);
+    const { page } = await demo.browser.open(`${demo.origin}/demo/?simulate=off`);
     await live(page, '#me');
     const alerted = new Promise((resolve) =>
       page.once('dialog', async (dialog) => {
