@@ -13,23 +13,26 @@ import { signModqRequest } from '../../src/backend/index.js';
 import { modqReport, safeParse, type ModqReport } from '../../src/protocol/index.js';
 import type { Env } from './env.js';
 
-/** The queues of wrangler.jsonc: where reports wait for MODQ, and where they rest after every retry failed. */
-export const modqQueues = { outbox: 'course-chat-modq', deadLetters: 'course-chat-modq-dead' } as const;
+/** The dead-letter queue of wrangler.jsonc, where reports rest after every retry failed. */
+const deadLetterQueue = 'course-chat-modq-dead';
 
 const defaultRetrySeconds = 30;
 /** The longest wait between two tries, in first waits: 30 s doubles up to 32 minutes. */
 const maxBackoffFactor = 64;
 
-/** How long to wait before the next try of a message tried `attempts` times so far. */
-export function retryDelaySeconds(env: Env, attempts: number): number {
-  const configured = Number(env.MODQ_RETRY_SECONDS);
-  const first = Number.isFinite(configured) && configured > 0 ? configured : defaultRetrySeconds;
+/**
+ * How long to wait before the next try of a message tried `attempts` times so far. A
+ * MODQ_RETRY_SECONDS of 0 retries at once, for tests of the dead-letter queue.
+ */
+function retryDelaySeconds(env: Env, attempts: number): number {
+  const configured = env.MODQ_RETRY_SECONDS?.trim() ? Number(env.MODQ_RETRY_SECONDS) : Number.NaN;
+  const first = Number.isFinite(configured) && configured >= 0 ? configured : defaultRetrySeconds;
   return Math.round(first * Math.min(2 ** Math.max(0, attempts - 1), maxBackoffFactor));
 }
 
 /** The Worker's `queue()` handler, for both queues. */
 export async function consumeModq(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  if (batch.queue === modqQueues.deadLetters) return keepDeadLetters(batch, env);
+  if (batch.queue === deadLetterQueue) return keepDeadLetters(batch, env);
   await Promise.all(batch.messages.map((message) => deliver(message, env)));
 }
 

@@ -8,7 +8,10 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { startWorker } from '../../server/test-server.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { queryDatabase, startWorker } from '../../server/test-server.mjs';
 import { freePort, loopback } from '../../scripts/ports.mjs';
 import { call, freshCourse, inAnHour, joinRoom, postWhenAllowed, signToken } from './helpers.mjs';
 
@@ -206,5 +209,50 @@ describe('MODQ, out and back', { timeout: 180_000 }, () => {
     const frames = otherWindow.frames.filter((frame) => frame.type === 'message_restored');
     assert.deepEqual(frames, []);
     otherWindow.socket.close();
+  });
+});
+
+describe('MODQ down for good', { timeout: 180_000 }, () => {
+  const persistTo = mkdtempSync(join(tmpdir(), 'course-chat-modq-'));
+  let worker;
+  let receiver;
+  before(async () => {
+    receiver = await startReceiver();
+    // Retries at once, so the queue's 12 retries (wrangler.jsonc) are spent in moments.
+    worker = await startWorker({ persistTo, modq: { url: receiver.url, secret: modqSecret, retrySeconds: 0 } });
+  });
+  after(async () => {
+    await worker?.stop();
+    await receiver?.close();
+    rmSync(persistTo, { recursive: true, force: true });
+  });
+
+  it('keeps a report MODQ never took in the dead letters, after the first try and 12 retries', async () => {
+    const { id: courseId, students } = await freshCourse(worker.apiBase, 2);
+    const [ana, ben] = students;
+    const token = (person) => signToken({ sub: person.id, exp: inAnHour() }, worker.secret);
+    const sent = await call(worker.apiBase, `/courses/${courseId}/chat/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token(ana)}` },
+      body: { client_id: randomUUID(), content: 'reported while MODQ is gone', is_question: false },
+    });
+    const reported = await call(worker.apiBase, `/courses/${courseId}/chat/messages/${sent.json.message.id}/report`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token(ben)}` },
+      body: { reason: 'spam' },
+    });
+    assert.equal(reported.status, 201);
+
+    await receiver.until(() => receiver.refused.length === 13);
+    const deadLetters = () => queryDatabase(persistTo, 'SELECT report_id, course_id, body FROM chat_modq_dead_letters');
+    let kept = deadLetters();
+    // The dead-letter consumer runs just after the 13th refusal; D1 is read again until it has.
+    for (let tries = 0; kept.length === 0 && tries < 20; tries += 1) kept = deadLetters();
+    const [reportId] = new Set(receiver.refused.map((entry) => entry.body.report_id));
+    assert.deepEqual(
+      kept.map((row) => [row.report_id, row.course_id, JSON.parse(row.body).message.id]),
+      [[reportId, courseId, sent.json.message.id]],
+    );
+    assert.equal(receiver.taken.length, 0);
   });
 });
