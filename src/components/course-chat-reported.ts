@@ -5,8 +5,9 @@ import type { MessageReport, ReportedResponse, RoomDecisionBody } from '../proto
 import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
 import { sharedStyles } from './shared.styles.js';
+import { reportedStrings, type ReportedStrings } from './reported-strings.js';
 import { StoreController } from './store-controller.js';
-import { defaultStrings } from './strings.js';
+import { defaultStrings, type CourseChatStrings } from './strings.js';
 
 /** What the Reported queue reads and does in the room. */
 export type ReportedStore = Pick<ChatStore, '$reported' | 'moderate'>;
@@ -82,7 +83,7 @@ export class CourseChatReported extends LitElement {
 
   override render() {
     const reported = this.#reported.value;
-    const s = this.strings;
+    const s = { ...reportedStrings, ...this.strings };
     return html`<h3 id="reported">${s.reportedQueue(reported.length)}</h3>
       ${
         reported.length === 0
@@ -91,14 +92,13 @@ export class CourseChatReported extends LitElement {
               ${repeat(
                 reported,
                 (item) => item.message.id,
-                (item) => this.#renderItem(item),
+                (item) => this.#renderItem(item, s),
               )}
             </ul>`
       }`;
   }
 
-  #renderItem({ message, reports }: Reported) {
-    const s = this.strings;
+  #renderItem({ message, reports }: Reported, s: CourseChatStrings & ReportedStrings) {
     const reasons = [...new Set(reports.map((report) => s.reportReasons[report.reason]))].join(', ');
     const decide = (decision: Omit<RoomDecisionBody, 'reason'>) =>
       void this.store?.moderate({ ...decision, reason: reasonsOf(reports) });

@@ -3,6 +3,7 @@ import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.j
 import type { AwardDialogStrings } from './award-dialog-strings.js';
 import type { LowBalanceStrings } from './low-balance-strings.js';
 import type { SearchStrings } from './search-strings.js';
+import type { ReportedStrings } from './reported-strings.js';
 import type { SettingsStrings } from './settings-strings.js';
 import type { SuggestionStrings } from './suggestion-strings.js';
 
@@ -24,6 +25,7 @@ export interface CourseChatStrings
     Partial<LowBalanceStrings>,
     Partial<AwardDialogStrings>,
     Partial<SettingsStrings>,
+    Partial<ReportedStrings>,
     Partial<SearchStrings>,
     Partial<SuggestionStrings> {
   // The header.
@@ -138,7 +140,7 @@ export interface CourseChatStrings
   /** Why a message was reported: "Spam", "Harassment", "Off-topic", "Other". */
   reportReasons: Record<ReportReason, string>;
 
-  // Moderation: the composer and the moderators' Reported queue.
+  // Moderation: the composer, and the decisions of moderators (in a message's menu and the Reported queue).
   /** "A moderator muted you in this course until 15:30.": `until` is a time (or a date and time). */
   mutedUntil: (until: string) => string;
   /** "Editing message", above the composer while it edits one of the user's messages. */
@@ -147,14 +149,6 @@ export interface CourseChatStrings
   editUntil: (time: string) => string;
   /** "Save": the Send button while editing. */
   save: string;
-  /** "Reported (2)": the moderators' queue of reported messages. */
-  reportedQueue: (count: number) => string;
-  /** "Nothing reported.": that queue, empty. */
-  noReported: string;
-  /** "3 reports" */
-  reportCount: (count: number) => string;
-  /** "Hidden pending review": a reported message already hidden for everyone. */
-  hiddenPending: string;
   /** A moderator's decisions: "Hide", "Restore", "Mute author" and its "Mute for" durations. */
   hide: string;
   restore: string;
@@ -285,10 +279,6 @@ export const defaultStrings: CourseChatStrings = {
   editing: 'Editing message',
   editUntil: (time) => `You can edit until ${time}.`,
   save: 'Save',
-  reportedQueue: (n) => `Reported (${number.format(n)})`,
-  noReported: 'Nothing reported.',
-  reportCount: (n) => count(n, 'report'),
-  hiddenPending: 'Hidden pending review',
   hide: 'Hide',
   restore: 'Restore',
   muteAuthor: 'Mute author',
