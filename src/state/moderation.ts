@@ -99,6 +99,11 @@ export function createModeration(options: ModerationOptions) {
       muted(room.muted_until ?? null);
     },
 
+    /** A send was refused as muted for `ms` more. */
+    refusedAsMuted(ms: number): void {
+      muted(new Date(Date.now() + ms).toISOString());
+    },
+
     /** After each (re)connect: a moderator's queue may have changed meanwhile. */
     catchUp: readReported,
 

@@ -22,6 +22,8 @@ export interface OutboxOptions {
   admitted(): Promise<void>;
   /** The user wrote something. */
   wrote(): void;
+  /** A send was refused because a moderator muted the user, for `retryAfterMs` more. */
+  muted(retryAfterMs: number): void;
   sleep(ms: number): Promise<void>;
   ended(): boolean;
 }
@@ -61,6 +63,8 @@ export function createOutbox(options: OutboxOptions) {
           // Not the message's fault: it goes once the host's sign-in is renewed, still pending.
           await options.admitted();
         } else {
+          // Muted while away: the mute's frame was missed, the refusal says until when.
+          if (error instanceof ApiError && error.code === 'muted') options.muted(error.retryAfterMs ?? 0);
           settle(message.client_id, 'failed');
           return;
         }

@@ -123,6 +123,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     track,
     admitted: signIn.admitted,
     wrote: () => attention.wrote(),
+    muted: (ms) => moderation.refusedAsMuted(ms),
     sleep: lifetime.sleep,
     ended,
   });

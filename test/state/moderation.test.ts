@@ -71,6 +71,13 @@ describe('moderation', () => {
     expect(moderation.$mutedUntil.get()).to.be.null;
   });
 
+  it('learns of a mute missed while away from a refused send, until when it says', () => {
+    const { moderation } = moderationOn(fakeClient({}));
+    moderation.refusedAsMuted(90_000);
+    const until = Date.parse(moderation.$mutedUntil.get() ?? '');
+    expect(until - Date.now()).to.be.within(89_000, 90_000);
+  });
+
   it('leaves out a hidden message for everyone but its author, who keeps it removed, until it is restored', () => {
     const { moderation } = moderationOn(fakeClient({}));
     expect(moderation.apply({ type: 'message_hidden', message_id: 'm2' })).to.be.undefined;

@@ -30,7 +30,12 @@ describe('outbox', () => {
     });
   }
 
-  function outboxOn(api: ApiClient, admitted: () => Promise<void> = () => Promise.resolve(), slept: number[] = []) {
+  function outboxOn(
+    api: ApiClient,
+    admitted: () => Promise<void> = () => Promise.resolve(),
+    slept: number[] = [],
+    muted: number[] = [],
+  ) {
     const outbox = createOutbox({
       api,
       courseId: 'c',
@@ -39,6 +44,7 @@ describe('outbox', () => {
       track: () => {},
       admitted,
       wrote: () => {},
+      muted: (ms) => void muted.push(ms),
       sleep: async (ms) => void slept.push(ms),
       ended: () => false,
     });
@@ -92,5 +98,19 @@ describe('outbox', () => {
     outbox.retry(outbox.$outgoing.get()[0]!.client_id);
     await waitUntil(() => outbox.$outgoing.get().length === 0, 'never delivered');
     expect(stored.map((body) => body.content)).to.deep.equal(['try me']);
+  });
+
+  it('marks a message failed when a moderator muted the user, and tells for how long', async () => {
+    const muted: number[] = [];
+    const outbox = outboxOn(
+      backend(() => new ApiError(403, 'muted', 'A moderator muted you in this course.', 90_000)),
+      undefined,
+      undefined,
+      muted,
+    );
+    outbox.send('Am I still here?');
+    await waitUntil(() => outbox.$outgoing.get()[0]?.delivery === 'failed', 'not marked failed');
+    expect(muted).to.deep.equal([90_000]);
+    expect(attempts).to.have.length(1);
   });
 });
