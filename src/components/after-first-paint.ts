@@ -5,5 +5,6 @@ export { CourseChatSettings } from './course-chat-settings.js';
 export { CourseChatHelpQueue } from './course-chat-help-queue.js';
 export { CourseChatSearch } from './course-chat-search.js';
 export { CourseChatLowBalance } from './course-chat-low-balance.js';
+export { roomStateStyles } from './room-states.styles.js';
 export { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 export { ComposerSuggestions } from './composer-suggestions.js';

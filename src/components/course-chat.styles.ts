@@ -103,15 +103,6 @@ export const courseChatStyles = css`
     border-radius: 50%;
     background: var(--course-chat-answered-border);
   }
-  .helping {
-    margin-inline-start: 0.5rem;
-    font-size: 0.75rem;
-    font-weight: 700;
-    padding: 0.05rem 0.5rem;
-    border-radius: 999px;
-    background: var(--course-chat-badge-bg);
-    color: var(--course-chat-badge-text);
-  }
   .back {
     font-size: 0.85rem;
     font-weight: 600;
@@ -121,17 +112,6 @@ export const courseChatStyles = css`
   }
   .back:hover {
     text-decoration: underline;
-  }
-  .banner,
-  .notice {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.75rem;
-    padding: 0.4rem 1rem;
-    font-size: 0.85rem;
-    background: var(--course-chat-warning-bg);
-    color: var(--course-chat-warning);
   }
   .banner button,
   .notice button,
@@ -196,8 +176,7 @@ export const courseChatStyles = css`
   .balance a {
     color: var(--course-chat-accent);
   }
-  .question-pending,
-  .confirmation {
+  .question-pending {
     display: flex;
     align-items: center;
     justify-content: space-between;
@@ -207,30 +186,10 @@ export const courseChatStyles = css`
     background: var(--course-chat-question-bg);
     color: var(--course-chat-question-text);
   }
-  .confirmation {
-    justify-content: center;
-    background: var(--course-chat-points-bg);
-    color: var(--course-chat-points-text);
-    font-weight: 600;
-  }
   .help-link {
     font-weight: 600;
     color: var(--course-chat-accent);
     white-space: nowrap;
-  }
-  .question-pending.long-wait {
-    background: var(--course-chat-warning-bg);
-  }
-  .question-pending.long-wait .help-link {
-    color: var(--course-chat-on-accent);
-    background: var(--course-chat-accent);
-    border-radius: 999px;
-    padding: 0.2rem 0.75rem;
-    text-decoration: none;
-  }
-  .notice {
-    background: var(--course-chat-danger-bg);
-    color: var(--course-chat-danger);
   }
   .quiet,
   .failure,
@@ -268,9 +227,6 @@ export const courseChatStyles = css`
     }
     .tabs button[aria-selected='true'] {
       border-block-end-color: Highlight;
-    }
-    .helping {
-      border: 1px solid;
     }
   }
   @container (max-width: 40rem) {
@@ -326,10 +282,7 @@ export const courseChatStyles = css`
     .tabs button {
       padding: 0.35rem;
     }
-    .banner,
-    .notice,
-    .question-pending,
-    .confirmation {
+    .question-pending {
       padding-block: 0.2rem;
       padding-inline: 0.75rem;
       gap: 0.5rem;
@@ -346,7 +299,7 @@ export const courseChatStyles = css`
       padding-inline: 0.75rem;
     }
     /* The header: the title and who is online take what the controls leave. Back is an arrow before
-       them, as phones put it; the points are a star and a number; search and the settings are icons
+       them, as phones put it, 44 pixels for a finger; the points are a star and a number; search and the settings are icons
        (their own styles). Each keeps its words for assistive technology, at font size 0. */
     .header {
       padding-inline: 0.5rem;
@@ -359,16 +312,15 @@ export const courseChatStyles = css`
       order: -1;
       display: grid;
       place-items: center;
-      min-inline-size: 2rem;
-      min-block-size: 2rem;
+      min-inline-size: 2.75rem;
+      min-block-size: 2.75rem;
       font-size: 0;
     }
+    /* A chevron is mirrored right to left by the text itself (Bidi_Mirrored). */
     .back::before {
-      content: '←' / '';
-      font-size: 1.4rem;
-    }
-    :host(:dir(rtl)) .back::before {
-      scale: -1 1;
+      content: '‹' / '';
+      font-size: 2rem;
+      line-height: 1;
     }
     .points-to-give {
       font-size: 0;
@@ -376,13 +328,6 @@ export const courseChatStyles = css`
     .points-to-give::before {
       content: '★' attr(data-n) / '';
       font-size: 0.85rem;
-    }
-  }
-  /* A finger needs 44 pixels to hit a control in the header. */
-  @media (pointer: coarse) {
-    .back {
-      min-inline-size: 2.75rem;
-      min-block-size: 2.75rem;
     }
   }
 `;

@@ -24,7 +24,7 @@ import { StoreController } from './store-controller.js';
 import { SwipeTabsController } from './swipe-tabs-controller.js';
 import { UnreadController } from './unread-controller.js';
 import { RoomHeader } from './room-header.js';
-import { lazyElements, loadWhenConnected } from './lazy.js';
+import { adoptStyles, lazyElements, lazyPart, loadWhenConnected } from './lazy.js';
 
 /** After this long unanswered, one's own question offers 1-on-1 help prominently. */
 export const longWaitMs = 10 * 60_000;
@@ -141,13 +141,17 @@ export class CourseChat extends LitElement {
   readonly #attention = new AttentionController(this, { store: () => this.store, strings: () => this.#s });
   constructor() {
     super();
-    // The settings and the help queue show at once, but the room's first paint does without them.
+    // The settings, the help queue, search and the styles of later states: shown at once or soon, but
+    // the room's first paint does without them.
     loadWhenConnected(
       this,
       lazyElements.settings,
       lazyElements.helpQueue,
       lazyElements.search,
       lazyElements.lowBalance,
+      lazyPart(async () =>
+        adoptStyles(this.renderRoot as ShadowRoot, (await import('./after-first-paint.js')).roomStateStyles),
+      ),
     );
   }
 
