@@ -27,10 +27,11 @@ export interface Env extends LimitVariables {
    */
   LOG_FLUSH_MS?: string;
   /**
-   * Milliseconds a busy room holds frames after a send, to send each socket everything of that
-   * window at once (fan-out.ts); unset, 100. 0 still coalesces the frames of one turn.
+   * How long a busy room holds frames after a send, in milliseconds for each socket it sent to (up
+   * to 250 ms), to send each socket all of them at once (fan-out.ts); unset, 1. 0 still coalesces
+   * the frames of one turn.
    */
-  FANOUT_WINDOW_MS?: string;
+  FANOUT_MS_PER_SOCKET?: string;
   /** `on` enables `/dev/token`, `/dev/fixtures` and `/dev/access`; never in production. */
   DEV_ENDPOINTS?: string;
   /** `canAccess('course_chat')` for users without a feature_flags row: `on` or `off`. */

@@ -50,7 +50,7 @@ import {
 } from '../../src/protocol/index.js';
 import { AccessGuard, recheckIntervalMs, refuseSocket } from './access.js';
 import { AlarmClock } from './alarm-clock.js';
-import { fanOutWindowMs } from './fan-out.js';
+import { fanOutMsPerSocket } from './fan-out.js';
 import { Database, type CourseAccess } from './db.js';
 import type { Env } from './env.js';
 import { RoomLog } from './room-log.js';
@@ -99,7 +99,7 @@ export class ChatRoom extends DurableObject<Env> {
     this.#log = new RoomLog(ctx.storage.sql, this.#db);
     this.#clock = new AlarmClock(ctx.storage);
     this.#flushDelayMs = Math.max(0, Number(env.LOG_FLUSH_MS ?? 0) || 0);
-    this.#sockets = new RoomSockets(ctx, fanOutWindowMs(env));
+    this.#sockets = new RoomSockets(ctx, fanOutMsPerSocket(env));
     this.#access = new AccessGuard(ctx.storage, this.#clock, this.#sockets, this.#db, recheckIntervalMs(env));
     this.#limits = roomLimitsFromVariables(env);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(pingFrame, pongFrame));

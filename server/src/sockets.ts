@@ -26,8 +26,8 @@ export class RoomSockets {
 
   readonly #fanOut: FanOut;
 
-  /** `windowMs`: how long a busy room holds frames to send them together (fan-out.ts). */
-  constructor(ctx: DurableObjectState, windowMs: number) {
+  /** `msPerSocket`: how long a busy room holds frames, per socket, to send them together (fan-out.ts). */
+  constructor(ctx: DurableObjectState, msPerSocket: number) {
     this.#ctx = ctx;
     this.#fanOut = new FanOut(
       {
@@ -35,7 +35,7 @@ export class RoomSockets {
         userOf: (socket) => this.attachment(socket)?.user.id,
         deliver: (socket, data, now) => this.#deliver(socket, data, now),
       },
-      windowMs,
+      msPerSocket,
     );
   }
 
