@@ -188,22 +188,27 @@ export class CourseChatComposer extends LitElement {
       use?.(this.#suggestions);
       return;
     }
-    void suggestionsPart.load().then(({ ComposerSuggestions }) => {
-      this.#suggestions ??= new ComposerSuggestions(this, {
-        store: () => this.store,
-        strings: () => this.strings,
-        text: () => this.text,
-        caret: () => this.textarea?.selectionStart ?? this.text.length,
-        replace: (text, caret) => {
-          this.text = text;
-          this.store?.setDraft(text);
-          void this.updateComplete.then(() => this.textarea?.setSelectionRange(caret, caret));
-        },
-      });
-      use?.(this.#suggestions);
-      // What they show for the draft as it stands (similar questions while asking).
-      this.requestUpdate();
-    });
+    void suggestionsPart.load().then(
+      ({ ComposerSuggestions }) => {
+        this.#suggestions ??= new ComposerSuggestions(this, {
+          store: () => this.store,
+          strings: () => this.strings,
+          text: () => this.text,
+          caret: () => this.textarea?.selectionStart ?? this.text.length,
+          replace: (text, caret) => {
+            this.text = text;
+            this.store?.setDraft(text);
+            void this.updateComplete.then(() => this.textarea?.setSelectionRange(caret, caret));
+          },
+        });
+        use?.(this.#suggestions);
+        // What they show for the draft as it stands (similar questions while asking).
+        this.requestUpdate();
+      },
+      () => {
+        // Without them the composer still writes and sends; the next use tries again.
+      },
+    );
   }
 
   #keydown(event: KeyboardEvent): void {
