@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startWorker } from '../../server/test-server.mjs';
-import { call, freshCourse, inAnHour, joinRoom, postWhenAllowed, signToken } from './helpers.mjs';
+import { call, freshCourse, inAnHour, joinRoom, postWhenAllowed, signedAsModq, signToken } from './helpers.mjs';
 
 const seed = Number(process.env.FUZZ_SEED ?? 18);
+const modqSecret = 'fuzz-modq';
 const requestCount = 1500;
 const frameCount = 3000;
 const secret = 'fuzz-secret';
@@ -29,6 +30,11 @@ const routes = [
   ['POST', '/courses/:course/chat/messages'],
   ['POST', '/courses/:course/chat/messages/:message/question'],
   ['POST', '/courses/:course/chat/messages/:message/report'],
+  ['PATCH', '/courses/:course/chat/messages/:message'],
+  ['DELETE', '/courses/:course/chat/messages/:message'],
+  ['POST', '/courses/:course/chat/moderation'],
+  ['GET', '/courses/:course/chat/reports'],
+  ['POST', '/moderation/decisions'],
   ['GET', '/courses/:course/chat/helpers'],
   ['POST', '/courses/:course/chat/read'],
   ['POST', '/courses/:course/chat/settings'],
@@ -92,6 +98,15 @@ describe('fuzzing the Worker', { timeout: 300_000 }, () => {
   const validBodies = () => ({
     '/courses/:course/chat/messages': { client_id: randomUUID(), content: 'fuzz', is_question: false, mentions: [] },
     '/courses/:course/chat/messages/:message/report': { reason: 'spam' },
+    '/courses/:course/chat/messages/:message': { content: 'edited by fuzz' },
+    '/courses/:course/chat/moderation': { action: 'hide', message_id: messageId, reason: 'fuzz' },
+    '/moderation/decisions': {
+      decision_id: randomUUID(),
+      course_id: course.id,
+      action: 'mute',
+      user_id: course.students[1].id,
+      until: new Date(Date.now() + 60_000).toISOString(),
+    },
     '/courses/:course/chat/read': { seq: 1 },
     '/courses/:course/chat/settings': { muted: true },
     '/goodwill/award': { recipient_id: course.students[0].id, points: 1, reason: 'chat_help', reference_id: messageId },
@@ -138,6 +153,7 @@ describe('fuzzing the Worker', { timeout: 300_000 }, () => {
       `Bearer ${token.slice(0, -3)}abc`,
       `Bearer ${signToken({ sub: course.students[0].id, exp: 1 }, secret)}`,
       `Bearer ${signToken({ sub: course.students[0].id, exp: inAnHour(), room: course.id }, secret)}`,
+      `Bearer ${signToken({ sub: course.moderators[0].id, exp: inAnHour() }, secret)}`,
       'Bearer',
       'Basic dXNlcjpwYXNz',
       `Bearer ${'a'.repeat(5000)}`,
@@ -157,6 +173,17 @@ describe('fuzzing the Worker', { timeout: 300_000 }, () => {
     if (chance(0.4))
       result.origin = pick(['https://lms.example', 'https://evil.example', 'null', 'garbage', worker.origin]);
     if (chance(0.3)) result['sec-fetch-site'] = pick(['cross-site', 'same-site', 'same-origin', 'none', 'weird']);
+    if (chance(0.3)) {
+      result['x-modq-timestamp'] = pick(['', '0', '-1', 'abc', '9'.repeat(40), String(Math.floor(Date.now() / 1000))]);
+      result['x-modq-signature'] = pick([
+        '',
+        'v1=',
+        `v1=${'0'.repeat(64)}`,
+        `v1=${'g'.repeat(64)}`,
+        'v2=abc',
+        printable(pick(strings())),
+      ]);
+    }
     if (chance(0.8))
       result['content-type'] = pick([
         'application/json',
@@ -174,8 +201,9 @@ describe('fuzzing the Worker', { timeout: 300_000 }, () => {
       allowedOrigins: ['https://lms.example', '*'],
       adminSecret: 'fuzz-admin',
       recheckSeconds: 1,
+      modq: { secret: modqSecret },
     });
-    course = await freshCourse(worker.apiBase, 3);
+    course = await freshCourse(worker.apiBase, 3, { moderators: 1 });
     token = signToken({ sub: course.students[0].id, exp: inAnHour() }, secret);
     const sent = await call(worker.apiBase, `/courses/${course.id}/chat/messages`, {
       method: 'POST',
@@ -194,7 +222,10 @@ describe('fuzzing the Worker', { timeout: 300_000 }, () => {
       const method = chance(0.85) ? routeMethod : pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']);
       const target = chance(0.05) ? pick(['/', '/api', '/nope', '//courses', '/courses/x/chat']) : path(template);
       const request = { method, headers: headers() };
-      if (method === 'POST' || method === 'PUT') request.body = body(template);
+      if (method === 'POST' || method === 'PUT' || method === 'PATCH') request.body = body(template);
+      // Half of MODQ's decisions signed right, so their bodies get past the signature to be fuzzed.
+      if (template === '/moderation/decisions' && request.body !== undefined && chance(0.5))
+        Object.assign(request.headers, signedAsModq(request.body, modqSecret));
       const response = await fetch(`${worker.apiBase}${target}`, request);
       const text = await response.text();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);

@@ -18,6 +18,13 @@ export function signedWith(token, secret) {
 
 export const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
 
+/** The headers that sign `body` as the platform's MODQ does, as sent at `at` (docs/protocol.md, Moderation). */
+export function signedAsModq(body, secret, at = Date.now()) {
+  const timestamp = String(Math.floor(at / 1000));
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return { 'x-modq-timestamp': timestamp, 'x-modq-signature': `v1=${signature}` };
+}
+
 /** A request to the Worker; the body parsed as JSON when it is JSON. */
 export async function call(apiBase, path, { method = 'GET', headers = {}, body } = {}) {
   const response = await fetch(`${apiBase}${path}`, {

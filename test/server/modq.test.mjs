@@ -4,7 +4,7 @@
 // Back: a signed decision from MODQ hides a message in another window within a second, and bad
 // signatures, stale timestamps and replays are refused and change nothing.
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -13,16 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryDatabase, startWorker } from '../../server/test-server.mjs';
 import { freePort, loopback } from '../../scripts/ports.mjs';
-import { call, freshCourse, inAnHour, joinRoom, postWhenAllowed, signToken } from './helpers.mjs';
+import { call, freshCourse, inAnHour, joinRoom, postWhenAllowed, signedAsModq, signToken } from './helpers.mjs';
 
 const modqSecret = 'modq-shared-secret-for-tests';
 
 /** The signature headers, computed here independently of the Worker's helper. */
-function sign(body, { secret = modqSecret, at = Date.now() } = {}) {
-  const timestamp = String(Math.floor(at / 1000));
-  const hex = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return { 'x-modq-timestamp': timestamp, 'x-modq-signature': `v1=${hex}` };
-}
+const sign = (body, { secret = modqSecret, at = Date.now() } = {}) => signedAsModq(body, secret, at);
 
 function signedByWorker(headers, body) {
   const timestamp = headers['x-modq-timestamp'];
