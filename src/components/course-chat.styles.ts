@@ -298,9 +298,12 @@ export const courseChatStyles = css`
       font-size: 0.75rem;
       padding-inline: 0.75rem;
     }
-    /* The header: the title and who is online take what the controls leave. Back is an arrow before
-       them, as phones put it, 44 pixels for a finger; the points are a star and a number; search and the settings are icons
-       (their own styles). Each keeps its words for assistive technology, at font size 0. */
+  }
+  /* A phone, or a pane too narrow for the header's words: the title and who is online take what the
+     controls leave. Back is a chevron before them, as phones put it, 44 pixels for a finger; the
+     points are a star and a number; search and the settings are icons (header-toggle.styles.ts).
+     Each keeps its words for assistive technology, at font size 0. */
+  @container (max-width: 36rem) {
     .header {
       padding-inline: 0.5rem;
       gap: 0.25rem;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * A header button that opens a panel (search, the room's settings): its words on a wide element;
- * on a phone its icon, an `svg.icon` inside it or `--icon` (content with its alternative text,
+ * on a phone or in a narrow pane its icon, an `svg.icon` inside it or `--icon` (content with its alternative text,
  * `'⚙' / ''`), with the words kept at font size 0 for assistive technology; 44 pixels for a finger.
  */
 export const headerToggleStyles = css`
@@ -19,7 +19,7 @@ export const headerToggleStyles = css`
   .icon {
     display: none;
   }
-  @container (max-width: 30rem) {
+  @container (max-width: 36rem) {
     .toggle {
       display: grid;
       grid-auto-flow: column;
