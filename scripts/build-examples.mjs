@@ -16,6 +16,9 @@ await build({
   },
   outdir: 'demo/examples/build',
   bundle: true,
+  // Split as a host's bundler does: what the element loads after its first paint (its dynamic
+  // imports) becomes chunks beside the bundle rather than part of it.
+  splitting: true,
   format: 'esm',
   platform: 'browser',
   target: 'es2022',
