@@ -83,6 +83,11 @@ export class AccessGuard {
     this.#known.delete(userId);
   }
 
+  /** The course was replaced (dev fixtures): everyone's access and mute are read again. */
+  forgetEveryone(): void {
+    this.#known.clear();
+  }
+
   /**
    * Who may write as the user now: as last read while that is recent enough, else read again.
    * Null when their access has ended, and then their sockets close at once rather than at the

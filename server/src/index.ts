@@ -49,7 +49,7 @@ import { devEndpoint } from './dev.js';
 import type { Env } from './env.js';
 import { consumeModq } from './modq.js';
 import { handoverHeaders } from './room.js';
-import { D1RoomRecords, moderationOf } from './room-records.js';
+import { D1RoomRecords } from './room-records.js';
 import { searchMessages } from './search.js';
 
 export { ChatRoom } from './room.js';
@@ -172,7 +172,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
   if (!access.ok) return answer(access);
   const { course, me } = access.value;
   const room = () => env.ROOMS.getByName(courseId);
-  const records = new D1RoomRecords(db, courseId, moderationOf(env, courseId));
+  const records = new D1RoomRecords(db, courseId);
   const messageId = params['messageId'] ?? '';
   const limits = roomLimitsFromVariables(env);
   // These read the room's messages in D1, which its own log fills in batches (room-log.ts).

@@ -2,7 +2,8 @@
  * A course's records in D1, as the shared room rules read and write them (src/backend): the
  * Worker's side of `RoomRecords`, which the mock keeps in memory. Every query is in db.ts. In the
  * room's Durable Object new messages go to its own log (room-log.ts), which answers for them
- * until they are in D1; elsewhere the room is flushed before its records are read.
+ * until they are in D1; elsewhere the room is flushed before its records are read. Moderation's
+ * writes run in the room object only (moderation-db.ts).
  */
 import type { DecisionAudit, RoomRecords } from '../../src/backend/index.js';
 import type {
@@ -14,40 +15,44 @@ import type {
   UnreadCounts,
 } from '../../src/protocol/index.js';
 import type { Database } from './db.js';
-import type { Env } from './env.js';
-import { ModerationDatabase } from './moderation-db.js';
+import type { ModerationDatabase } from './moderation-db.js';
+import type { ModqOutbox } from './modq-outbox.js';
 import type { RoomLog } from './room-log.js';
 
-/** Where the room's moderation writes go: its queries, and the queue out to MODQ (modq.ts). */
-export interface RoomModeration {
-  db: ModerationDatabase;
-  outbox: Queue<ModqReport>;
+/** What only the room's Durable Object has: its message log, moderation's queries and its outbox to MODQ. */
+export interface RoomParts {
+  log: RoomLog;
+  moderation: ModerationDatabase;
+  outbox: ModqOutbox;
 }
-
-export const moderationOf = (env: Env, courseId: string): RoomModeration => ({
-  db: new ModerationDatabase(env.DB, courseId),
-  outbox: env.MODQ_OUTBOX,
-});
 
 export class D1RoomRecords implements RoomRecords {
   readonly #db: Database;
-  readonly #moderation: RoomModeration;
-  readonly #log: RoomLog | null;
+  readonly #room: RoomParts | null;
   readonly courseId: string;
 
-  constructor(db: Database, courseId: string, moderation: RoomModeration, log: RoomLog | null = null) {
+  constructor(db: Database, courseId: string, room: RoomParts | null = null) {
     this.#db = db;
     this.courseId = courseId;
-    this.#moderation = moderation;
-    this.#log = log;
+    this.#room = room;
+  }
+
+  /**
+   * Moderation changes messages in D1, which is safe only in the room: after its log is flushed,
+   * in the order of its writes.
+   */
+  get #inRoom(): RoomParts {
+    if (!this.#room) throw new Error('moderation is written in the room object only');
+    return this.#room;
   }
 
   async message(messageId: string): Promise<ChatMessage | null> {
-    return this.#log?.pending({ id: messageId }) ?? this.#db.message(this.courseId, messageId);
+    return this.#room?.log.pending({ id: messageId }) ?? this.#db.message(this.courseId, messageId);
   }
 
   async messageByClientId(authorId: string, clientId: string): Promise<ChatMessage | null> {
-    return this.#log?.pending({ authorId, clientId }) ?? this.#db.messageByClientId(this.courseId, authorId, clientId);
+    const pending = this.#room?.log.pending({ authorId, clientId });
+    return pending ?? this.#db.messageByClientId(this.courseId, authorId, clientId);
   }
 
   participantsAmong(ids: string[]): Promise<string[]> {
@@ -59,7 +64,7 @@ export class D1RoomRecords implements RoomRecords {
   }
 
   async insertMessage(message: ChatMessage): Promise<boolean> {
-    return this.#log ? this.#log.insert(message) : this.#db.insertMessage(message);
+    return this.#room ? this.#room.log.insert(message) : this.#db.insertMessage(message);
   }
 
   markQuestion(messageId: string): Promise<boolean> {
@@ -71,48 +76,47 @@ export class D1RoomRecords implements RoomRecords {
   }
 
   addReport(messageId: string, reportId: string, report: MessageReport): Promise<number | null> {
-    return this.#moderation.db.addReport(messageId, reportId, report);
+    return this.#inRoom.moderation.addReport(messageId, reportId, report);
   }
 
   closeReports(messageId: string): Promise<number> {
-    return this.#moderation.db.closeReports(messageId);
+    return this.#inRoom.moderation.closeReports(messageId);
   }
 
   reportedMessages(): Promise<Array<{ message: ChatMessage; reports: MessageReport[] }>> {
-    return this.#moderation.db.reportedMessages();
+    return this.#inRoom.moderation.reportedMessages();
   }
 
-  /** Durable on the queue once this resolves; the consumer delivers it (modq.ts). */
-  async queueForModq(report: ModqReport): Promise<void> {
-    await this.#moderation.outbox.send(report, { contentType: 'json' });
+  queueForModq(report: ModqReport): Promise<void> {
+    return this.#inRoom.outbox.handOff(report);
   }
 
   setHidden(messageId: string, hidden: boolean): Promise<boolean> {
-    return this.#moderation.db.setHidden(messageId, hidden);
+    return this.#inRoom.moderation.setHidden(messageId, hidden);
   }
 
   editMessage(messageId: string, content: string, editedAt: string): Promise<void> {
-    return this.#moderation.db.editMessage(messageId, content, editedAt);
+    return this.#inRoom.moderation.editMessage(messageId, content, editedAt);
   }
 
   deleteMessage(messageId: string): Promise<boolean> {
-    return this.#moderation.db.deleteMessage(messageId);
+    return this.#inRoom.moderation.deleteMessage(messageId);
   }
 
   isModerator(userId: string): Promise<boolean> {
-    return this.#moderation.db.isModerator(userId);
+    return this.#inRoom.moderation.isModerator(userId);
   }
 
   moderators(): Promise<string[]> {
-    return this.#moderation.db.moderators();
+    return this.#inRoom.moderation.moderators();
   }
 
   setMute(userId: string, until: string | null): Promise<void> {
-    return this.#moderation.db.setMute(userId, until);
+    return this.#inRoom.moderation.setMute(userId, until);
   }
 
   recordDecision(entry: DecisionAudit): Promise<boolean> {
-    return this.#moderation.db.recordDecision(entry);
+    return this.#inRoom.moderation.recordDecision(entry);
   }
 
   raiseReadSeq(userId: string, seq: number): Promise<number> {

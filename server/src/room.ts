@@ -53,8 +53,10 @@ import { AlarmClock } from './alarm-clock.js';
 import { fanOutMsPerSocket } from './fan-out.js';
 import { Database, type CourseAccess } from './db.js';
 import type { Env } from './env.js';
+import { ModerationDatabase } from './moderation-db.js';
+import { ModqOutbox } from './modq-outbox.js';
 import { RoomLog } from './room-log.js';
-import { D1RoomRecords, moderationOf } from './room-records.js';
+import { D1RoomRecords } from './room-records.js';
 import { RoomSockets, type Attachment } from './sockets.js';
 
 /** Headers the Worker sets when it hands over an upgrade it has already authorised. */
@@ -77,6 +79,8 @@ export class ChatRoom extends DurableObject<Env> {
   readonly #db: Database;
   readonly #log: RoomLog;
   readonly #clock: AlarmClock;
+  /** New reports on their way to the MODQ queue. */
+  readonly #outbox: ModqOutbox;
   /** LOG_FLUSH_MS: 0 sends each batch to D1 at once, more leaves it to the alarm. */
   readonly #flushDelayMs: number;
   readonly #sockets: RoomSockets;
@@ -98,6 +102,7 @@ export class ChatRoom extends DurableObject<Env> {
     this.#db = new Database(env.DB, env.COURSE_CHAT_DEFAULT !== 'off');
     this.#log = new RoomLog(ctx.storage.sql, this.#db);
     this.#clock = new AlarmClock(ctx.storage);
+    this.#outbox = new ModqOutbox(ctx.storage.sql, env.MODQ_OUTBOX, this.#clock);
     this.#flushDelayMs = Math.max(0, Number(env.LOG_FLUSH_MS ?? 0) || 0);
     this.#sockets = new RoomSockets(ctx, fanOutMsPerSocket(env));
     this.#access = new AccessGuard(ctx.storage, this.#clock, this.#sockets, this.#db, recheckIntervalMs(env));
@@ -147,7 +152,8 @@ export class ChatRoom extends DurableObject<Env> {
       mutedUntil: (userId) => this.#access.mutedUntil(userId, courseId),
       setMutedUntil: (userId, until) => this.#access.setMutedUntil(userId, until),
     };
-    const records = new D1RoomRecords(this.#db, courseId, moderationOf(this.env, courseId), this.#log);
+    const moderation = new ModerationDatabase(this.env.DB, courseId);
+    const records = new D1RoomRecords(this.#db, courseId, { log: this.#log, moderation, outbox: this.#outbox });
     return { records, live, limits: this.#limits, now: Date.now() };
   }
 
@@ -222,6 +228,7 @@ export class ChatRoom extends DurableObject<Env> {
     return this.#exclusive(async () => {
       this.#sockets.close(this.ctx.getWebSockets(), closeCodes.notFound, 'room replaced');
       this.#log.clear();
+      this.#access.forgetEveryone();
       this.#seq = null;
       this.#lastAcceptedAt.clear();
     });
@@ -277,6 +284,7 @@ export class ChatRoom extends DurableObject<Env> {
       console.error('course-chat: a batch of messages to D1 failed; the alarm tries again', error);
       await this.#clock.wake(Date.now() + flushRetryMs);
     }
+    await this.#outbox.resend();
     await this.#access.onAlarm();
   }
 
