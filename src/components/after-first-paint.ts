@@ -8,3 +8,4 @@ export { CourseChatLowBalance } from './course-chat-low-balance.js';
 export { roomStateStyles } from './room-states.styles.js';
 export { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 export { ComposerSuggestions } from './composer-suggestions.js';
+export { composerModeration } from './composer-moderation.js';

@@ -1,7 +1,8 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ChatMessage } from '../protocol/index.js';
 import type { ChatStore } from '../state/index.js';
 import { localeOf } from './format.js';
+import { lazyPart } from './lazy.js';
 import { StoreController } from './store-controller.js';
 import type { CourseChatStrings } from './strings.js';
 
@@ -15,15 +16,8 @@ export interface ComposerModerationOptions {
   setText(text: string): void;
 }
 
-/** "15:30" today, or with its date another day, in the page's language. */
-function timeOf(iso: string, locale: string | undefined): string {
-  const at = new Date(iso);
-  const today = at.toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(
-    locale,
-    today ? { hour: 'numeric', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(at);
-}
+/** What the composer shows while muted or editing: with the parts that come after the first paint. */
+const templates = lazyPart(() => import('./after-first-paint.js'));
 
 /**
  * The composer under moderation: muted, it only says until when; editing one of the user's own
@@ -86,9 +80,7 @@ export class ComposerModerationController implements ReactiveController {
   /** The muted notice, which stands instead of the composer; nothing when not muted. */
   renderMuted(s: CourseChatStrings) {
     const until = this.#muted.value;
-    return until
-      ? html`<div class="replying" role="status">${s.mutedUntil(timeOf(until, localeOf(this.#host)))}</div>`
-      : nothing;
+    return until ? (this.#templates()?.muted(until, s, localeOf(this.#host)) ?? nothing) : nothing;
   }
 
   /** "Editing message · You can edit until 14:20. · Cancel", above the text while editing. */
@@ -96,10 +88,14 @@ export class ComposerModerationController implements ReactiveController {
     const editing = this.editing;
     const windowMs = this.#options.store()?.$room.get()?.limits.edit_window_ms;
     if (!editing || windowMs === undefined) return nothing;
-    const end = new Date(Date.parse(editing.created_at) + windowMs).toISOString();
-    return html`<div class="replying editing">
-      <span><strong>${s.editing}</strong> ${s.editUntil(timeOf(end, localeOf(this.#host)))}</span>
-      <button type="button" class="cancel" @click=${() => this.#options.store()?.cancelEdit()}>${s.cancel}</button>
-    </div>`;
+    const cancel = () => this.#options.store()?.cancelEdit();
+    return this.#templates()?.editing(editing, windowMs, s, localeOf(this.#host), cancel) ?? nothing;
+  }
+
+  /** The templates once they have arrived; until then, loading them, after which the host renders again. */
+  #templates() {
+    const loaded = templates.get();
+    if (!loaded) void templates.load(this.#host);
+    return loaded?.composerModeration;
   }
 }

@@ -1,6 +1,7 @@
 import type { ReportReason } from '../protocol/index.js';
 import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.js';
 import type { AwardDialogStrings } from './award-dialog-strings.js';
+import type { ComposerModerationStrings } from './composer-moderation-strings.js';
 import type { LowBalanceStrings } from './low-balance-strings.js';
 import type { SearchStrings } from './search-strings.js';
 import type { ReportedStrings } from './reported-strings.js';
@@ -26,6 +27,7 @@ export interface CourseChatStrings
     Partial<AwardDialogStrings>,
     Partial<SettingsStrings>,
     Partial<ReportedStrings>,
+    Partial<ComposerModerationStrings>,
     Partial<SearchStrings>,
     Partial<SuggestionStrings> {
   // The header.
@@ -141,12 +143,6 @@ export interface CourseChatStrings
   reportReasons: Record<ReportReason, string>;
 
   // Moderation: the composer, and the decisions of moderators (in a message's menu and the Reported queue).
-  /** "A moderator muted you in this course until 15:30.": `until` is a time (or a date and time). */
-  mutedUntil: (until: string) => string;
-  /** "Editing message", above the composer while it edits one of the user's messages. */
-  editing: string;
-  /** "You can edit until 14:20.": the end of the edit window, as a time. */
-  editUntil: (time: string) => string;
   /** "Save": the Send button while editing. */
   save: string;
   /** A moderator's decisions: "Hide", "Restore", "Mute author" and its "Mute for" durations. */
@@ -275,9 +271,6 @@ export const defaultStrings: CourseChatStrings = {
   sending: 'Sending…',
   notSent: 'Message not sent.',
   reportReasons: { spam: 'Spam', harassment: 'Harassment', off_topic: 'Off-topic', other: 'Other' },
-  mutedUntil: (until) => `A moderator muted you in this course until ${until}.`,
-  editing: 'Editing message',
-  editUntil: (time) => `You can edit until ${time}.`,
   save: 'Save',
   hide: 'Hide',
   restore: 'Restore',
