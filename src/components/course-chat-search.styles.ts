@@ -5,16 +5,6 @@ export const searchStyles = css`
     position: relative;
     display: inline-block;
   }
-  button {
-    font: inherit;
-    font-size: 0.85rem;
-    color: var(--course-chat-accent);
-    background: none;
-    border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius);
-    padding: 0.3rem 0.6rem;
-    cursor: pointer;
-  }
   .panel {
     position: absolute;
     inset-inline-end: 0;

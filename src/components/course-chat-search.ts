@@ -23,7 +23,7 @@ export type SearchStore = Pick<ChatStore, 'search'>;
  * @tag course-chat-search
  */
 export class CourseChatSearch extends LitElement {
-  static override styles = [sharedStyles, searchStyles, headerToggleStyles];
+  static override styles = [sharedStyles, headerToggleStyles, searchStyles];
 
   /** The room's session. */
   @property({ attribute: false }) store?: SearchStore;

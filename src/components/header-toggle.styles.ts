@@ -1,12 +1,13 @@
 import { css } from 'lit';
 
 /**
- * A header button that opens a panel (search, the room's settings): its words on a wide element;
- * on a phone or in a narrow pane its icon, an `svg.icon` inside it or `--icon` (content with its alternative text,
- * `'⚙' / ''`), with the words kept at font size 0 for assistive technology; 44 pixels for a finger.
+ * The buttons of a header panel (search, the room's settings). The one that opens it, `.toggle`,
+ * shows its words on a wide element; on a phone or in a narrow pane, its icon (an `svg.icon` inside
+ * it, or `--icon`: content with its alternative text, `'⚙' / ''`), the words kept at font size 0
+ * for assistive technology, and 44 pixels for a finger.
  */
 export const headerToggleStyles = css`
-  .toggle {
+  button {
     font: inherit;
     font-size: 0.85rem;
     color: var(--course-chat-accent);

@@ -80,6 +80,14 @@ for (const size of sizes) {
       return dialog;
     }
 
+    /** Opens the header panel `tag` (search, the settings) with its button; gives its shadow root. */
+    async function openPanel(el: CourseChat, tag: string): Promise<ShadowRoot> {
+      const panel = shadow(el).querySelector(tag)!;
+      await waitUntil(() => panel.shadowRoot?.querySelector('.toggle'), `no ${tag} in the header`);
+      panel.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+      return panel.shadowRoot!;
+    }
+
     it('loading', async () => {
       const backend = await start('quiet-room');
       backend.backend.faults.delay(2000, 'room');
@@ -185,25 +193,18 @@ for (const size of sizes) {
 
     it('search open, with results', async () => {
       const { el } = await room('busy-room');
-      const search = shadow(el).querySelector('course-chat-search')!;
-      await waitUntil(() => search.shadowRoot?.querySelector('.toggle'), 'no search in the header');
-      search.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
-      await waitUntil(() => search.shadowRoot!.activeElement?.localName === 'input', 'the field did not take focus');
+      const search = await openPanel(el, 'course-chat-search');
+      await waitUntil(() => search.activeElement?.localName === 'input', 'the field did not take focus');
       await sendKeys({ type: 'matrix' });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => search.shadowRoot!.querySelector('.results'), 'no results');
+      await waitUntil(() => search.querySelector('.results'), 'no results');
       await expect(el).to.be.accessible();
     });
 
     it('settings open', async () => {
       const { el } = await room('quiet-room');
-      const settings = shadow(el).querySelector('course-chat-settings')!;
-      await waitUntil(() => settings.shadowRoot?.querySelector('.toggle'), 'no settings in the header');
-      settings.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
-      await waitUntil(
-        () => !settings.shadowRoot!.querySelector<HTMLElement>('.panel')!.hidden,
-        'the panel stayed shut',
-      );
+      const settings = await openPanel(el, 'course-chat-settings');
+      await waitUntil(() => !settings.querySelector<HTMLElement>('.panel')!.hidden, 'the panel stayed shut');
       await expect(el).to.be.accessible();
     });
   });
