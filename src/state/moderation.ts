@@ -67,8 +67,10 @@ export function createModeration(options: ModerationOptions) {
 
   function hidden(messageId: string): ChatMessage | undefined {
     const message = options.find(messageId);
-    if (message && message.author.id === me()) return { ...message, hidden: true, content: '', mentions: [] };
-    if ($moderator.get()) return message && { ...message, hidden: true };
+    // Not held: history leaves it out, or gives its author and moderators the hidden copy.
+    if (!message) return undefined;
+    if (message.author.id === me()) return { ...message, hidden: true, content: '', mentions: [] };
+    if ($moderator.get()) return { ...message, hidden: true };
     $removed.set(new Set([...$removed.get(), messageId]));
     return undefined;
   }

@@ -96,6 +96,12 @@ describe('moderation', () => {
     expect(moderation.$removed.get().size).to.equal(0);
   });
 
+  it('leaves a hidden message it does not hold to history, which gives its author the removed copy', () => {
+    const { moderation } = moderationOn(fakeClient({}));
+    expect(moderation.apply({ type: 'message_hidden', message_id: 'older-than-the-pages' })).to.be.undefined;
+    expect(moderation.$removed.get().size).to.equal(0);
+  });
+
   it('keeps a hidden message, with its text, for a moderator to review', () => {
     const { moderation } = moderationOn(
       fakeClient({ reported: async () => reportedQueue(true) }),
