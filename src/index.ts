@@ -11,6 +11,7 @@ export { CourseChatAwardDialog } from './components/course-chat-award-dialog.js'
 export { CourseChatSettings } from './components/course-chat-settings.js';
 export { CourseChatStream } from './components/course-chat-stream.js';
 export * from './components/events.js';
-export { defaultStrings, type CourseChatStrings } from './components/strings.js';
+export { allStrings as defaultStrings } from './components/all-strings.js';
+export type { CourseChatStrings } from './components/strings.js';
 export type { AnalyticsEvent, ChatNotification, Unread } from './state/index.js';
 export type * from './protocol/index.js';

@@ -9,6 +9,7 @@ import { formatWait } from './wait-format.js';
 import { lazyElement } from './lazy.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
+import { helpQueueStrings } from './help-queue-strings.js';
 import { defaultStrings } from './strings.js';
 
 /** What the help queue reads and does in the room. */
@@ -70,7 +71,7 @@ export class CourseChatHelpQueue extends LitElement {
   override render() {
     const me = this.#room.value?.me;
     const mine = this.#helpers.value.find((helper) => helper.id === me?.id);
-    const s = this.strings;
+    const s = { ...helpQueueStrings, ...this.strings };
     return html`
       ${
         this.#moderator.value

@@ -1,6 +1,7 @@
 import type { ReportReason } from '../protocol/index.js';
 import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.js';
 import type { AwardDialogStrings } from './award-dialog-strings.js';
+import type { HelpQueueStrings } from './help-queue-strings.js';
 import type { ComposerModerationStrings } from './composer-moderation-strings.js';
 import type { LowBalanceStrings } from './low-balance-strings.js';
 import type { SearchStrings } from './search-strings.js';
@@ -25,6 +26,7 @@ export interface CourseChatStrings
   extends
     Partial<LowBalanceStrings>,
     Partial<AwardDialogStrings>,
+    Partial<HelpQueueStrings>,
     Partial<SettingsStrings>,
     Partial<ReportedStrings>,
     Partial<ComposerModerationStrings>,
@@ -169,22 +171,6 @@ export interface CourseChatStrings
   /** "120 / 2000 characters": the character counter for screen readers. */
   characters: (count: number, max: number) => string;
 
-  // The help queue.
-  /** "Available to Help": the student-teacher's switch and a helper's status; "Online" otherwise. */
-  available: string;
-  helperOnline: string;
-  /** "Pending Questions (3)" */
-  pendingQuestions: (count: number) => string;
-  /** "No questions waiting. Nice work, everyone." */
-  noQuestions: string;
-  /** "waiting 12 minutes": `duration` is written by `Intl` in the element's language, '' under a minute. */
-  waiting: (duration: string) => string;
-  /** "Available Helpers" and "No student-teachers online right now." */
-  helpers: string;
-  noHelpers: string;
-  /** "Who is online shows again once reconnected.": in place of the helpers while the socket is down. */
-  presenceStale: string;
-
   /** "Cancel": closes a dialog, a menu or an edit and does nothing. */
   cancel: string;
 }
@@ -285,13 +271,5 @@ export const defaultStrings: CourseChatStrings = {
   wait: (seconds) => `Wait ${seconds}s`,
   ask: 'Ask Question',
   characters: (n, max) => `${n} / ${max} characters`,
-  available: 'Available to Help',
-  pendingQuestions: (n) => `Pending Questions (${number.format(n)})`,
-  noQuestions: 'No questions waiting. Nice work, everyone.',
-  helpers: 'Available Helpers',
-  noHelpers: 'No student-teachers online right now.',
-  presenceStale: 'Who is online shows again once reconnected.',
-  helperOnline: 'Online',
-  waiting: (duration) => (duration ? `waiting ${duration}` : 'asked just now'),
   cancel: 'Cancel',
 };
