@@ -112,8 +112,7 @@ export function* editMessage(
   if (!message) return refusals.messageNotFound();
   if (message.author.id !== userId) return refusals.notAuthor();
   if (message.deleted) return refusals.messageDeleted();
-  if (now - Date.parse(message.created_at) >= limits.edit_window_ms)
-    return refusals.editWindowClosed(limits.edit_window_ms);
+  if (now - Date.parse(message.created_at) >= limits.edit_window_ms) return refusals.editWindowClosed();
   const muted = yield* muteRefusal(room, userId);
   if (muted) return muted;
   const content = normaliseContent(body.content);

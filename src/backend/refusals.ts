@@ -52,8 +52,7 @@ export const refusals = {
   selfReport: () => fail<never>('self_report', 'You cannot report your own message.'),
   messageDeleted: () => fail<never>('message_deleted', 'The message was deleted.'),
   notAuthor: () => fail<never>('not_author', 'Only the author may change their message.'),
-  editWindowClosed: (windowMs: number) =>
-    fail<never>('edit_window_closed', `A message can be edited for ${Math.round(windowMs / 60_000)} minutes only.`),
+  editWindowClosed: () => fail<never>('edit_window_closed', 'The time to edit this message is over.'),
   notModerator: () => fail<never>('not_moderator', 'Only a moderator of the course may do this.'),
   muted: (retryAfterMs: number) => fail<never>('muted', 'A moderator muted you in this course.', retryAfterMs),
   decisionIncomplete: (needs: string) => fail<never>('invalid_request', `This decision needs ${needs}.`),
