@@ -10,7 +10,12 @@ const registry = () => globalThis.customElements;
 /** The elements of the room's first paint, registered as the entry loads. */
 const tags = ['course-chat', 'course-chat-message', 'course-chat-composer', 'course-chat-stream'];
 /** The rest register as `<course-chat>` first uses them (src/components/lazy.ts). */
-const onFirstUse = ['course-chat-help-queue', 'course-chat-award-dialog', 'course-chat-settings'];
+const onFirstUse = [
+  'course-chat-help-queue',
+  'course-chat-award-dialog',
+  'course-chat-settings',
+  'course-chat-low-balance',
+];
 
 describe('the package’s entries in Node', () => {
   it('course-chat/course-chat.js (the script-tag entry) registers the first paint’s elements without a browser', async () => {
