@@ -86,8 +86,11 @@ try {
   const referenced = names(styles, /var\((--course-chat-[\w-]+)/g);
   const defaults = names(source('course-chat.styles.ts'), /(--course-chat-[\w-]+):/g);
   const documented = new Set(element.cssProperties?.map((property) => property.name));
-  // The stream renders into the room's shadow root: its parts are the room's.
-  const parts = names(source('course-chat.ts') + source('course-chat-stream.ts'), /\bpart="([\w-]+)"/g);
+  // The stream and the header render into the room's shadow root: their parts are the room's.
+  const parts = names(
+    ['course-chat.ts', 'course-chat-stream.ts', 'room-header.ts'].map(source).join('\n'),
+    /\bpart="([\w-]+)"/g,
+  );
   const documentedParts = new Set(element.cssParts?.map((part) => part.name));
   const theming = [
     ...[...documented].filter((name) => !referenced.has(name)).map((name) => `${name} is documented but unused`),
