@@ -110,7 +110,7 @@ describe('Low Balance', () => {
       await expect(el).to.be.accessible();
       await customElements.whenDefined('course-chat-low-balance');
       const prompt = shadow(el).querySelector('course-chat-low-balance')!;
-      await waitUntil(() => prompt.shadowRoot?.textContent?.includes('Answer a pending question'), 'no prompt');
+      await waitUntil(() => prompt.shadowRoot?.textContent?.includes('Running low on points?'), 'no prompt');
     } finally {
       await mock.stop();
     }
