@@ -67,4 +67,15 @@ export const searchStyles = css`
   mark {
     background: var(--course-chat-mention-bg);
   }
+  /* A phone or a narrow pane: the panel is as wide as the header, under it, rather than hanging
+     from the button past the element's start. */
+  @container (max-width: 36rem) {
+    :host {
+      position: static;
+    }
+    .panel {
+      inset-inline: 0;
+      inline-size: auto;
+    }
+  }
 `;

@@ -305,6 +305,7 @@ export const courseChatStyles = css`
      Each keeps its words for assistive technology, at font size 0. */
   @container (max-width: 36rem) {
     .header {
+      position: relative;
       padding: 0.2rem 0.5rem;
       gap: 0.25rem;
     }

@@ -89,6 +89,19 @@ describe('the room header', () => {
     });
   }
 
+  for (const place of places)
+    it(`opens search within the element on ${place.name}`, async () => {
+      const el = await openIn(running(), place);
+      const search = shadow(el).querySelector('course-chat-search')!.shadowRoot!;
+      search.querySelector<HTMLButtonElement>('.toggle')!.click();
+      await waitUntil(() => search.querySelector('.panel'), 'search did not open');
+      const panel = search.querySelector('.panel')!.getBoundingClientRect();
+      const room = el.getBoundingClientRect();
+      expect(panel.left, "the panel's start is cut off").to.be.at.least(room.left);
+      expect(panel.right, "the panel's end is cut off").to.be.at.most(room.right);
+      await expect(el).to.be.accessible();
+    });
+
   it('gives a finger controls of at least 44 by 44 pixels on a touch phone', async () => {
     const el = await openIn(running(), places[0]!);
     expect(matchMedia('(pointer: coarse)').matches, 'the phone has no touch screen').to.be.true;
