@@ -329,6 +329,17 @@ export const courseChatStyles = css`
     .points-to-give {
       font-size: 0;
     }
+    /* Earn more is hit anywhere on the points, 44 pixels tall. */
+    .balance {
+      position: relative;
+      min-block-size: 2.75rem;
+      justify-content: center;
+    }
+    .balance a::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+    }
     .points-to-give::before {
       content: '★' attr(data-n) / '';
       font-size: 0.85rem;

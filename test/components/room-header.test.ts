@@ -105,10 +105,18 @@ describe('the room header', () => {
   it('gives a finger controls of at least 44 by 44 pixels on a touch phone', async () => {
     const el = await openIn(running(), places[0]!);
     expect(matchMedia('(pointer: coarse)').matches, 'the phone has no touch screen').to.be.true;
-    const { 'points to give': _balance, ...controls } = controlsOf(el);
+    const { 'points to give': balance, ...controls } = controlsOf(el);
     for (const [words, control] of Object.entries(controls)) {
       const box = control.getBoundingClientRect();
       expect([box.width, box.height], words).to.satisfy(([w, h]: number[]) => w! >= 44 && h! >= 44);
     }
+    // Earn more is hit anywhere on the points: a finger on any corner of them follows it.
+    const box = balance!.getBoundingClientRect();
+    expect(box.height, 'the points are not 44 pixels tall').to.be.at.least(44);
+    for (const [x, y] of [
+      [box.left + 2, box.top + 2],
+      [box.right - 2, box.bottom - 2],
+    ])
+      expect(shadow(el).elementFromPoint(x!, y!)?.textContent, `at ${x}, ${y}`).to.equal('Earn more');
   });
 });
