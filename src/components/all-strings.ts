@@ -1,4 +1,5 @@
 import { awardDialogStrings } from './award-dialog-strings.js';
+import { composerModerationStrings } from './composer-moderation-strings.js';
 import { helpQueueStrings } from './help-queue-strings.js';
 import { lowBalanceStrings } from './low-balance-strings.js';
 import { reportedStrings } from './reported-strings.js';
@@ -15,6 +16,7 @@ import { suggestionStrings } from './suggestion-strings.js';
 export const allStrings = {
   ...defaultStrings,
   ...awardDialogStrings,
+  ...composerModerationStrings,
   ...helpQueueStrings,
   ...lowBalanceStrings,
   ...reportedStrings,

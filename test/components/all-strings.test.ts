@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { awardDialogStrings } from '../../src/components/award-dialog-strings.js';
+import { composerModerationStrings } from '../../src/components/composer-moderation-strings.js';
 import { helpQueueStrings } from '../../src/components/help-queue-strings.js';
 import { lowBalanceStrings } from '../../src/components/low-balance-strings.js';
 import { reportedStrings } from '../../src/components/reported-strings.js';
@@ -18,6 +19,7 @@ describe('the package’s defaultStrings', () => {
     const parts = {
       room: roomStrings,
       awardDialog: awardDialogStrings,
+      composerModeration: composerModerationStrings,
       helpQueue: helpQueueStrings,
       lowBalance: lowBalanceStrings,
       reported: reportedStrings,
