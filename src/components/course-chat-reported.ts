@@ -57,15 +57,40 @@ export class CourseChatReported extends LitElement {
         color: var(--course-chat-danger);
         font-weight: 600;
       }
-      .decisions {
+      .item {
+        display: grid;
+        gap: 0.25rem;
+        padding: 0.5rem 0.6rem;
+        border-radius: 0.5rem;
+        background: var(--course-chat-bg);
+        border: 1px solid var(--course-chat-border);
+        overflow-wrap: anywhere;
+      }
+      .decisions,
+      .mute {
         display: flex;
         flex-wrap: wrap;
         gap: 0.4rem;
         align-items: center;
       }
-      .decisions button,
-      .decisions select {
+      .decisions {
+        font-size: 0.8rem;
+      }
+      button,
+      select {
+        font: inherit;
         min-block-size: 24px;
+        padding: 0.1rem 0.6rem;
+        border: 1px solid var(--course-chat-control-border);
+        border-radius: var(--course-chat-radius);
+        background: var(--course-chat-surface);
+        color: var(--course-chat-text);
+        cursor: pointer;
+      }
+      button:focus-visible,
+      select:focus-visible {
+        outline: 2px solid var(--course-chat-focus);
+        outline-offset: 2px;
       }
     `,
   ];
@@ -103,7 +128,7 @@ export class CourseChatReported extends LitElement {
     const decide = (decision: Omit<RoomDecisionBody, 'reason'>) =>
       void this.store?.moderate({ ...decision, reason: reasonsOf(reports) });
     const name = `mute-${message.id}`;
-    return html`<li class="question">
+    return html`<li class="item">
       <strong>${message.author.name}</strong>
       <span>${message.content.length > 140 ? `${message.content.slice(0, 140)}…` : message.content}</span>
       <span class="reasons"
@@ -135,24 +160,26 @@ export class CourseChatReported extends LitElement {
         >
           ${s.dismiss}
         </button>
-        <label for=${name}>${s.muteFor}</label>
-        <select id=${name}>
-          ${muteHours.map((hours) => html`<option value=${hours}>${duration(hours, this.locale)}</option>`)}
-        </select>
-        <button
-          type="button"
-          data-decision="mute"
-          @click=${() => {
-            const hours = Number(this.renderRoot.querySelector<HTMLSelectElement>(`#${CSS.escape(name)}`)?.value);
-            decide({
-              action: 'mute',
-              user_id: message.author.id,
-              until: new Date(Date.now() + hours * 3_600_000).toISOString(),
-            });
-          }}
-        >
-          ${s.muteAuthor}
-        </button>
+        <span class="mute">
+          <label for=${name}>${s.muteFor}</label>
+          <select id=${name}>
+            ${muteHours.map((hours) => html`<option value=${hours}>${duration(hours, this.locale)}</option>`)}
+          </select>
+          <button
+            type="button"
+            data-decision="mute"
+            @click=${() => {
+              const hours = Number(this.renderRoot.querySelector<HTMLSelectElement>(`#${CSS.escape(name)}`)?.value);
+              decide({
+                action: 'mute',
+                user_id: message.author.id,
+                until: new Date(Date.now() + hours * 3_600_000).toISOString(),
+              });
+            }}
+          >
+            ${s.muteAuthor}
+          </button>
+        </span>
       </div>
     </li>`;
   }
