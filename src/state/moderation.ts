@@ -106,8 +106,12 @@ export function createModeration(options: ModerationOptions) {
       muted(new Date(Date.now() + ms).toISOString());
     },
 
-    /** After each (re)connect: a moderator's queue may have changed meanwhile. */
-    catchUp: readReported,
+    /** After each (re)connect: a moderator's queue, or the user's mute, may have changed meanwhile. */
+    async catchUp(): Promise<void> {
+      // Only someone muted asks: an unmute missed while away would keep them from writing until its end.
+      if ($mutedUntil.get() !== null) muted((await api.room(courseId)).muted_until ?? null);
+      await readReported();
+    },
 
     /** A moderation frame; the message it brings for the stream and the help queue, if any. */
     apply(frame: ModerationFrame): ChatMessage | undefined {

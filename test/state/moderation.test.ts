@@ -71,6 +71,20 @@ describe('moderation', () => {
     expect(moderation.$mutedUntil.get()).to.be.null;
   });
 
+  it('asks again after a reconnect whether a muted user still is, and no one else', async () => {
+    let asked = 0;
+    const until = new Date(Date.now() + 60 * 60_000).toISOString();
+    const { moderation } = moderationOn(
+      fakeClient({ room: async () => (asked++, roomOf()) }),
+      roomOf({ muted_until: until }),
+    );
+    await moderation.catchUp();
+    expect(asked).to.equal(1);
+    expect(moderation.$mutedUntil.get(), 'unmuted while away').to.be.null;
+    await moderation.catchUp();
+    expect(asked, 'not muted: nothing to ask').to.equal(1);
+  });
+
   it('learns of a mute missed while away from a refused send, until when it says', () => {
     const { moderation } = moderationOn(fakeClient({}));
     moderation.refusedAsMuted(90_000);
