@@ -38,11 +38,14 @@ export class AccessGuard {
   readonly #sockets: RoomSockets;
   readonly #db: Database;
   readonly #intervalMs: number;
+  /** Each user as their access was last read, and when. */
+  readonly #known = new Map<string, { user: User; at: number }>();
   /**
-   * Each user as their access was last read, and when; with the end of their mute, which only
-   * this room changes (`setMutedUntil`), so it stays true however old the read.
+   * Until when each user is muted here. Only this room changes mutes (`setMutedUntil`), so once
+   * known a mute stays true however old: a read of D1 only fills in a user not known yet, and
+   * never overwrites what a decision set while that read was on its way.
    */
-  readonly #known = new Map<string, { user: User; mutedUntil: string | null; at: number }>();
+  readonly #mutes = new Map<string, string | null>();
 
   constructor(
     storage: DurableObjectStorage,
@@ -60,22 +63,22 @@ export class AccessGuard {
 
   /** The Worker has just read the user's access, to let their socket in or for a REST write. */
   admitted(access: Pick<CourseAccess, 'me' | 'mutedUntil'>): void {
-    this.#known.set(access.me.id, { user: access.me, mutedUntil: access.mutedUntil, at: Date.now() });
+    this.#known.set(access.me.id, { user: access.me, at: Date.now() });
+    if (!this.#mutes.has(access.me.id)) this.#mutes.set(access.me.id, access.mutedUntil);
   }
 
   /** Until when the user is muted here: as last read, so a send costs no D1 read; read once if never. */
   async mutedUntil(userId: string, courseId: string): Promise<string | null> {
-    const known = this.#known.get(userId);
-    if (known) return known.mutedUntil;
-    const access = await this.#db.access(userId, courseId);
-    if (access.ok) this.admitted(access.value);
-    return access.ok ? access.value.mutedUntil : null;
+    if (!this.#mutes.has(userId)) {
+      const access = await this.#db.access(userId, courseId);
+      if (access.ok) this.admitted(access.value);
+    }
+    return this.#mutes.get(userId) ?? null;
   }
 
   /** A moderator's mute decision in this room, stored in D1 already. */
   setMutedUntil(userId: string, until: string | null): void {
-    const known = this.#known.get(userId);
-    if (known) this.#known.set(userId, { ...known, mutedUntil: until });
+    this.#mutes.set(userId, until);
   }
 
   /** The host changed the user's access: their next write reads it again. */
@@ -86,6 +89,7 @@ export class AccessGuard {
   /** The course was replaced (dev fixtures): everyone's access and mute are read again. */
   forgetEveryone(): void {
     this.#known.clear();
+    this.#mutes.clear();
   }
 
   /**
@@ -159,8 +163,8 @@ export class AccessGuard {
           this.#sockets.close(sockets, accessCloseCode(current.error.code), current.error.message);
           continue;
         }
-        const { me, mutedUntil } = current.value;
-        this.#known.set(userId, { user: me, mutedUntil, at: now });
+        const { me } = current.value;
+        this.admitted(current.value);
         for (const { socket, attachment } of entries) {
           if (attachment.user.is_student_teacher === me.is_student_teacher) continue;
           const available = attachment.available && me.is_student_teacher;
