@@ -175,7 +175,11 @@ export class CourseChat extends LitElement {
     },
     strings: () => this.#s,
   });
-  readonly #header = new RoomHeader(this, () => this.store);
+  readonly #header = new RoomHeader(this, {
+    store: () => this.store,
+    jump: (event) => void this.#onJump(event),
+    back: (event) => this.#navigate(event, 'course'),
+  });
   readonly #swipe = new SwipeTabsController(this, (forward) => (this.tab = forward ? 'queue' : 'chat'));
 
   private get store(): ChatStore | undefined {
@@ -213,16 +217,7 @@ export class CourseChat extends LitElement {
     const s = this.#s;
     // The layout is the frame's, so that a host's rule for the element's display cannot undo it.
     return html`<div class="frame">
-      ${this.#header.render({
-        room,
-        strings: s,
-        locale: this.#locale,
-        store: this.store,
-        earnHref: this.earnHref,
-        backHref: this.backHref,
-        onJump: (event) => void this.#onJump(event),
-        onBack: (event) => this.#navigate(event, 'course'),
-      })}
+      ${this.#header.render(room, s, this.#locale)}
       ${
         failure
           ? html`<div class="failure" role="alert">

@@ -5,16 +5,17 @@ import type { CourseChatJumpEvent } from './events.js';
 import { StoreController } from './store-controller.js';
 import type { CourseChatStrings } from './strings.js';
 
-/** What the header shows and where its links lead, as the element knows them at each render. */
-export interface RoomHeaderView {
-  room: RoomResponse | null;
-  strings: CourseChatStrings;
-  locale: string | undefined;
-  store: ChatStore | undefined;
+/** The element whose header it is: where its links lead, read at each render. */
+export interface RoomHeaderHost extends ReactiveControllerHost {
   earnHref: string;
   backHref: string;
-  onJump(event: CourseChatJumpEvent): void;
-  onBack(event: MouseEvent): void;
+}
+
+/** What the header needs of its element beyond that: the room's store, a jump, Back. */
+export interface RoomHeaderOptions {
+  store(): ChatStore | undefined;
+  jump(event: CourseChatJumpEvent): void;
+  back(event: MouseEvent): void;
 }
 
 /**
@@ -28,15 +29,23 @@ export class RoomHeader {
   readonly #presenceLive: StoreController<boolean>;
   readonly #helpers: StoreController<ReturnType<ChatStore['$helpers']['get']>>;
   readonly #balance: StoreController<number>;
+  readonly #host: RoomHeaderHost;
+  readonly #options: RoomHeaderOptions;
 
-  constructor(host: ReactiveControllerHost, store: () => ChatStore | undefined) {
+  constructor(host: RoomHeaderHost, options: RoomHeaderOptions) {
+    this.#host = host;
+    this.#options = options;
+    const store = options.store;
     this.#online = new StoreController(host, () => store()?.$onlineCount, 0);
     this.#presenceLive = new StoreController(host, () => store()?.$presenceLive, false);
     this.#helpers = new StoreController(host, () => store()?.$helpers, []);
     this.#balance = new StoreController(host, () => store()?.$balance, 0);
   }
 
-  render({ room, strings: s, locale, store, earnHref, backHref, onJump, onBack }: RoomHeaderView) {
+  render(room: RoomResponse | null, s: CourseChatStrings, locale: string | undefined) {
+    const { earnHref, backHref } = this.#host;
+    const { jump, back } = this.#options;
+    const store = this.#options.store();
     const live = this.#presenceLive.value;
     const title = s.title(room?.course.title ?? '');
     const balance = this.#balance.value;
@@ -63,12 +72,12 @@ export class RoomHeader {
                 .store=${store}
                 .strings=${s}
                 .locale=${locale}
-                @course-chat-jump=${onJump}
+                @course-chat-jump=${jump}
               ></course-chat-search>
               <course-chat-settings .store=${store} .strings=${s}></course-chat-settings>`
           : nothing
       }
-      <a class="back" href=${backHref || '#'} @click=${onBack}>${s.back}</a>
+      <a class="back" href=${backHref || '#'} @click=${back}>${s.back}</a>
     </div>`;
   }
 }
