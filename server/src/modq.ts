@@ -1,6 +1,6 @@
 /**
  * Reports out to the platform's moderation queue (MODQ). The room puts each new report on a
- * Cloudflare Queue (`MODQ_OUTBOX`) once it is stored; this consumer POSTs each to `MODQ_URL`,
+ * Cloudflare Queue (`MODQ_OUTBOX`) once it is stored (modq-outbox.ts); this consumer POSTs each to `MODQ_URL`,
  * signed with `MODQ_SECRET` (src/backend/hmac.ts), and asks the queue to retry what MODQ did not
  * take, waiting twice as long each time. After the queue's `max_retries` (wrangler.jsonc) a report
  * moves to the dead-letter queue, whose consumer keeps it in D1 (`chat_modq_dead_letters`), so an
