@@ -1,10 +1,11 @@
 /**
  * Reports out to the platform's moderation queue (MODQ). The room puts each new report on a
- * Cloudflare Queue (`MODQ_OUTBOX`) once it is stored (modq-outbox.ts); this consumer POSTs each to `MODQ_URL`,
- * signed with `MODQ_SECRET` (src/backend/hmac.ts), and asks the queue to retry what MODQ did not
- * take, waiting twice as long each time. After the queue's `max_retries` (wrangler.jsonc) a report
- * moves to the dead-letter queue, whose consumer keeps it in D1 (`chat_modq_dead_letters`), so an
- * outage of MODQ loses nothing. Delivery is at least once: MODQ keeps each `report_id` once.
+ * Cloudflare Queue (`MODQ_OUTBOX`) once it is stored (modq-outbox.ts); this consumer POSTs each
+ * to `MODQ_URL`, signed with `MODQ_SECRET` (src/backend/hmac.ts), and asks the queue to retry what
+ * MODQ did not take, waiting twice as long each time. After the queue's `max_retries`
+ * (wrangler.jsonc) a report moves to the dead-letter queue, whose consumer keeps it in D1
+ * (`chat_modq_dead_letters`), so an outage of MODQ loses nothing. Delivery is at least once: MODQ
+ * keeps each `report_id` once.
  *
  * Without `MODQ_URL` the deployment has no MODQ: reports stay in D1 (moderators in the room see
  * them) and the consumer acknowledges each with a warning in the log.
