@@ -11,6 +11,7 @@ import {
   decisionResponse,
   historyResponse,
   messageResponse,
+  myAwardsResponse,
   paths,
   readResponse,
   reportedResponse,
@@ -316,6 +317,8 @@ export function moderationSuite(target: ModerationTarget): void {
         expect((await history(c, ben!))[0]).to.include({ id: question.id, deleted: true });
         expectError(await edit(c, ana!, question.id, 'back again'), 'message_deleted');
         expect([(await c.room(ana!)).balance, (await c.room(ben!)).balance]).to.deep.equal([anaBalance, benBalance]);
+        const { awards } = await wire.ok(myAwardsResponse, 'GET', paths.myAwards(c.id), { token: ben!.token });
+        expect(awards.map((given) => [given.reference_id, given.points])).to.deep.equal([[question.id, 5]]);
       });
     });
 
