@@ -70,11 +70,33 @@ function mswWorkerScript() {
 }
 
 /**
+ * Every module the first download does without goes into one chunk, `after-first-paint`: one file
+ * compresses better than several (one dictionary, one header), and the room asks for each part as
+ * it connects or soon after. Modules the entry imports statically stay in the entry (those it
+ * reaches only through an index's re-exports and never uses end up in one small chunk of their own).
+ */
+function laterInOneChunk() {
+  let firstDownload;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (!firstDownload) {
+      firstDownload = new Set();
+      const visit = (module) => {
+        if (firstDownload.has(module)) return;
+        firstDownload.add(module);
+        getModuleInfo(module).importedIds.forEach(visit);
+      };
+      [...getModuleIds()].filter((module) => getModuleInfo(module).isEntry).forEach(visit);
+    }
+    return firstDownload.has(id) ? undefined : 'after-first-paint';
+  };
+}
+
+/**
  * `file` is the module a host loads, in dist/. What it loads on first use (a dynamic `import()`)
  * becomes a chunk in dist/lazy/, which the module imports by a relative URL: it is found beside
  * the module wherever that is served from, a CDN path included.
  */
-const bundle = (input, file, extra = []) => ({
+const bundle = (input, file, extra = [], manualChunks = undefined) => ({
   input,
   // Chunks import what they share with the module from the module itself, rather than the module
   // being a facade over one more file that holds it all.
@@ -83,6 +105,9 @@ const bundle = (input, file, extra = []) => ({
     dir: 'dist',
     entryFileNames: file.replace(/^dist\//, ''),
     chunkFileNames: 'lazy/[name]-[hash].js',
+    manualChunks,
+    // What the later chunk shares with the entry stays in the entry, rather than being pulled in.
+    onlyExplicitManualChunks: true,
     format: 'es',
     sourcemap: true,
   },
@@ -101,6 +126,6 @@ const bundle = (input, file, extra = []) => ({
 });
 
 export default [
-  bundle('dist/define.js', 'dist/course-chat.js', [typesOf('define.js')]),
+  bundle('dist/define.js', 'dist/course-chat.js', [typesOf('define.js')], laterInOneChunk()),
   bundle('dist/mock/index.js', 'dist/course-chat-mock.js', [typesOf('mock/index.js'), mswWorkerScript()]),
 ];
