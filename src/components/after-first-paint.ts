@@ -9,3 +9,6 @@ export { roomStateStyles } from './room-states.styles.js';
 export { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 export { ComposerSuggestions } from './composer-suggestions.js';
 export { composerModeration } from './composer-moderation.js';
+export { CourseChatMessageMenu } from './course-chat-message-menu.js';
+export { carryOut } from './message-actions.js';
+export { press, rowActions } from './message-row-actions.js';

@@ -2,6 +2,8 @@ import { awardDialogStrings } from './award-dialog-strings.js';
 import { composerModerationStrings } from './composer-moderation-strings.js';
 import { helpQueueStrings } from './help-queue-strings.js';
 import { lowBalanceStrings } from './low-balance-strings.js';
+import { messageActionsStrings } from './message-actions-strings.js';
+import { messageMenuStrings } from './message-menu-strings.js';
 import { reportedStrings } from './reported-strings.js';
 import { searchStrings } from './search-strings.js';
 import { settingsStrings } from './settings-strings.js';
@@ -19,6 +21,8 @@ export const allStrings = {
   ...composerModerationStrings,
   ...helpQueueStrings,
   ...lowBalanceStrings,
+  ...messageActionsStrings,
+  ...messageMenuStrings,
   ...reportedStrings,
   ...searchStrings,
   ...settingsStrings,

@@ -166,6 +166,33 @@ export const messageStyles = css`
       pointer-events: none;
     }
   }
+  /*
+   * On a touch screen a tap or a long press on the message opens its menu of every action: the row
+   * keeps only This Helped! and Mark as answer, as targets of at least 44 pixels.
+   */
+  @media (pointer: coarse) {
+    .reply,
+    .mark-question,
+    .more {
+      display: none;
+    }
+    .action {
+      min-block-size: 44px;
+    }
+  }
+  .edited,
+  .hidden-label {
+    font-size: 0.75rem;
+    color: var(--course-chat-muted);
+  }
+  .hidden-label {
+    font-weight: 700;
+    color: var(--course-chat-danger);
+  }
+  .gone {
+    font-style: italic;
+    color: var(--course-chat-muted);
+  }
   .action.award {
     color: var(--course-chat-points-text);
   }

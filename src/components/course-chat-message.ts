@@ -4,14 +4,15 @@ import type { User } from '../protocol/index.js';
 import { mentionSegments, type StreamMessage } from '../state/index.js';
 import { messageStyles } from './course-chat-message.styles.js';
 import { sharedStyles } from './shared.styles.js';
-import { CourseChatMessageActionEvent, type MessageAction } from './events.js';
+import { CourseChatMessageActionEvent, type MessageAction, type MessageActionDetails } from './events.js';
 import { avatar, profileLink } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
 import { defaultStrings } from './strings.js';
 import { mayBeRichText, richText } from './rich-text/load.js';
+import { lazyElements, lazyPart } from './lazy.js';
 
-/** How long a touch must rest on This Helped! to award at once. */
-const longPressMs = 600;
+/** The row's actions and touch gestures: the room's first paint does without them (message-row-actions.ts). */
+const rowActions = lazyPart(async () => import('./after-first-paint.js'));
 
 /**
  * One message of the stream: author, ST badge, time, text, and its question or delivery state.
@@ -40,6 +41,18 @@ export class CourseChatMessage extends LitElement {
 
   /** The signed-in user may mark this reply as the answer that helped (asker of its question, or ST). */
   @property({ type: Boolean, attribute: 'can-mark-helpful' }) canMarkHelpful = false;
+
+  /**
+   * "This Helped!" shows on the row: a reply in a question's thread, by someone else. Any other
+   * message of someone else offers it in its menu only.
+   */
+  @property({ type: Boolean, attribute: 'offer-award' }) offerAward = false;
+
+  /** The signed-in user moderates the course: the menu has Hide or Restore, and Mute the author. */
+  @property({ type: Boolean }) moderator = false;
+
+  /** How long after sending its author may edit a message (the room's `edit_window_ms`). */
+  @property({ type: Number }) editWindowMs = 0;
 
   /** The author's profile page; without it their name and avatar are not links. */
   @property({ attribute: 'profile-href' }) profileHref = '';
@@ -91,6 +104,9 @@ export class CourseChatMessage extends LitElement {
     const { author } = message;
     const s = this.strings;
     const classes = ['row', this.continued ? 'continued' : '', message.delivery].join(' ');
+    const edited = message.edited_at
+      ? html`<span class="edited" title=${formatFullTime(message.edited_at, this.locale)}>${s.edited}</span>`
+      : nothing;
     const header = this.continued
       ? nothing
       : html`<div class="meta">
@@ -105,15 +121,23 @@ export class CourseChatMessage extends LitElement {
           <time datetime=${message.created_at} title=${this.#fullTime}
             >${formatMessageTime(message.created_at, this.now, this.locale)}</time
           >
+          ${edited} ${message.hidden && this.moderator ? html`<span class="hidden-label">${s.hidden}</span>` : nothing}
         </div>`;
-    return html`<div part="row" class=${classes}>
+    const actions = rowActions.get();
+    return html`<div part="row" class=${classes} @pointerdown=${(event: PointerEvent) => actions?.press(this, event)}>
       ${this.continued ? html`<span></span>` : profileLink(author, this.profileHref, avatar(author), true)}
       <div class="body">
-        ${header} ${this.#questionLabel(message)} ${this.#body(message)}
+        ${header} ${this.#questionLabel(message)} ${this.#body(message)} ${this.continued ? edited : nothing}
         ${message.helpful_points > 0 ? html`<span class="points">${s.earned(message.helpful_points)}</span>` : nothing}
-        ${this.#delivery(message)} ${message.delivery === 'sent' ? this.#actions(message) : nothing}
+        ${this.#delivery(message)}
+        ${message.delivery === 'sent' && !this.#gone(message) ? (actions?.rowActions(this, message) ?? void rowActions.load(this)) : nothing}
       </div>
     </div>`;
+  }
+
+  /** What readers no longer see: deleted, or (for its author) removed by a moderator. */
+  #gone(message: StreamMessage): boolean {
+    return message.deleted === true || (message.hidden === true && !this.moderator);
   }
 
   #mentionsMe() {
@@ -121,6 +145,8 @@ export class CourseChatMessage extends LitElement {
   }
 
   #body(message: StreamMessage) {
+    if (this.#gone(message))
+      return html`<p class="content gone">${message.deleted ? this.strings.deleted : this.strings.removed}</p>`;
     const renderer = mayBeRichText(message.content) ? richText.get() : undefined;
     if (!renderer) {
       if (mayBeRichText(message.content)) void richText.load(this);
@@ -150,68 +176,26 @@ export class CourseChatMessage extends LitElement {
     >`;
   }
 
-  #longPress: ReturnType<typeof setTimeout> | undefined;
-  #suppressClick = false;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#longPress);
-  }
-
-  /** On touch screens a long press on This Helped! awards the default points at once. */
-  #pressStart(event: PointerEvent, message: StreamMessage): void {
-    if (event.pointerType !== 'touch') return;
-    clearTimeout(this.#longPress);
-    this.#longPress = setTimeout(() => {
-      this.#longPress = undefined;
-      // The click that ends this press must not open the dialog as well.
-      this.#suppressClick = true;
-      this.dispatchEvent(new CourseChatMessageActionEvent('quick-award', message.id));
-    }, longPressMs);
-  }
-
-  readonly #pressEnd = (): void => {
-    clearTimeout(this.#longPress);
-    this.#longPress = undefined;
-  };
-
-  #choose(action: MessageAction, message: StreamMessage): void {
-    if (this.#suppressClick) {
-      this.#suppressClick = false;
+  /** Opens the menu of every action on the message; focus goes back to `opener` when it closes. */
+  openMenu(opener: HTMLElement): void {
+    const message = this.message;
+    // A message still on its way has no actions yet, a deleted one none; removed, its author may delete it.
+    if (
+      !message ||
+      !this.isConnected ||
+      message.delivery !== 'sent' ||
+      message.deleted ||
+      (this.#gone(message) && !this.mine)
+    )
       return;
-    }
-    this.dispatchEvent(new CourseChatMessageActionEvent(action, message.id));
+    // The menu takes it from here (its chunk loads on first use): the row need not render again.
+    void lazyElements.messageMenu.load();
+    this.renderRoot.append(Object.assign(document.createElement('course-chat-message-menu'), { row: this, opener }));
   }
 
-  #actions(message: StreamMessage) {
-    const s = this.strings;
-    const button = (action: MessageAction, label: string, accessibleLabel = s.actionOn(label, message.author.name)) =>
-      html`<button
-        type="button"
-        class="action ${action}"
-        tabindex=${this.active ? nothing : '-1'}
-        aria-label=${accessibleLabel}
-        @click=${() => this.#choose(action, message)}
-        @pointerdown=${(event: PointerEvent) => action === 'award' && this.#pressStart(event, message)}
-        @pointerup=${this.#pressEnd}
-        @pointercancel=${this.#pressEnd}
-        @pointerleave=${this.#pressEnd}
-      >
-        ${label}
-      </button>`;
-    return html`<div class="actions">
-      ${button('reply', s.reply)}
-      ${this.mine && !message.is_question ? button('mark-question', s.markQuestion, s.markQuestion) : nothing}
-      ${this.canMarkHelpful ? button('mark-helpful', s.markAnswer) : nothing}
-      ${
-        this.mine
-          ? nothing
-          : this.awarded > 0
-            ? html`<span class="awarded">${s.youGave(this.awarded)}</span>`
-            : button('award', s.thisHelped)
-      }
-      ${this.mine ? nothing : button('report', s.report)}
-    </div>`;
+  /** Asks the room to do `action` on the message (from its toolbar, or its menu). */
+  choose(action: MessageAction, details?: MessageActionDetails): void {
+    if (this.message) this.dispatchEvent(new CourseChatMessageActionEvent(action, this.message.id, details));
   }
 
   #delivery(message: StreamMessage) {

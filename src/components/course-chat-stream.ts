@@ -280,7 +280,7 @@ export class CourseChatStream extends LitElement {
         ? html`<div class="unread-divider" role="separator"><span>${this.strings.divider}</span></div>`
         : nothing;
     return html`<div class=${classes}>
-      ${divider} ${this.#renderRow(message, now, continued, false)}
+      ${divider} ${this.#renderRow(message, now, continued, false, false)}
       ${
         thread.replies.length > 0
           ? html`<div class="replies" role="group" aria-label=${this.strings.answers}>
@@ -293,6 +293,8 @@ export class CourseChatStream extends LitElement {
                     now,
                     follows(reply, thread.replies[index - 1]),
                     canMarkAnswer && reply.author.id !== message.author.id,
+                    // This Helped! is for answers: replies to a question, by others.
+                    message.is_question && reply.author.id !== me?.id,
                   ),
               )}
             </div>`
@@ -301,8 +303,9 @@ export class CourseChatStream extends LitElement {
     </div>`;
   }
 
-  #renderRow(message: StreamMessage, now: number, continued: boolean, canMarkHelpful: boolean) {
-    const me = this.#room.value?.me;
+  #renderRow(message: StreamMessage, now: number, continued: boolean, canMarkHelpful: boolean, offerAward: boolean) {
+    const room = this.#room.value;
+    const me = room?.me;
     return html`<course-chat-message
       .message=${message}
       .now=${now}
@@ -311,6 +314,9 @@ export class CourseChatStream extends LitElement {
       ?continued=${continued}
       ?mine=${message.author.id === me?.id}
       ?can-mark-helpful=${canMarkHelpful}
+      ?offer-award=${offerAward}
+      ?moderator=${room?.moderator}
+      .editWindowMs=${room?.limits.edit_window_ms ?? 0}
       .awarded=${this.#awarded.value[message.id] ?? 0}
       .people=${
         // Only rows that mention someone read names, so only they re-render when someone new appears.

@@ -1,4 +1,4 @@
-import type { User } from '../protocol/index.js';
+import type { ReportBody, User } from '../protocol/index.js';
 import type { AnalyticsEvent, AuthRefusal, ChatNotification, Unread } from '../state/index.js';
 
 /**
@@ -27,19 +27,40 @@ export class CourseChatNavigateEvent extends Event {
   }
 }
 
-/** What a person can do with a message from its row. */
-export type MessageAction = 'reply' | 'retry' | 'mark-question' | 'mark-helpful' | 'award' | 'quick-award' | 'report';
+/** What a person can do with a message from its row or its menu. */
+export type MessageAction =
+  | 'reply'
+  | 'retry'
+  | 'mark-question'
+  | 'mark-helpful'
+  | 'award'
+  | 'quick-award'
+  | 'report'
+  | 'edit'
+  | 'delete'
+  | 'hide'
+  | 'restore'
+  | 'mute';
 
-/** A message row's action button was chosen; the room carries it out. */
+/** What some actions need besides the message: a report's reason, a mute's end. */
+export interface MessageActionDetails {
+  report?: ReportBody;
+  /** When a mute ends. */
+  until?: string;
+}
+
+/** A message row's action was chosen (its button, or its menu); the room carries it out. */
 export class CourseChatMessageActionEvent extends Event {
   static readonly eventName = 'course-chat-message-action';
   readonly action: MessageAction;
   readonly messageId: string;
+  readonly details: MessageActionDetails;
 
-  constructor(action: MessageAction, messageId: string) {
+  constructor(action: MessageAction, messageId: string, details: MessageActionDetails = {}) {
     super(CourseChatMessageActionEvent.eventName, { bubbles: true });
     this.action = action;
     this.messageId = messageId;
+    this.details = details;
   }
 }
 

@@ -62,6 +62,9 @@ export const lazyElements = {
   helpQueue: lazyElement('course-chat-help-queue', async () =>
     import('./after-first-paint.js').then((module) => module.CourseChatHelpQueue),
   ),
+  messageMenu: lazyElement('course-chat-message-menu', async () =>
+    import('./after-first-paint.js').then((module) => module.CourseChatMessageMenu),
+  ),
   lowBalance: lazyElement('course-chat-low-balance', async () =>
     import('./after-first-paint.js').then((module) => module.CourseChatLowBalance),
   ),

@@ -3,11 +3,13 @@ import type { ChatNotification, FailureKind, NoticeKind } from '../state/index.j
 import type { AwardDialogStrings } from './award-dialog-strings.js';
 import type { HelpQueueStrings } from './help-queue-strings.js';
 import type { ComposerModerationStrings } from './composer-moderation-strings.js';
-import type { LowBalanceStrings } from './low-balance-strings.js';
 import type { SearchStrings } from './search-strings.js';
 import type { ReportedStrings } from './reported-strings.js';
 import type { SettingsStrings } from './settings-strings.js';
 import type { SuggestionStrings } from './suggestion-strings.js';
+import type { LowBalanceStrings } from './low-balance-strings.js';
+import type { MessageMenuStrings } from './message-menu-strings.js';
+import type { MessageActionsStrings } from './message-actions-strings.js';
 
 const plural = new Intl.PluralRules('en');
 export const number = new Intl.NumberFormat('en');
@@ -24,6 +26,8 @@ export const count = (n: number, one: string, other = `${one}s`) =>
  */
 export interface CourseChatStrings
   extends
+    Partial<MessageMenuStrings>,
+    Partial<MessageActionsStrings>,
     Partial<LowBalanceStrings>,
     Partial<AwardDialogStrings>,
     Partial<HelpQueueStrings>,
@@ -62,10 +66,6 @@ export interface CourseChatStrings
   dismiss: string;
   /** "Try again": does again what failed on the way (an award). */
   tryAgain: string;
-  /** "5 points to Ana. Thank you!": a long press on This Helped! awarded them. */
-  awarded: (points: number, name: string) => string;
-  /** "5 points to Ana": a long press on This Helped!, shown with Undo before it is sent. */
-  awardPending: (points: number, name: string) => string;
   /** "Undo" */
   undo: string;
   /** "Your question is waiting for an answer.": the user's own questions still pending. */
@@ -74,8 +74,6 @@ export interface CourseChatStrings
   longWait: string;
   /** "Need 1-on-1 Help?" */
   needHelp: string;
-  /** "Running low on points? ..." */
-  lowBalance: string;
 
   // The stream.
   /** "Chat sections": the accessible name of a narrow layout's tabs. */
@@ -127,6 +125,15 @@ export interface CourseChatStrings
   report: string;
   /** "Reply: Ana": the accessible name of an action on Ana's message. */
   actionOn: (action: string, name: string) => string;
+  /** "More": the button that opens a message's menu of every action. */
+  more: string;
+  /** "edited", beside the time of a message its author edited. */
+  edited: string;
+  /** "Message deleted" and "Removed by a moderator" (seen by its author): what stays of a message. */
+  deleted: string;
+  removed: string;
+  /** "Hidden": a message hidden pending review, as moderators see it. */
+  hidden: string;
   /** "You gave 5 points" */
   youGave: (points: number) => string;
   /** "Copy code", on a code block. */
@@ -208,8 +215,6 @@ export const defaultStrings: CourseChatStrings = {
   },
   dismiss: 'Dismiss',
   tryAgain: 'Try again',
-  awarded: (points, name) => `${count(points, 'point')} to ${name}. Thank you!`,
-  awardPending: (points, name) => `${count(points, 'point')} to ${name}`,
   undo: 'Undo',
   pending: (n) =>
     n === 1 ? 'Your question is waiting for an answer.' : `${number.format(n)} of your questions are waiting.`,
@@ -218,7 +223,6 @@ export const defaultStrings: CourseChatStrings = {
   tabs: 'Chat sections',
   chatTab: 'Chat',
   queueTab: (n) => `Help queue (${number.format(n)})`,
-  lowBalance: 'Running low on points? Answer a pending question to earn more from grateful classmates.',
   empty: 'Start the conversation',
   emptyHint: 'No messages yet. Ask a question or say hello to your classmates.',
   log: 'Messages',
@@ -248,6 +252,11 @@ export const defaultStrings: CourseChatStrings = {
   thisHelped: 'This Helped!',
   report: 'Report',
   actionOn: (action, name) => `${action}: ${name}`,
+  more: 'More',
+  edited: 'edited',
+  deleted: 'Message deleted',
+  removed: 'Removed by a moderator',
+  hidden: 'Hidden',
   youGave: (points) => `You gave ${count(points, 'point')}`,
   copyCode: 'Copy code',
   mathError: 'This formula could not be shown',

@@ -3,6 +3,8 @@ import { awardDialogStrings } from '../../src/components/award-dialog-strings.js
 import { composerModerationStrings } from '../../src/components/composer-moderation-strings.js';
 import { helpQueueStrings } from '../../src/components/help-queue-strings.js';
 import { lowBalanceStrings } from '../../src/components/low-balance-strings.js';
+import { messageActionsStrings } from '../../src/components/message-actions-strings.js';
+import { messageMenuStrings } from '../../src/components/message-menu-strings.js';
 import { reportedStrings } from '../../src/components/reported-strings.js';
 import { searchStrings } from '../../src/components/search-strings.js';
 import { settingsStrings } from '../../src/components/settings-strings.js';
@@ -22,6 +24,8 @@ describe('the package’s defaultStrings', () => {
       composerModeration: composerModerationStrings,
       helpQueue: helpQueueStrings,
       lowBalance: lowBalanceStrings,
+      messageActions: messageActionsStrings,
+      messageMenu: messageMenuStrings,
       reported: reportedStrings,
       search: searchStrings,
       settings: settingsStrings,

@@ -1,0 +1,39 @@
+/**
+ * The texts of a message's menu (course-chat-message-menu.ts). They travel with the menu's chunk,
+ * loaded on its first opening, rather than in the first download; a host words them through
+ * `<course-chat>`'s `strings` like every other text.
+ */
+export interface MessageMenuStrings {
+  /** "Ana's message": the menu's name. */
+  menu: (name: string) => string;
+  /** "Copy text" */
+  copyText: string;
+  /** "Edit" and "Delete", on the user's own messages. */
+  edit: string;
+  delete: string;
+  /** The question before a deletion. */
+  deleteConfirm: string;
+  /** The lengths of a mute: "1 hour", "1 day", "1 week". */
+  muteLengths: Record<'hour' | 'day' | 'week', string>;
+  /** "Why are you reporting this message?" */
+  reportWhy: string;
+  /** The label of the note to the moderators, which Other requires. */
+  reportNote: string;
+  /** "Send report" */
+  sendReport: string;
+  /** "Cancel" */
+  cancel: string;
+}
+
+export const messageMenuStrings: MessageMenuStrings = {
+  menu: (name) => `${name}'s message`,
+  copyText: 'Copy text',
+  edit: 'Edit',
+  delete: 'Delete',
+  deleteConfirm: 'Delete this message? Its replies stay, under "Message deleted".',
+  muteLengths: { hour: '1 hour', day: '1 day', week: '1 week' },
+  reportWhy: 'Why are you reporting this message?',
+  reportNote: 'A note for the moderators (required for Other)',
+  sendReport: 'Send report',
+  cancel: 'Cancel',
+};
