@@ -173,6 +173,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
   const { course, me } = access.value;
   const room = () => env.ROOMS.getByName(courseId);
   const records = new D1RoomRecords(db, courseId);
+  const reader = { id: userId, moderator: access.value.moderator };
   const messageId = params['messageId'] ?? '';
   const limits = roomLimitsFromVariables(env);
   // These read the room's messages in D1, which its own log fills in batches (room-log.ts).
@@ -206,7 +207,6 @@ async function handle(request: Request, env: Env): Promise<Response> {
     case 'messages': {
       if (request.method === 'GET') {
         const query = parseHistoryQuery(url.searchParams, limits.history_page_size);
-        const reader = { id: userId, moderator: access.value.moderator };
         return query.ok ? json(await db.history(courseId, reader, query.value)) : answer(query);
       }
       const valid = parseBody(sendMessageBody, body);
@@ -246,7 +246,6 @@ async function handle(request: Request, env: Env): Promise<Response> {
       return json({ awards: await db.awardsBy(userId, courseId) });
     case 'search': {
       const page = parseSearchQuery(url.searchParams);
-      const reader = { id: userId, moderator: access.value.moderator };
       return page.ok ? json(await searchMessages(env.DB, courseId, reader, page.value)) : answer(page);
     }
     case 'settings': {
