@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import { action, awardDialogOf, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, awardDialogOf, openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
 
 /** "This Helped!": the award dialog, the balance indicator and the Low Balance state. */
 describe('<course-chat-award-dialog>', () => {
@@ -11,17 +11,25 @@ describe('<course-chat-award-dialog>', () => {
     mock = running();
   });
 
+  /** The other person's answer to the signed-in user's question, where This Helped! shows. */
   async function answerFromOther() {
-    const giver = await openRoom(mock, mock.scenario!.me.id);
-    const helper = await openRoom(mock, mock.scenario!.other.id);
-    await say(helper, 'Use row reduction.');
-    await waitUntil(() => rowWith(giver, 'Use row reduction.'));
+    const { me, other } = mock.scenario!;
+    const question = postAs(mock, me.id, 'How do I invert a 3x3 matrix?', { is_question: true });
+    const giver = await openRoom(mock, me.id);
+    const helper = await openRoom(mock, other.id);
+    postAs(mock, other.id, 'Use row reduction.', { reply_to_id: question.id });
+    await waitUntil(
+      () => rowWith(giver, 'Use row reduction.') && action(rowWith(giver, 'Use row reduction.')!, 'award'),
+    );
+    await waitUntil(
+      () => rowWith(helper, 'Use row reduction.') && action(rowWith(helper, 'Use row reduction.')!, 'reply'),
+    );
     return { giver, helper, row: rowWith(giver, 'Use row reduction.')! };
   }
 
   const points = (el: Element) => shadow(el).querySelector('.points-to-give')!.textContent;
 
-  it('offers This Helped! on other people’s messages only', async () => {
+  it('offers This Helped! on other people’s answers only', async () => {
     const { helper, row } = await answerFromOther();
     expect(action(row, 'award')).to.exist;
     expect(action(rowWith(helper, 'Use row reduction.')!, 'award')).to.be.null;

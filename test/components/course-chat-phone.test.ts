@@ -23,6 +23,21 @@ async function fullScreen(mock: MockSession, userId = mock.scenario!.me.id): Pro
   return el;
 }
 
+/** Reports the message saying `content` as spam through its menu, opened with a real tap. */
+async function reportSpam(el: CourseChat, content: string): Promise<void> {
+  const row = rowWith(el, content)!;
+  const box = row.shadowRoot!.querySelector('.content')!.getBoundingClientRect();
+  await executeServerCommand('touch-press', { at: [box.x + box.width / 2, box.y + box.height / 2], ms: 40 });
+  await waitUntil(() =>
+    row.shadowRoot!.querySelector('course-chat-message-menu')?.shadowRoot?.querySelector('.report'),
+  );
+  const menu = shadow(row.shadowRoot!.querySelector('course-chat-message-menu')!);
+  menu.querySelector<HTMLButtonElement>('.item.report')!.click();
+  await waitUntil(() => menu.querySelector('input[value="spam"]'));
+  menu.querySelector<HTMLInputElement>('input[value="spam"]')!.click();
+  menu.querySelector<HTMLButtonElement>('.send-report')!.click();
+}
+
 /** Taps This Helped! on the message saying `content`; gives the award dialog's shadow root once open. */
 async function openAward(el: CourseChat, content: string): Promise<ShadowRoot> {
   action(rowWith(el, content)!, 'award')!.click();
@@ -45,6 +60,7 @@ describe('<course-chat> on a phone', () => {
     const states: string[] = [];
     const measure = async (state: string) => {
       await el.updateComplete;
+      await waitUntil(() => shadow(el).querySelector('course-chat-stream [part="log"]'), 'no stream');
       const log = shadow(el).querySelector('course-chat-stream [part="log"]')!;
       const share = log.getBoundingClientRect().height / el.getBoundingClientRect().height;
       if (share < 0.6) states.push(`${state}: ${Math.round(share * 100)}%`);
@@ -56,8 +72,8 @@ describe('<course-chat> on a phone', () => {
     postAs(mock, mock.scenario!.other.id, 'By parts, with u = x.');
     await waitUntil(() => rowWith(el, 'By parts, with u = x.'));
     mock.backend.faults.failNext('report', 500);
-    action(rowWith(el, 'By parts, with u = x.')!, 'report')!.click();
-    await waitUntil(() => shadow(el).querySelector('.notice'));
+    await reportSpam(el, 'By parts, with u = x.');
+    await waitUntil(() => shadow(el).querySelector('.notice'), 'the failed report said nothing', { timeout: 8000 });
     await measure('a report failed, with a question pending');
     mock.backend.faults.refuseSockets(1013);
     mock.backend.faults.dropSockets();
@@ -67,10 +83,11 @@ describe('<course-chat> on a phone', () => {
   });
 
   it('awards with a long press only after a few seconds in which Undo takes it back', async () => {
-    const { other } = mock.scenario!;
+    const { me, other } = mock.scenario!;
+    const question = postAs(mock, me.id, 'How do I integrate x e^(x^2)?', { is_question: true });
     const el = await fullScreen(mock);
-    postAs(mock, other.id, 'Substitute u = x^2.');
-    await waitUntil(() => rowWith(el, 'Substitute u = x^2.'));
+    postAs(mock, other.id, 'Substitute u = x^2.', { reply_to_id: question.id });
+    await waitUntil(() => rowWith(el, 'Substitute u = x^2.') && action(rowWith(el, 'Substitute u = x^2.')!, 'award'));
     const press = async () => {
       const box = action(rowWith(el, 'Substitute u = x^2.')!, 'award')!.getBoundingClientRect();
       await executeServerCommand('touch-press', { at: [box.x + box.width / 2, box.y + box.height / 2], ms: 800 });
@@ -123,9 +140,10 @@ describe('<course-chat> on a phone, low on points', () => {
     it(`fits the award dialog ${width} pixels wide, with the balance, the range and why it starts low`, async () => {
       const mock = running();
       await phone(width);
+      const question = postAs(mock, mock.scenario!.me.id, 'How do I differentiate sin(x^2)?', { is_question: true });
       const el = await fullScreen(mock);
-      postAs(mock, mock.scenario!.other.id, 'Try the chain rule.');
-      await waitUntil(() => rowWith(el, 'Try the chain rule.'));
+      postAs(mock, mock.scenario!.other.id, 'Try the chain rule.', { reply_to_id: question.id });
+      await waitUntil(() => rowWith(el, 'Try the chain rule.') && action(rowWith(el, 'Try the chain rule.')!, 'award'));
       const dialog = await openAward(el, 'Try the chain rule.');
       await expect(await awardDialogOf(el)).to.be.accessible();
       for (const part of ['dialog', '.confirm']) {
