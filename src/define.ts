@@ -3,10 +3,10 @@
  * once (`import 'course-chat/define'`), or load the script-tag build, which includes it.
  * It also exports the classes it registers and the event types: a host that only imports this
  * module gets the tag map and event map in TypeScript, since those load with the declarations.
- * The award dialog, the settings and the help queue are not part of the first paint: `<course-chat>`
- * loads and registers them on first use (src/components/lazy.ts), so only their types are here.
+ * The composer, the award dialog, the settings and the help queue are not part of the first paint:
+ * `<course-chat>` loads and registers them as it connects or on first use (src/components/lazy.ts),
+ * so only their types are here.
  */
-import { CourseChatComposer } from './components/course-chat-composer.js';
 import { CourseChatMessage } from './components/course-chat-message.js';
 import { CourseChatStream } from './components/course-chat-stream.js';
 import { CourseChat } from './components/course-chat.js';
@@ -15,13 +15,13 @@ import { defineOnce } from './components/lazy.js';
 const elements: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['course-chat', CourseChat],
   ['course-chat-message', CourseChatMessage],
-  ['course-chat-composer', CourseChatComposer],
   ['course-chat-stream', CourseChatStream],
 ];
 
 for (const [tag, element] of elements) defineOnce(tag, element);
 
-export { CourseChat, CourseChatComposer, CourseChatMessage, CourseChatStream };
+export { CourseChat, CourseChatMessage, CourseChatStream };
+export type { CourseChatComposer } from './components/course-chat-composer.js';
 export type { CourseChatAwardDialog } from './components/course-chat-award-dialog.js';
 export type { CourseChatHelpQueue } from './components/course-chat-help-queue.js';
 export type { CourseChatSettings } from './components/course-chat-settings.js';

@@ -141,10 +141,11 @@ export class CourseChat extends LitElement {
   readonly #attention = new AttentionController(this, { store: () => this.store, strings: () => this.#s });
   constructor() {
     super();
-    // The settings, the help queue, search and the styles of later states: shown at once or soon, but
-    // the room's first paint does without them.
+    // The composer, the settings, the help queue, search and the styles of later states: shown at
+    // once or soon, but the room's first paint (loading) does without them.
     loadWhenConnected(
       this,
+      lazyElements.composer,
       lazyElements.settings,
       lazyElements.helpQueue,
       lazyElements.search,
@@ -228,7 +229,8 @@ export class CourseChat extends LitElement {
                   : nothing
               }
             </div>`
-          : this.#room.value
+          : // Nobody types before the room has answered, nor before the composer has arrived.
+            this.#room.value && customElements.get('course-chat-composer')
             ? this.#renderRoom()
             : html`<div class="loading" role="status">${s.loading}</div>`
       }

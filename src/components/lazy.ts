@@ -53,6 +53,9 @@ export function defineOnce(tag: string, element: CustomElementConstructor): void
 
 /** The room's elements that are not part of its first paint. */
 export const lazyElements = {
+  composer: lazyElement('course-chat-composer', async () =>
+    import('./after-first-paint.js').then((module) => module.CourseChatComposer),
+  ),
   awardDialog: lazyElement('course-chat-award-dialog', async () =>
     import('./after-first-paint.js').then((module) => module.CourseChatAwardDialog),
   ),
@@ -73,7 +76,10 @@ export const lazyElements = {
   ),
 };
 
-/** Loads `parts` as `host` connects: parts it shows at once, but that its first paint does without. */
+/**
+ * Loads `parts` as `host` connects: parts it shows at once, but that its first paint does without.
+ * The host renders again as each arrives, so what it holds back until then can show.
+ */
 export function loadWhenConnected(host: ReactiveControllerHost, ...parts: ReadonlyArray<LazyPart<unknown>>): void {
-  host.addController({ hostConnected: () => parts.forEach((part) => void part.load()) });
+  host.addController({ hostConnected: () => parts.forEach((part) => void part.load(host)) });
 }

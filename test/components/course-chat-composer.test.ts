@@ -1,6 +1,26 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { composerOf, openRoom, rowWith, shadow, useMockBackend } from './helpers.js';
+import { composerOf, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+
+/** The composer is not in the first download: it arrives as the room connects, before the room shows. */
+describe('<course-chat-composer> loaded as the room connects', () => {
+  const running = useMockBackend({ scenario: 'quiet-room' });
+
+  it('is not registered by the first download, and is there to type in the moment the room shows', async () => {
+    const mock = running();
+    expect(customElements.get('course-chat-composer'), 'the composer before any room connects').to.be.undefined;
+    const el = await fixture<CourseChat>(
+      html`<course-chat
+        course-id=${mock.scenario!.courseId}
+        .getAuthToken=${() => mock.tokenFor(mock.scenario!.me.id)}
+      ></course-chat>`,
+    );
+    await waitUntil(() => shadow(el).querySelector('.tabs'), 'the room never showed');
+    expect(customElements.get('course-chat-composer'), 'the composer as the room shows').to.exist;
+    await expect(el).to.be.accessible();
+    await say(el, 'first words, typed as soon as the room shows');
+  });
+});
 
 /** The composer counts characters as both backends do: code points of the normalised text. */
 describe('<course-chat-composer> character counter', () => {

@@ -37,15 +37,22 @@ export async function openRoom(mock: MockSession, userId: string): Promise<Cours
     ></course-chat>`,
   );
   await waitUntil(
-    () => (el.shadowRoot!.textContent ?? '').includes('online') || el.shadowRoot!.querySelector('[role="alert"]'),
+    () => (el.shadowRoot!.textContent ?? '').includes('online') || failureOf(el),
     'the room never loaded',
   );
-  // The settings and the help queue load as the room connects, after its first paint.
+  // The composer, the settings and the help queue load as the room connects, after its first paint;
+  // the room shows once its composer has arrived.
   await Promise.all(['course-chat-settings', 'course-chat-help-queue'].map((tag) => customElements.whenDefined(tag)));
+  await waitUntil(
+    () => shadow(el).querySelector('course-chat-composer')?.hasUpdated || failureOf(el),
+    'the room never showed its composer',
+  );
   return el;
 }
 
 export const shadow = (el: Element) => el.shadowRoot!;
+
+const failureOf = (el: CourseChat) => shadow(el).querySelector('[role="alert"]');
 
 /** The stream's scrolling message log, once the room has messages. */
 export function logOf(el: CourseChat): HTMLElement | null {

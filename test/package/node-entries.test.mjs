@@ -8,9 +8,10 @@ import { describe, it } from 'node:test';
 const registry = () => globalThis.customElements;
 
 /** The elements of the room's first paint, registered as the entry loads. */
-const tags = ['course-chat', 'course-chat-message', 'course-chat-composer', 'course-chat-stream'];
-/** The rest register as `<course-chat>` first uses them (src/components/lazy.ts). */
+const tags = ['course-chat', 'course-chat-message', 'course-chat-stream'];
+/** The rest register as `<course-chat>` connects or first uses them (src/components/lazy.ts). */
 const onFirstUse = [
+  'course-chat-composer',
   'course-chat-help-queue',
   'course-chat-award-dialog',
   'course-chat-settings',
