@@ -40,7 +40,7 @@ import {
   type RouteName,
 } from '../../src/protocol/index.js';
 import { refuseSocket } from './access.js';
-import { adminRevoke, adminRevokePath } from './admin.js';
+import { adminCall, isAdminPath } from './admin.js';
 import { authenticate, credential } from './auth.js';
 import { originPolicy, preflight, withCors } from './cors.js';
 import { Database } from './db.js';
@@ -129,9 +129,9 @@ async function handle(request: Request, env: Env): Promise<Response> {
   const saysJson = !withBody.has(request.method) || isJsonContentType(request.headers.get('content-type'));
   const body = withBody.has(request.method) ? await request.text() : null;
 
-  if (path === adminRevokePath && request.method === 'POST') {
-    const revoked = await adminRevoke(request, env, body);
-    return revoked === null ? notFound() : answer(saysJson ? revoked : notJson());
+  if (isAdminPath(path) && request.method === 'POST') {
+    const called = await adminCall(path, request, env, body);
+    return called === null ? notFound() : answer(saysJson ? called : notJson());
   }
   const found = match(request.method, path);
   if (found === null) return notFound();

@@ -84,3 +84,19 @@ async function keepDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<
   if (statements.length > 0) await env.DB.batch(statements);
   batch.ackAll();
 }
+
+/** Puts the dead letters back on the MODQ queue, 100 at a time (the admin call, admin.ts); how many it resent. */
+export async function resendDeadLetters(env: Env): Promise<number> {
+  const { results } = await env.DB.prepare('SELECT report_id, body FROM chat_modq_dead_letters LIMIT 100').all<{
+    report_id: string;
+    body: string;
+  }>();
+  if (results.length === 0) return 0;
+  await env.MODQ_OUTBOX.sendBatch(
+    results.map((row) => ({ body: JSON.parse(row.body) as ModqReport, contentType: 'json' })),
+  );
+  await env.DB.prepare('DELETE FROM chat_modq_dead_letters WHERE report_id IN (SELECT value FROM json_each(?))')
+    .bind(JSON.stringify(results.map((row) => row.report_id)))
+    .run();
+  return results.length;
+}

@@ -16,6 +16,7 @@ import { freePort, loopback } from '../../scripts/ports.mjs';
 import { call, freshCourse, inAnHour, joinRoom, postWhenAllowed, signedAsModq, signToken } from './helpers.mjs';
 
 const modqSecret = 'modq-shared-secret-for-tests';
+const adminSecret = 'modq-admin-secret-for-tests';
 
 /** The signature headers, computed here independently of the Worker's helper. */
 const sign = (body, { secret = modqSecret, at = Date.now() } = {}) => signedAsModq(body, secret, at);
@@ -215,7 +216,11 @@ describe('MODQ down for good', { timeout: 180_000 }, () => {
   before(async () => {
     receiver = await startReceiver();
     // Retries at once, so the queue's 12 retries (wrangler.jsonc) are spent in moments.
-    worker = await startWorker({ persistTo, modq: { url: receiver.url, secret: modqSecret, retrySeconds: 0 } });
+    worker = await startWorker({
+      persistTo,
+      adminSecret,
+      modq: { url: receiver.url, secret: modqSecret, retrySeconds: 0 },
+    });
   });
   after(async () => {
     await worker?.stop();
@@ -223,7 +228,7 @@ describe('MODQ down for good', { timeout: 180_000 }, () => {
     rmSync(persistTo, { recursive: true, force: true });
   });
 
-  it('keeps a report MODQ never took in the dead letters, after the first try and 12 retries', async () => {
+  it('keeps a report MODQ never took in the dead letters, after the first try and 12 retries, until the host sends it again', async () => {
     const { id: courseId, students } = await freshCourse(worker.apiBase, 2);
     const [ana, ben] = students;
     const token = (person) => signToken({ sub: person.id, exp: inAnHour() }, worker.secret);
@@ -250,5 +255,18 @@ describe('MODQ down for good', { timeout: 180_000 }, () => {
       [[reportId, courseId, sent.json.message.id]],
     );
     assert.equal(receiver.taken.length, 0);
+
+    // MODQ is back; the host hands the dead letters over again.
+    receiver.failing = false;
+    const resent = await call(worker.apiBase, '/admin/modq/resend', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminSecret}` },
+      body: {},
+    });
+    assert.deepEqual([resent.status, resent.json], [200, { resent: 1 }]);
+    await receiver.until(() => receiver.taken.length === 1);
+    assert.equal(receiver.taken[0].body.report_id, reportId);
+    assert.ok(receiver.taken[0].signed);
+    assert.deepEqual(deadLetters(), []);
   });
 });
