@@ -44,6 +44,7 @@ const routes = [
   ['POST', '/dev/fixtures'],
   ['POST', '/dev/access'],
   ['POST', '/admin/revoke'],
+  ['POST', '/admin/modq/resend'],
   ['GET', '/chat/connect'],
 ];
 
