@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CourseChatAnalyticsEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, highlightedRow, openRoom, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import { action, highlightedRow, openRoom, postAs, rowWith, say, shadow, useMockBackend } from './helpers.js';
 
 /** The page spec's analytics events reach the host with the data it names. */
 describe('<course-chat> analytics and attention', () => {
@@ -43,10 +43,13 @@ describe('<course-chat> analytics and attention', () => {
   });
 
   it('awards the default points on a long press (touch) once its undo window has passed, and reports points_awarded', async () => {
+    const question = postAs(mock, mock.scenario!.me.id, 'Why is my determinant negative?', { is_question: true });
     const giver = await openRoom(mock, mock.scenario!.me.id);
-    const helper = await openRoom(mock, mock.scenario!.other.id);
-    await say(helper, 'Check the sign convention.');
-    await waitUntil(() => rowWith(giver, 'Check the sign convention.'));
+    postAs(mock, mock.scenario!.other.id, 'Check the sign convention.', { reply_to_id: question.id });
+    await waitUntil(
+      () =>
+        rowWith(giver, 'Check the sign convention.') && action(rowWith(giver, 'Check the sign convention.')!, 'award'),
+    );
     const button = action(rowWith(giver, 'Check the sign convention.')!, 'award')!;
     button.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true }));
     await waitUntil(() => shadow(giver).querySelector('.confirmation .undo'), 'no Undo after the long press');

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { CourseChatAuthRequiredEvent } from '../../src/components/events.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, awardDialogOf, openRoom, rowWith, say, shadow, textareaOf, useMockBackend } from './helpers.js';
+import { action, awardDialogOf, openRoom, postAs, rowWith, shadow, textareaOf, useMockBackend } from './helpers.js';
 
 /**
  * What the backend refuses reaches the one who can act on it: the person sees why, and a sign-in
@@ -21,9 +21,11 @@ describe('<course-chat> when the backend refuses', () => {
   it('says why an award was refused, after the page spec’s text', async () => {
     const giver = await openRoom(mock, mock.scenario!.me.id);
     await expect(giver).to.be.accessible();
-    const helper = await openRoom(mock, mock.scenario!.other.id);
-    await say(helper, 'Use row reduction.');
-    await waitUntil(() => rowWith(giver, 'Use row reduction.'));
+    const question = postAs(mock, mock.scenario!.me.id, 'How do I invert a 3x3 matrix?', { is_question: true });
+    postAs(mock, mock.scenario!.other.id, 'Use row reduction.', { reply_to_id: question.id });
+    await waitUntil(
+      () => rowWith(giver, 'Use row reduction.') && action(rowWith(giver, 'Use row reduction.')!, 'award'),
+    );
     mock.backend.faults.failNext('award', 409, { code: 'insufficient_balance' });
     action(rowWith(giver, 'Use row reduction.')!, 'award')!.click();
     const dialog = await awardDialogOf(giver);

@@ -58,8 +58,14 @@ describe('<course-chat> on the Cloudflare Worker', function () {
     const queue = helpQueueOf(helper);
     await waitUntil(() => shadow(queue).textContent?.includes('How do I compute a determinant by cofactors?'));
 
+    // An answer is a reply to the question: This Helped! shows on it.
+    action(rowWith(helper, 'How do I compute a determinant by cofactors?')!, 'reply')!.click();
     await say(helper, 'Expand along a row, alternating signs.');
     await waitUntil(() => rowWith(asker, 'Expand along a row, alternating signs.'), 'the answer never arrived');
+    await waitUntil(
+      () => action(rowWith(asker, 'Expand along a row, alternating signs.')!, 'award'),
+      'no This Helped!',
+    );
     expect(points(asker)).to.equal('30 points to give');
     action(rowWith(asker, 'Expand along a row, alternating signs.')!, 'award')!.click();
     const dialog = await awardDialogOf(asker);
