@@ -52,6 +52,8 @@ export class FanOut {
   /** The characters a batch of the whole queue would have. */
   #length = batchPrefix.length + batchSuffix.length;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the timer is due. */
+  #dueAt = 0;
   /** When the next flush may be. */
   #nextFlushAt = Number.NEGATIVE_INFINITY;
 
@@ -64,7 +66,12 @@ export class FanOut {
     if (this.#length + data.length + 1 > maxFrameLength) this.flush();
     this.#queue.push({ data, to });
     this.#length += data.length + 1;
-    this.#timer ??= setTimeout(() => this.flush(), Math.max(0, this.#nextFlushAt - Date.now()));
+    const now = Date.now();
+    // A busy process may run the next event before an overdue timer: the frames go now instead.
+    if (this.#timer !== null && now > this.#dueAt) return this.flush();
+    if (this.#timer !== null) return;
+    this.#dueAt = Math.max(now, this.#nextFlushAt);
+    this.#timer = setTimeout(() => this.flush(), this.#dueAt - now);
   }
 
   /** Sends everything queued now: before a socket joins or closes, so it gets exactly the frames of its time. */
