@@ -94,11 +94,13 @@ for (const example of examples) {
       toggle.click();
       const dialog = chat.shadowRoot!.querySelector('course-chat-award-dialog')!;
       expect(dialog.shadowRoot, 'the award dialog before its first use').to.be.null;
-      const award = rows()
-        .map((row) => row.shadowRoot!.querySelector<HTMLButtonElement>('.action.award'))
-        .find((button) => button);
-      expect(award, 'a message to award').to.exist;
-      award!.click();
+      // A row's actions come after the first paint too; This Helped! shows on answers.
+      const award = () =>
+        rows()
+          .map((row) => row.shadowRoot!.querySelector<HTMLButtonElement>('.action.award'))
+          .find((button) => button);
+      await waitUntil(award, 'no answer to award');
+      award()!.click();
       await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'the award dialog did not open');
       dialog.shadowRoot!.querySelector('dialog')!.close();
       // The composer's @-suggestions, from the moment its text area is first used.

@@ -105,13 +105,15 @@ describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
   it('fails every award in "Awards fail", so the failure and its Try again can be seen', async () => {
     const { page } = await demo.browser.open(`${demo.origin}/demo/?simulate=off&scenario=award-failure`);
     await live(page, '#me');
-    await page.evaluate(() => {
-      const rows = [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')];
-      rows
-        .map((row) => row.shadowRoot.querySelector('.action.award'))
-        .find(Boolean)
-        .click();
-    });
+    // A row's actions come after the first paint; This Helped! shows on answers.
+    const award = await page.waitForFunction(
+      () =>
+        [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')]
+          .map((row) => row.shadowRoot.querySelector('.action.award'))
+          .find(Boolean),
+      { timeout: 30_000, polling: 100 },
+    );
+    await award.evaluate((button) => button.click());
     const confirm = await page.waitForFunction(
       () => {
         const dialog = document.querySelector('#me').shadowRoot.querySelector('course-chat-award-dialog');
