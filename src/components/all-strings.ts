@@ -1,5 +1,6 @@
 import { awardDialogStrings } from './award-dialog-strings.js';
 import { composerModerationStrings } from './composer-moderation-strings.js';
+import { composerStrings } from './composer-strings.js';
 import { helpQueueStrings } from './help-queue-strings.js';
 import { lowBalanceStrings } from './low-balance-strings.js';
 import { messageActionsStrings } from './message-actions-strings.js';
@@ -19,6 +20,7 @@ export const allStrings = {
   ...defaultStrings,
   ...awardDialogStrings,
   ...composerModerationStrings,
+  ...composerStrings,
   ...helpQueueStrings,
   ...lowBalanceStrings,
   ...messageActionsStrings,

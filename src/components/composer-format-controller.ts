@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { richText } from './rich-text/load.js';
+import type { ComposerStrings } from './composer-strings.js';
 import type { CourseChatStrings } from './strings.js';
 
 /**
@@ -41,7 +42,7 @@ export class ComposerFormatController {
     return true;
   }
 
-  renderToggle(s: CourseChatStrings) {
+  renderToggle(s: CourseChatStrings & ComposerStrings) {
     return html`<button
       class="preview-toggle"
       type="button"
@@ -55,7 +56,7 @@ export class ComposerFormatController {
   }
 
   /** The draft as it will show, once the renderer has loaded. */
-  renderPreview(text: string, s: CourseChatStrings) {
+  renderPreview(text: string, s: CourseChatStrings & ComposerStrings) {
     const renderer = this.previewing ? richText.get() : undefined;
     const root = this.#host.shadowRoot;
     return renderer && root ? renderer.renderPreview(root, text, s) : nothing;

@@ -10,6 +10,7 @@ import { ComposerModerationController, type ComposerModerationStore } from './co
 import type { ComposerSuggestions } from './composer-suggestions.js';
 import { excerpt } from './format.js';
 import { lazyPart } from './lazy.js';
+import { composerStrings } from './composer-strings.js';
 import { defaultStrings } from './strings.js';
 
 /** @mentions and similar questions (composer-suggestions.ts): the first paint does without them. */
@@ -112,7 +113,7 @@ export class CourseChatComposer extends LitElement {
     const over = length > this.maxLength;
     const near = !over && length > this.maxLength * 0.9;
     const cooldown = this.#cooldownLeft();
-    const s = this.strings;
+    const s = { ...composerStrings, ...this.strings };
     const editing = this.#moderation.editing;
     if (this.#moderation.muted) return this.#moderation.renderMuted(s);
     return html`<form @submit=${this.#submit}>

@@ -10,6 +10,7 @@ import type { SuggestionStrings } from './suggestion-strings.js';
 import type { LowBalanceStrings } from './low-balance-strings.js';
 import type { MessageMenuStrings } from './message-menu-strings.js';
 import type { MessageActionsStrings } from './message-actions-strings.js';
+import type { ComposerStrings } from './composer-strings.js';
 
 const plural = new Intl.PluralRules('en');
 export const number = new Intl.NumberFormat('en');
@@ -26,6 +27,7 @@ export const count = (n: number, one: string, other = `${one}s`) =>
  */
 export interface CourseChatStrings
   extends
+    Partial<ComposerStrings>,
     Partial<MessageMenuStrings>,
     Partial<MessageActionsStrings>,
     Partial<LowBalanceStrings>,
@@ -140,43 +142,18 @@ export interface CourseChatStrings
   copyCode: string;
   /** "This formula could not be shown": the tooltip on the TeX source of an invalid formula. */
   mathError: string;
-  /** "Preview": the composer's toggle and the region that shows the draft rendered; "Nothing to preview". */
-  preview: string;
-  nothingToPreview: string;
-  /** The preview toggle's tooltip: the composer's shortcuts for code. */
-  codeShortcuts: string;
   /** "Sending…" and "Message not sent." */
   sending: string;
   notSent: string;
   /** Why a message was reported: "Spam", "Harassment", "Off-topic", "Other". */
   reportReasons: Record<ReportReason, string>;
 
-  // Moderation: the composer, and the decisions of moderators (in a message's menu and the Reported queue).
-  /** "Save": the Send button while editing. */
-  save: string;
+  // Moderation: the decisions of moderators (in a message's menu and the Reported queue).
   /** A moderator's decisions: "Hide", "Restore", "Mute author" and its "Mute for" durations. */
   hide: string;
   restore: string;
   muteAuthor: string;
   muteFor: string;
-
-  // The composer.
-  /** "Replying to Ana:" */
-  replyingTo: (name: string) => string;
-  /** "Cancel reply" */
-  cancelReply: string;
-  /** "Message": the text area's label. */
-  message: string;
-  /** "Write a message…", and "Ask your question…" while asking one. */
-  placeholder: string;
-  askPlaceholder: string;
-  /** "Send", and "Wait 3s" during the anti-spam cooldown. */
-  send: string;
-  wait: (seconds: number) => string;
-  /** "Ask Question" */
-  ask: string;
-  /** "120 / 2000 characters": the character counter for screen readers. */
-  characters: (count: number, max: number) => string;
 
   /** "Cancel": closes a dialog, a menu or an edit and does nothing. */
   cancel: string;
@@ -260,25 +237,12 @@ export const defaultStrings: CourseChatStrings = {
   youGave: (points) => `You gave ${count(points, 'point')}`,
   copyCode: 'Copy code',
   mathError: 'This formula could not be shown',
-  preview: 'Preview',
-  nothingToPreview: 'Nothing to preview',
-  codeShortcuts: 'Ctrl+E: inline code. Ctrl+Shift+E: code block.',
   sending: 'Sending…',
   notSent: 'Message not sent.',
   reportReasons: { spam: 'Spam', harassment: 'Harassment', off_topic: 'Off-topic', other: 'Other' },
-  save: 'Save',
   hide: 'Hide',
   restore: 'Restore',
   muteAuthor: 'Mute author',
   muteFor: 'Mute for',
-  replyingTo: (name) => `Replying to ${name}:`,
-  cancelReply: 'Cancel reply',
-  message: 'Message',
-  placeholder: 'Write a message…',
-  askPlaceholder: 'Ask your question…',
-  send: 'Send',
-  wait: (seconds) => `Wait ${seconds}s`,
-  ask: 'Ask Question',
-  characters: (n, max) => `${n} / ${max} characters`,
   cancel: 'Cancel',
 };

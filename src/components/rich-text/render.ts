@@ -2,6 +2,7 @@ import { html, mathml, nothing, type TemplateResult } from 'lit';
 import { parseMarkdown, type Block, type Inline } from './markdown.js';
 import { texToMathML, TexError, type MathNode } from './tex.js';
 import { richTextStyles } from './render.styles.js';
+import type { ComposerStrings } from '../composer-strings.js';
 import type { CourseChatStrings } from '../strings.js';
 import { adoptStyles } from '../lazy.js';
 
@@ -26,7 +27,7 @@ export interface RichTextOptions {
 export function renderPreview(
   root: ShadowRoot,
   text: string,
-  s: Pick<CourseChatStrings, 'preview' | 'nothingToPreview' | 'copyCode' | 'mathError'>,
+  s: Pick<ComposerStrings, 'preview' | 'nothingToPreview'> & Pick<CourseChatStrings, 'copyCode' | 'mathError'>,
 ): TemplateResult {
   adoptRichTextStyles(root);
   const { copyCode, mathError } = s;
