@@ -91,6 +91,10 @@ describe('<course-chat-message> actions with a mouse', () => {
   it('reports with a reason: "Reported… Undo" first, nothing sent if undone, then the message leaves my stream', async () => {
     postAs(mock, mock.scenario!.other.id, 'Buy cheap essays here.');
     const el = await openRoom(mock, mock.scenario!.me.id);
+    const reported: unknown[] = [];
+    el.addEventListener('course-chat-analytics', (event) => {
+      if (event.name === 'message_reported') reported.push(event.data);
+    });
     const report = async () => {
       const row = rowWith(el, 'Buy cheap essays here.')!;
       await waitUntil(() => action(row, 'more'));
@@ -113,9 +117,13 @@ describe('<course-chat-message> actions with a mouse', () => {
     expect(shadow(el).querySelector('.confirmation')).to.be.null;
     await new Promise((resolve) => setTimeout(resolve, 4500));
     expect(rowWith(el, 'Buy cheap essays here.'), 'an undone report hid the message').to.exist;
+    expect(reported, 'an undone report was counted').to.deep.equal([]);
 
     await report();
+    const { id } = rowWith(el, 'Buy cheap essays here.')!.message!;
     await waitUntil(() => !rowWith(el, 'Buy cheap essays here.'), 'the reported message stayed', { timeout: 8000 });
+    await waitUntil(() => reported.length > 0, 'no message_reported');
+    expect(reported).to.deep.equal([{ course_id: mock.scenario!.courseId, message_id: id, reason: 'spam' }]);
   });
 
   it('opens the menu from More with the keyboard; Escape closes it and focus goes back to More', async () => {
@@ -206,5 +214,87 @@ describe('<course-chat-message> actions on a phone', () => {
     const dialog = shadow(el).querySelector('course-chat-award-dialog')!;
     await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'the award dialog did not open');
     expect(menuOf(answer), 'the tap on This Helped! opened the menu as well').to.be.null;
+  });
+});
+
+/** What a message's menu does for its author and for a moderator, through the mock backend. */
+describe('<course-chat-message> menu: my own messages, and moderators', () => {
+  describe('as the author', () => {
+    const running = useMockBackend({ scenario: 'quiet-room', limits: { min_send_interval_ms: 0 } });
+
+    const chooseFrom = async (row: CourseChatMessage, ...items: string[]) => {
+      await waitUntil(() => action(row, 'more'));
+      action(row, 'more')!.click();
+      const menu = await openMenuOf(row);
+      for (const item of items) {
+        await waitUntil(() => shadow(menu).querySelector(`.item.${item}`), `no ${item} in the menu`);
+        shadow(menu).querySelector<HTMLButtonElement>(`.item.${item}`)!.click();
+      }
+      return menu;
+    };
+
+    it('edits in the composer from the menu, and deletes after asking, keeping the replies', async () => {
+      const mock = running();
+      const { me, other } = mock.scenario!;
+      const mine = postAs(mock, me.id, 'Does the midterm cover chapter 4?');
+      postAs(mock, other.id, 'Yes, up to 4.3.', { reply_to_id: mine.id });
+      const el = await openRoom(mock, me.id);
+      await waitUntil(() => rowWith(el, 'Does the midterm cover chapter 4?'));
+      await chooseFrom(rowWith(el, 'Does the midterm cover chapter 4?')!, 'edit');
+      const composer = shadow(el).querySelector('course-chat-composer')!;
+      await waitUntil(
+        () => shadow(composer).querySelector('textarea')?.value === 'Does the midterm cover chapter 4?',
+        'the composer did not take the message to edit',
+      );
+      expect(shadow(composer).textContent).to.include('Editing message');
+
+      const menu = await chooseFrom(rowWith(el, 'Does the midterm cover chapter 4?')!, 'delete');
+      expect(shadow(menu).textContent).to.include('Delete this message?');
+      await expect(menu).to.be.accessible();
+      shadow(menu).querySelector<HTMLButtonElement>('.item.delete')!.click();
+      await waitUntil(() => rows(el).some((row) => row.message?.deleted), 'the message was not deleted');
+      const deleted = rows(el).find((row) => row.message?.deleted)!;
+      expect(shadow(deleted).textContent).to.include('Message deleted');
+      expect(rowWith(el, 'Yes, up to 4.3.'), 'the reply went with it').to.exist;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('as a moderator', () => {
+    // The signed-in user moderates; three students reported one message (hidden), one another.
+    const running = useMockBackend({ scenario: 'moderation' });
+    const spam = 'Selling every problem set answer for this course, DM me for prices!!!';
+    const offTopic = 'Anyone watching the match tonight? Way more fun than eigenvalues.';
+
+    it('sees a hidden message marked Hidden and restores it, and mutes an author for a day', async () => {
+      const mock = running();
+      const el = await openRoom(mock, mock.scenario!.me.id);
+      await waitUntil(() => rowWith(el, spam) && rowWith(el, offTopic));
+      const hidden = rowWith(el, spam)!;
+      expect(shadow(hidden).querySelector('.hidden-label')?.textContent).to.equal('Hidden');
+      await expect(el).to.be.accessible();
+      await waitUntil(() => action(hidden, 'more'));
+      action(hidden, 'more')!.click();
+      let menu = await openMenuOf(hidden);
+      expect(shadow(menu).querySelector('.item.hide'), 'Hide on a hidden message').to.be.null;
+      shadow(menu).querySelector<HTMLButtonElement>('.item.restore')!.click();
+      await waitUntil(() => !rowWith(el, spam)?.message?.hidden, 'the message was not restored');
+
+      const author = rowWith(el, offTopic)!.message!.author;
+      const student = await openRoom(mock, author.id);
+      const row = rowWith(el, offTopic)!;
+      await waitUntil(() => action(row, 'more'));
+      action(row, 'more')!.click();
+      menu = await openMenuOf(row);
+      shadow(menu).querySelector<HTMLButtonElement>('.item.mute')!.click();
+      await waitUntil(() => shadow(menu).textContent?.includes('1 day'), 'no lengths to choose from');
+      await expect(menu).to.be.accessible();
+      const day = [...shadow(menu).querySelectorAll<HTMLButtonElement>('.item.mute')].find(
+        (item) => item.textContent?.trim() === '1 day',
+      )!;
+      day.click();
+      const composer = shadow(student).querySelector('course-chat-composer')!;
+      await waitUntil(() => shadow(composer).textContent?.includes('muted you'), 'the author was not muted');
+    });
   });
 });
