@@ -4,6 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatStore, StreamMessage, Thread } from '../state/index.js';
 import type { CourseChatMessage } from './course-chat-message.js';
 import { ArrivalAnnouncer } from './arrival-announcer.js';
+import { courseChatStreamStyles } from './course-chat-stream.styles.js';
+import { adoptStyles } from './lazy.js';
 import { profileHrefOf } from './avatar.js';
 import { RovingRowsController } from './roving-rows-controller.js';
 import { ScrollAnchorController } from './scroll-anchor-controller.js';
@@ -80,8 +82,13 @@ export class CourseChatStream extends LitElement {
    */
   #painted = { firstId: '', count: 0 };
 
-  /** In the room's shadow root, where its styles, its `log` part and find in page reach the rows. */
+  /**
+   * In the room's shadow root, where its styles, its `log` part and find in page reach the rows. Its
+   * styles come with it, after the room's first paint, and join that root as it connects.
+   */
   protected override createRenderRoot(): HTMLElement {
+    const root = this.getRootNode();
+    if (root instanceof ShadowRoot) adoptStyles(root, courseChatStreamStyles);
     return this;
   }
 

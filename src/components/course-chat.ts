@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore, Unread } from '../state/index.js';
 import { courseChatStyles } from './course-chat.styles.js';
-import { courseChatStreamStyles } from './course-chat-stream.styles.js';
 import type { CourseChatAwardDialog } from './course-chat-award-dialog.js';
 import type { CourseChatComposer } from './course-chat-composer.js';
 import type { CourseChatStream } from './course-chat-stream.js';
@@ -24,7 +23,7 @@ import { StoreController } from './store-controller.js';
 import { SwipeTabsController } from './swipe-tabs-controller.js';
 import { UnreadController } from './unread-controller.js';
 import { RoomHeader } from './room-header.js';
-import { adoptStyles, lazyElements, lazyPart, loadWhenConnected } from './lazy.js';
+import { adoptStyles, lazyElements, lazyPart, liveRoom, loadWhenConnected } from './lazy.js';
 
 /** After this long unanswered, one's own question offers 1-on-1 help prominently. */
 export const longWaitMs = 10 * 60_000;
@@ -80,7 +79,7 @@ export const longWaitMs = 10 * 60_000;
  * @tag course-chat
  */
 export class CourseChat extends LitElement {
-  static override styles = [sharedStyles, courseChatStyles, courseChatStreamStyles];
+  static override styles = [sharedStyles, courseChatStyles];
 
   /** The course whose room to open. Changing it switches rooms. */
   @property({ attribute: 'course-id' }) courseId = '';
@@ -141,11 +140,11 @@ export class CourseChat extends LitElement {
   readonly #attention = new AttentionController(this, { store: () => this.store, strings: () => this.#s });
   constructor() {
     super();
-    // The composer, the settings, the help queue, search and the styles of later states: shown at
+    // The live room, the settings, the help queue, search and the styles of later states: shown at
     // once or soon, but the room's first paint (loading) does without them.
     loadWhenConnected(
       this,
-      lazyElements.composer,
+      liveRoom,
       lazyElements.settings,
       lazyElements.helpQueue,
       lazyElements.search,
@@ -229,8 +228,7 @@ export class CourseChat extends LitElement {
                   : nothing
               }
             </div>`
-          : // Nobody types before the room has answered, nor before the composer has arrived.
-            this.#room.value && customElements.get('course-chat-composer')
+          : this.#room.value && liveRoom.get()
             ? this.#renderRoom()
             : html`<div class="loading" role="status">${s.loading}</div>`
       }

@@ -51,11 +51,21 @@ export function defineOnce(tag: string, element: CustomElementConstructor): void
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
+/**
+ * The live room's elements: the stream, its message rows and the composer, defined together. The
+ * room shows once they have arrived; its first paint (loading) does without them, and nobody reads
+ * or types before the room has answered.
+ */
+export const liveRoom = lazyPart(async () => {
+  const { CourseChatStream, CourseChatMessage, CourseChatComposer } = await import('./after-first-paint.js');
+  defineOnce('course-chat-stream', CourseChatStream);
+  defineOnce('course-chat-message', CourseChatMessage);
+  defineOnce('course-chat-composer', CourseChatComposer);
+  return true;
+});
+
 /** The room's elements that are not part of its first paint. */
 export const lazyElements = {
-  composer: lazyElement('course-chat-composer', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatComposer),
-  ),
   awardDialog: lazyElement('course-chat-award-dialog', async () =>
     import('./after-first-paint.js').then((module) => module.CourseChatAwardDialog),
   ),

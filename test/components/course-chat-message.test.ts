@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import type { CourseChatMessageMenu } from '../../src/components/course-chat-message-menu.js';
 import { CourseChatMessageActionEvent } from '../../src/components/events.js';
+import { liveRoom } from '../../src/components/lazy.js';
 import type { ChatMessage } from '../../src/protocol/index.js';
 import { storedMessage } from '../state/fake-client.js';
 import { shadow } from './helpers.js';
@@ -32,6 +33,8 @@ interface As {
 
 /** The row, once its actions (loaded after the first paint) show, when it has any. */
 async function rowOf(message: ReturnType<typeof byBen>, as: As = {}): Promise<CourseChatMessage> {
+  // Message rows arrive with the live room, after the first paint.
+  await liveRoom.load();
   const row = await fixture<CourseChatMessage>(
     html`<course-chat-message
       .message=${message}
@@ -133,6 +136,34 @@ describe('<course-chat-message>', () => {
     shadow(menu).querySelector<HTMLButtonElement>('.item.edit')!.click();
     const event = await chosen;
     expect([event.action, event.messageId]).to.deep.equal(['edit', 'm1']);
+  });
+
+  it('reports only with a reason, and with Other only with a note, which the report carries', async () => {
+    const row = await rowOf(byBen());
+    const chosen: CourseChatMessageActionEvent[] = [];
+    row.addEventListener(CourseChatMessageActionEvent.eventName, (event) => chosen.push(event));
+    const menu = await openMenu(row);
+    shadow(menu).querySelector<HTMLButtonElement>('.item.report')!.click();
+    await waitUntil(() => shadow(menu).querySelector('form'), 'no reasons to choose from');
+    expect(shadow(menu).activeElement, 'the first reason has the focus').to.equal(
+      shadow(menu).querySelector('input[value="spam"]'),
+    );
+    const send = shadow(menu).querySelector<HTMLButtonElement>('.send-report')!;
+    const note = shadow(menu).querySelector('textarea')!;
+    send.click();
+    shadow(menu).querySelector<HTMLInputElement>('input[value="other"]')!.click();
+    await menu.updateComplete;
+    note.value = '   ';
+    send.click();
+    await menu.updateComplete;
+    expect(chosen, 'sent without a reason, or Other without a note').to.deep.equal([]);
+    note.value = 'Asks for exam answers.';
+    send.click();
+    await waitUntil(() => chosen.length > 0, 'the report was not handed to the room');
+    expect([chosen[0]!.action, chosen[0]!.details]).to.deep.equal([
+      'report',
+      { report: { reason: 'other', note: 'Asks for exam answers.' } },
+    ]);
   });
 
   it('closes the menu with Escape, and gives focus back to More', async () => {

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { atom, computed } from 'nanostores';
 import '../../src/define.js';
+import { liveRoom } from '../../src/components/lazy.js';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import type { CourseChatStream, StreamStore } from '../../src/components/course-chat-stream.js';
 import { defaultStrings } from '../../src/components/strings.js';
@@ -21,6 +22,9 @@ describe('<course-chat-stream>', () => {
   const $firstUnreadId = atom<string | null>(null);
   let asked: string[];
   let store: StreamStore;
+
+  // The stream and its rows arrive with the live room, after the first paint.
+  before(() => liveRoom.load());
 
   beforeEach(() => {
     $messages.set(messagesFrom(1, 5).map(sent));

@@ -5,6 +5,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
+import { liveRoom } from '../../src/components/lazy.js';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import { historyResponse, messageResponse, paths } from '../../src/protocol/index.js';
 import { expectInert, xssCalls, xssCorpus } from '../components/rich-text/xss.js';
@@ -16,6 +17,8 @@ export function richTextSuite(target: ConformanceTarget): void {
     this.timeout(60_000);
     const wire = new Wire(target.apiBase);
     const course = courseFactory(wire);
+    // Message rows arrive with the live room, after the first paint.
+    before(() => liveRoom.load());
 
     it(`stores all ${xssCorpus.length} payloads as sent, and they render inert from history`, async () => {
       // One author per payload, so the send interval does not pace them.

@@ -8,9 +8,11 @@ import { describe, it } from 'node:test';
 const registry = () => globalThis.customElements;
 
 /** The elements of the room's first paint, registered as the entry loads. */
-const tags = ['course-chat', 'course-chat-message', 'course-chat-stream'];
+const tags = ['course-chat'];
 /** The rest register as `<course-chat>` connects or first uses them (src/components/lazy.ts). */
 const onFirstUse = [
+  'course-chat-stream',
+  'course-chat-message',
   'course-chat-composer',
   'course-chat-help-queue',
   'course-chat-award-dialog',
