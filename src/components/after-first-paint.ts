@@ -14,4 +14,3 @@ export { ComposerSuggestions } from './composer-suggestions.js';
 export { composerModeration } from './composer-moderation.js';
 export { CourseChatMessageMenu } from './course-chat-message-menu.js';
 export { carryOut } from './message-actions.js';
-export { press, rowActions } from './message-row-actions.js';

@@ -9,10 +9,8 @@ import { avatar, profileLink } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
 import { defaultStrings } from './strings.js';
 import { mayBeRichText, richText } from './rich-text/load.js';
-import { lazyElements, lazyPart } from './lazy.js';
-
-/** The row's actions and touch gestures: the room's first paint does without them (message-row-actions.ts). */
-const rowActions = lazyPart(async () => import('./after-first-paint.js'));
+import { lazyElements } from './lazy.js';
+import { press, rowActions } from './message-row-actions.js';
 
 /**
  * One message of the stream: author, ST badge, time, text, and its question or delivery state.
@@ -123,14 +121,13 @@ export class CourseChatMessage extends LitElement {
           >
           ${edited} ${message.hidden && this.moderator ? html`<span class="hidden-label">${s.hidden}</span>` : nothing}
         </div>`;
-    const actions = rowActions.get();
-    return html`<div part="row" class=${classes} @pointerdown=${(event: PointerEvent) => actions?.press(this, event)}>
+    return html`<div part="row" class=${classes} @pointerdown=${(event: PointerEvent) => press(this, event)}>
       ${this.continued ? html`<span></span>` : profileLink(author, this.profileHref, avatar(author), true)}
       <div class="body">
         ${header} ${this.#questionLabel(message)} ${this.#body(message)} ${this.continued ? edited : nothing}
         ${message.helpful_points > 0 ? html`<span class="points">${s.earned(message.helpful_points)}</span>` : nothing}
         ${this.#delivery(message)}
-        ${message.delivery === 'sent' && !this.#gone(message) ? (actions?.rowActions(this, message) ?? void rowActions.load(this)) : nothing}
+        ${message.delivery === 'sent' && !this.#gone(message) ? rowActions(this, message) : nothing}
       </div>
     </div>`;
   }

@@ -7,8 +7,7 @@ import type { MessageAction } from './events.js';
 const longPressMs = 600;
 
 /**
- * A message row's actions, which its first paint does without (they come with the chunk fetched
- * as the room connects): with a mouse, a toolbar over the row's corner on hover or focus, ending
+ * A message row's actions: with a mouse, a toolbar over the row's corner on hover or focus, ending
  * in More for the menu of every action; on a touch screen, This Helped! and Mark as answer only,
  * with a tap or a long press for the menu.
  */
