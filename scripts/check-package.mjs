@@ -11,7 +11,8 @@ execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 const { first, parts, whole } = measureScriptTagBuild();
 console.log(
   `dist/course-chat.js, first download: ${first.minified} B minified, ${first.gzip} B gzip ` +
-    `(budget ${firstDownloadBudget} B; goal ${firstDownloadGoal} B, ${first.gzip - firstDownloadGoal} B to go)`,
+    `(budget ${firstDownloadBudget} B; goal ${firstDownloadGoal} B, ` +
+    `${first.gzip > firstDownloadGoal ? `${first.gzip - firstDownloadGoal} B to go` : 'met'})`,
 );
 for (const part of parts) console.log(`  on first use, ${part.name}: ${part.gzip} B gzip`);
 console.log(`  the whole: ${whole.gzip} B gzip (budget ${wholeBudget} B)`);
