@@ -109,8 +109,12 @@ describe('<course-chat> from the keyboard', () => {
   });
 
   it('sets the award with arrows, Home, End and Page keys', async () => {
-    const el = await roomWith(1);
-    const row = rowWith(el, 'Message 1')!;
+    // This Helped! shows on an answer: a reply to a question.
+    const question = post(mock.scenario!.me.id, 'How do I invert a 3x3 matrix?', { is_question: true });
+    postAs(mock, mock.scenario!.other.id, 'Use row reduction.', { reply_to_id: question.id });
+    const el = await openRoom(mock, mock.scenario!.me.id);
+    await waitUntil(() => rowWith(el, 'Use row reduction.'), 'history never arrived');
+    const row = rowWith(el, 'Use row reduction.')!;
     row.focus();
     await sendKeys({ press: 'Tab' });
     while (focused()?.textContent?.trim() !== 'This Helped!') await sendKeys({ press: 'Tab' });
