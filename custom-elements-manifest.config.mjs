@@ -47,9 +47,9 @@ function typedEvents() {
 }
 
 /**
- * define.ts registers the elements from a list, which the analyzer does not read as
- * `customElements.define` calls: each `['tag', Class]` pair becomes a definition export, and the
- * analyzer's reading of the loop's `customElements.define(tag, element)` is dropped.
+ * define.ts registers `<course-chat>` with `defineOnce('tag', Class)`, which the analyzer does not
+ * read as a `customElements.define` call: it becomes a definition export, and the analyzer's reading
+ * of `customElements.define(tag, element)` inside `defineOnce` is dropped.
  */
 function definitionsFromDefine() {
   const customElementName = /^[a-z][a-z0-9]*-[a-z0-9-]*$/;
@@ -64,9 +64,10 @@ function definitionsFromDefine() {
     },
     analyzePhase({ ts, node, moduleDoc, context }) {
       lazyDefinition(ts, node, moduleDoc);
-      if (moduleDoc.path !== 'src/define.ts' || !ts.isArrayLiteralExpression(node)) return;
-      const [tag, element] = node.elements;
-      if (node.elements.length !== 2 || !ts.isStringLiteral(tag) || !tag.text.includes('-')) return;
+      if (moduleDoc.path !== 'src/define.ts' || !ts.isCallExpression(node)) return;
+      if (!ts.isIdentifier(node.expression) || node.expression.text !== 'defineOnce') return;
+      const [tag, element] = node.arguments;
+      if (node.arguments.length !== 2 || !ts.isStringLiteral(tag) || !tag.text.includes('-')) return;
       if (!ts.isIdentifier(element)) return;
       const declaration = { name: element.text, ...resolveModuleOrPackageSpecifier(moduleDoc, context, element.text) };
       moduleDoc.exports = [

@@ -56,11 +56,19 @@ export function defineOnce(tag: string, element: CustomElementConstructor): void
  * room shows once they have arrived; its first paint (loading) does without them, and nobody reads
  * or types before the room has answered.
  */
+const liveRoomElements = [
+  lazyElement('course-chat-stream', async () =>
+    import('./after-first-paint.js').then((module) => module.CourseChatStream),
+  ),
+  lazyElement('course-chat-message', async () =>
+    import('./after-first-paint.js').then((module) => module.CourseChatMessage),
+  ),
+  lazyElement('course-chat-composer', async () =>
+    import('./after-first-paint.js').then((module) => module.CourseChatComposer),
+  ),
+];
 export const liveRoom = lazyPart(async () => {
-  const { CourseChatStream, CourseChatMessage, CourseChatComposer } = await import('./after-first-paint.js');
-  defineOnce('course-chat-stream', CourseChatStream);
-  defineOnce('course-chat-message', CourseChatMessage);
-  defineOnce('course-chat-composer', CourseChatComposer);
+  await Promise.all(liveRoomElements.map(async (element) => element.load()));
   return true;
 });
 
