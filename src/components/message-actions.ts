@@ -11,6 +11,9 @@ const confirmationMs = 3000;
  */
 export const undoAwardMs = 4000;
 
+/** What waits out its undo window in each room, and what it is about. */
+const waiting = new WeakMap<MessageActionsController, { about: string; send: () => void }>();
+
 const timeout: Later = (ms, run) => {
   const timer = setTimeout(run, ms);
   return () => clearTimeout(timer);
@@ -54,7 +57,8 @@ export function carryOut(actions: MessageActionsController, event: CourseChatMes
     case 'report': {
       const { report } = event.details;
       // The message leaves the reporter's stream once the report is sent, after its undo window.
-      if (report) afterUndo(actions, strings.reportPending, () => void store.report(message.id, report));
+      if (report)
+        afterUndo(actions, `report ${message.id}`, strings.reportPending, () => void store.report(message.id, report));
       break;
     }
     case 'edit':
@@ -84,7 +88,7 @@ function quickAward(
   if (!room) return;
   const points = Math.min(room.limits.default_award_points, store.$balance.get());
   if (points < 1) return;
-  afterUndo(actions, strings.awardPending(points, message.author.name), () => {
+  afterUndo(actions, `award ${message.id}`, strings.awardPending(points, message.author.name), () => {
     void store.award(message.id, points).then((recorded) => {
       if (!recorded) return;
       actions.show(strings.awarded(points, message.author.name));
@@ -94,11 +98,18 @@ function quickAward(
 }
 
 /**
- * Shows `pending` with Undo, and does `send` once the undo window has passed. A second one within
- * the window replaces the first, as Undo would: one thing waits at a time.
+ * Shows `pending` with Undo, and does `send` once the undo window has passed; one thing waits at a
+ * time. The same again (`about` the same) within the window replaces the first: a second long press
+ * on This Helped! awards once. Something else sends the first at once: what was not undone is not lost.
  */
-function afterUndo(actions: MessageActionsController, pending: string, send: () => void): void {
-  actions.undo();
+function afterUndo(actions: MessageActionsController, about: string, pending: string, send: () => void): void {
+  const earlier = waiting.get(actions);
+  if (actions.pending && earlier && earlier.about !== about) {
+    actions.pending();
+    actions.pending = undefined;
+    earlier.send();
+  } else actions.undo();
+  waiting.set(actions, { about, send });
   actions.pending = (actions.options.later ?? timeout)(undoAwardMs, () => {
     actions.pending = undefined;
     actions.show('');

@@ -129,6 +129,16 @@ describe('MessageActionsController', () => {
     expect(calls).to.have.length(1);
   });
 
+  it('sends a report waiting out its undo window at once when a long-press award comes, and awards once for two presses', async () => {
+    const points = roomOf().limits.default_award_points;
+    await act('report', 'm1', { report: { reason: 'spam' } });
+    await act('quick-award');
+    expect(calls, 'the report was lost').to.deep.equal(['report m1 spam']);
+    await act('quick-award');
+    advance(undoAwardMs);
+    expect(calls).to.deep.equal(['report m1 spam', `award m1 ${points}`]);
+  });
+
   it('replies in the composer, and awards through the dialog once it has loaded', async () => {
     await act('reply');
     expect(composer.replyTo).to.equal(message);
