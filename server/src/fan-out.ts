@@ -5,20 +5,21 @@
  * order (a lone frame goes as itself, so a quiet room's wire is unchanged). Sockets that get the
  * same frames share one serialised batch.
  *
- * A quiet room flushes at the end of the turn that queued the frame, so latency is as before.
- * After a flush the next waits `msPerSocket` (1 ms) for each socket the flush sent to, at most
- * 250 ms: a flush costs one send per socket, so a busy room then makes about one send per
- * millisecond however many messages it carries and however many sockets it has (a room of 50
- * waits 50 ms, one of 200 waits 200), while a small room stays about as quick as a quiet one. A
+ * A room flushes at the end of the turn that queued a frame, so a quiet room's latency is as
+ * before, and a busy room's frames, queued while it works through its backlog, leave together.
+ * After a flush the next may wait `msPerSocket` for each socket the flush sent to, at most
+ * 250 ms (FANOUT_MS_PER_SOCKET, 0 unless set): 1 ms makes a busy room send about once per
+ * millisecond whatever its size, for a fifth of the sends at 20 msg/s among 200 sockets, but the
+ * runtime's timers then hold frames back far longer than asked under load (README, Performance). A
  * queue that would outgrow the largest frame a client accepts is flushed first.
  */
 import { maxFrameLength } from '../../src/protocol/index.js';
 import type { Env } from './env.js';
 
-/** FANOUT_MS_PER_SOCKET, or 1. */
+/** FANOUT_MS_PER_SOCKET, or 0. */
 export function fanOutMsPerSocket(env: Pick<Env, 'FANOUT_MS_PER_SOCKET'>): number {
-  const ms = Number(env.FANOUT_MS_PER_SOCKET ?? 1);
-  return Number.isFinite(ms) && ms >= 0 ? ms : 1;
+  const ms = Number(env.FANOUT_MS_PER_SOCKET ?? 0);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 0;
 }
 
 /**
