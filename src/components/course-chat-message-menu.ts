@@ -6,11 +6,10 @@ import type { CourseChatMessage } from './course-chat-message.js';
 import { messageMenuStyles } from './course-chat-message-menu.styles.js';
 import type { MessageAction, MessageActionDetails } from './events.js';
 import { messageMenuStrings, type MessageMenuStrings } from './message-menu-strings.js';
+import { muteHours, muteLength } from './mute-lengths.js';
 import { sharedStyles } from './shared.styles.js';
 import { defaultStrings, type CourseChatStrings } from './strings.js';
 
-/** What each length of a mute lasts. */
-const muteMs = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
 /** The reasons a report may give, in the order the picker lists them. */
 const reasons = Object.keys(defaultStrings.reportReasons) as ReportReason[];
 
@@ -175,9 +174,9 @@ export class CourseChatMessageMenu extends LitElement {
 
   #mute(_message: StreamMessage, s: Strings) {
     return html`<p>${s.muteFor}</p>
-      ${Object.entries(muteMs).map(([length, ms]) =>
-        this.#item('mute', s.muteLengths[length as keyof typeof muteMs], () => ({
-          until: new Date(Date.now() + ms).toISOString(),
+      ${muteHours.map((hours) =>
+        this.#item('mute', muteLength(hours, this.row?.locale), () => ({
+          until: new Date(Date.now() + hours * 3_600_000).toISOString(),
         })),
       )}`;
   }

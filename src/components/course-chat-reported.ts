@@ -8,21 +8,12 @@ import { sharedStyles } from './shared.styles.js';
 import { reportedStrings, type ReportedStrings } from './reported-strings.js';
 import { StoreController } from './store-controller.js';
 import { defaultStrings, type CourseChatStrings } from './strings.js';
+import { muteHours, muteLength } from './mute-lengths.js';
 
 /** What the Reported queue reads and does in the room. */
 export type ReportedStore = Pick<ChatStore, '$reported' | 'moderate'>;
 
 type Reported = ReportedResponse['reported'][number];
-
-/** How long Mute author can mute for, in hours: an hour, a day, a week. */
-const muteHours = [1, 24, 7 * 24] as const;
-
-/** "1 hour", "1 day", "1 week" in `locale`. */
-function duration(hours: number, locale: string | undefined): string {
-  const [unit, n] =
-    hours % (7 * 24) === 0 ? ['week', hours / 168] : hours % 24 === 0 ? ['day', hours / 24] : ['hour', hours];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
-}
 
 /**
  * Why a message was reported, for the audit trail of the decision about it: its reasons, each
@@ -163,7 +154,7 @@ export class CourseChatReported extends LitElement {
         <span class="mute">
           <label for=${name}>${s.muteFor}</label>
           <select id=${name}>
-            ${muteHours.map((hours) => html`<option value=${hours}>${duration(hours, this.locale)}</option>`)}
+            ${muteHours.map((hours) => html`<option value=${hours}>${muteLength(hours, this.locale)}</option>`)}
           </select>
           <button
             type="button"

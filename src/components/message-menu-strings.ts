@@ -13,8 +13,6 @@ export interface MessageMenuStrings {
   delete: string;
   /** The question before a deletion. */
   deleteConfirm: string;
-  /** The lengths of a mute: "1 hour", "1 day", "1 week". */
-  muteLengths: Record<'hour' | 'day' | 'week', string>;
   /** "Why are you reporting this message?" */
   reportWhy: string;
   /** The label of the note to the moderators, which Other requires. */
@@ -31,7 +29,6 @@ export const messageMenuStrings: MessageMenuStrings = {
   edit: 'Edit',
   delete: 'Delete',
   deleteConfirm: 'Delete this message? Its replies stay, under "Message deleted".',
-  muteLengths: { hour: '1 hour', day: '1 day', week: '1 week' },
   reportWhy: 'Why are you reporting this message?',
   reportNote: 'A note for the moderators (required for Other)',
   sendReport: 'Send report',
