@@ -94,13 +94,18 @@ for (const example of examples) {
       toggle.click();
       const dialog = chat.shadowRoot!.querySelector('course-chat-award-dialog')!;
       expect(dialog.shadowRoot, 'the award dialog before its first use').to.be.null;
-      // A row's actions come after the first paint too; This Helped! shows on answers.
-      const award = () =>
-        rows()
-          .map((row) => row.shadowRoot!.querySelector<HTMLButtonElement>('.action.award'))
-          .find((button) => button);
-      await waitUntil(award, 'no answer to award');
-      award()!.click();
+      // This Helped! from the menu of someone else's message: the menu comes after the first paint too.
+      const another = () =>
+        rows().findLast((row) => !row.mine && row.awarded === 0 && row.shadowRoot!.querySelector('.more'));
+      await waitUntil(another, 'no message of someone else to award');
+      const row = another()!;
+      row.shadowRoot!.querySelector<HTMLButtonElement>('.more')!.click();
+      const item = () =>
+        row
+          .shadowRoot!.querySelector('course-chat-message-menu')
+          ?.shadowRoot?.querySelector<HTMLButtonElement>('.award');
+      await waitUntil(item, 'no This Helped! in the menu');
+      item()!.click();
       await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'the award dialog did not open');
       dialog.shadowRoot!.querySelector('dialog')!.close();
       // The composer's @-suggestions, from the moment its text area is first used.
