@@ -105,12 +105,16 @@ describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
   it('fails every award in "Awards fail", so the failure and its Try again can be seen', async () => {
     const { page } = await demo.browser.open(`${demo.origin}/demo/?simulate=off&scenario=award-failure`);
     await live(page, '#me');
-    // A row's actions come after the first paint; This Helped! shows on answers.
+    // This Helped! from the menu of someone else's message (More opens it once the row's actions come).
     const award = await page.waitForFunction(
-      () =>
-        [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')]
-          .map((row) => row.shadowRoot.querySelector('.action.award'))
-          .find(Boolean),
+      () => {
+        const row = [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')].findLast(
+          (message) => !message.mine && message.awarded === 0 && message.shadowRoot.querySelector('.more'),
+        );
+        const menu = row?.shadowRoot.querySelector('course-chat-message-menu');
+        if (row && !menu) row.shadowRoot.querySelector('.more').click();
+        return menu?.shadowRoot?.querySelector('.award');
+      },
       { timeout: 30_000, polling: 100 },
     );
     await award.evaluate((button) => button.click());
