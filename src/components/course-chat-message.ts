@@ -17,7 +17,13 @@ import { press, rowActions } from './message-row-actions.js';
  * Content is rendered in its own direction (`dir="auto"`): a Hebrew message reads right to left
  * in an English room and the other way round. Plain text renders as text; a message that may use
  * Markdown or math loads the rich-text renderer first (shown plain meanwhile), which builds
- * templates from a parsed tree and never markup from the text.
+ * templates from a parsed tree and never markup from the text. An edited message says so beside
+ * its time; a deleted one stays as "Message deleted" for its thread; a hidden one is "Removed by a
+ * moderator" to its author and marked Hidden for moderators.
+ *
+ * Its actions (message-row-actions.ts): with a mouse, a toolbar on hover or focus ending in More;
+ * on a touch screen, a tap or a long press. Both open the menu of every action
+ * (course-chat-message-menu.ts), loaded on first use.
  *
  * @fires course-chat-message-action - An action on the message was chosen (reply, retry a failed send, ...).
  * @fires course-chat-navigate - The author's name or avatar was chosen (`profile` or `st-profile`). Cancelable; otherwise `profile-href` is followed.
