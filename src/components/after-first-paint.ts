@@ -1,6 +1,7 @@
 // What the room shows or offers at once, but paints first without: one chunk, fetched as the room
 // connects (src/components/lazy.ts), one request compressed as a whole rather than a file each.
-// Each part is defined, or created, on its own first use.
+// The live room's elements are defined as it arrives (`liveRoom`); each other part is defined, or
+// created, on its own first use.
 export { CourseChatStream } from './course-chat-stream.js';
 export { CourseChatMessage } from './course-chat-message.js';
 export { CourseChatComposer } from './course-chat-composer.js';
