@@ -72,8 +72,9 @@ function mswWorkerScript() {
 /**
  * Every module the first download does without goes into one chunk, `after-first-paint`: one file
  * compresses better than several (one dictionary, one header), and the room asks for each part as
- * it connects or soon after. Modules the entry imports statically stay in the entry (those it
- * reaches only through an index's re-exports and never uses end up in one small chunk of their own).
+ * it connects or soon after. Modules the entry imports statically stay in the entry: so the
+ * client's modules import from the module that defines a binding, not through an index, whose
+ * re-exports would count every module behind it as first download (and leave them a chunk apart).
  */
 function laterInOneChunk() {
   let firstDownload;
@@ -91,6 +92,20 @@ function laterInOneChunk() {
   };
 }
 
+/** src/protocol/schema.ts's builders, called by name wherever a schema is declared. */
+const schemaBuilders = [
+  'string',
+  'number',
+  'boolean',
+  'literal',
+  'oneOf',
+  'nullable',
+  'array',
+  'optional',
+  'object',
+  'taggedUnion',
+];
+
 /**
  * `file` is the module a host loads, in dist/. What it loads on first use (a dynamic `import()`)
  * becomes a chunk in dist/lazy/, which the module imports by a relative URL: it is found beside
@@ -98,6 +113,11 @@ function laterInOneChunk() {
  */
 const bundle = (input, file, extra = [], manualChunks = undefined) => ({
   input,
+  treeshake: {
+    // The protocol's schema builders make values and touch nothing else, so a schema no module of
+    // the build uses (the frames the client only sends, say) need not ship.
+    manualPureFunctions: schemaBuilders,
+  },
   // Chunks import what they share with the module from the module itself, rather than the module
   // being a facade over one more file that holds it all.
   preserveEntrySignatures: 'allow-extension',

@@ -1,40 +1,38 @@
 import {
   awardResponse,
-  decisionResponse,
-  errorBody,
   historyResponse,
-  searchResponse,
-  type SearchQuery,
-  type SearchResponse,
   messageResponse,
   myAwardsResponse,
   paths,
   readResponse,
-  reportResponse,
-  reportedResponse,
   roomResponse,
-  safeParse,
   settingsResponse,
   type AwardBody,
   type AwardResponse,
-  type ErrorCode,
   type HistoryQuery,
   type HistoryResponse,
   type MessageResponse,
   type MyAwardsResponse,
   type ReadResponse,
+  type RoomResponse,
+  type RestMethod,
+  type SendMessageBody,
+  type SettingsBody,
+  type SettingsResponse,
+} from '../protocol/rest.js';
+import {
+  decisionResponse,
+  reportResponse,
+  reportedResponse,
   type DecisionResponse,
   type ReportBody,
   type ReportResponse,
   type ReportedResponse,
   type RoomDecisionBody,
-  type RoomResponse,
-  type RestMethod,
-  type Schema,
-  type SendMessageBody,
-  type SettingsBody,
-  type SettingsResponse,
-} from '../protocol/index.js';
+} from '../protocol/moderation.js';
+import { errorBody, type ErrorCode } from '../protocol/errors.js';
+import { searchResponse, type SearchQuery, type SearchResponse } from '../protocol/search.js';
+import { safeParse, type Schema } from '../protocol/schema.js';
 
 /** What went wrong with a request: the server's error code, or why there was no usable answer. */
 export type ApiErrorCode = ErrorCode | 'network' | 'invalid_response';

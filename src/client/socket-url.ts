@@ -1,4 +1,4 @@
-import { paths } from '../protocol/index.js';
+import { paths } from '../protocol/rest.js';
 
 /** Turns the REST base into the socket endpoint: `/api` → `ws(s)://<page host>/api/chat/connect`. */
 export function socketUrl(apiBase: string, room: string, token: string): string {

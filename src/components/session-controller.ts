@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createChatSession, type ChatSessionOptions, type ChatStore } from '../state/index.js';
+import { createChatSession, type ChatSessionOptions } from '../state/session.js';
+import type { ChatStore } from '../state/types.js';
 
 /** What the session reads from its element. */
 export interface SessionHost extends ReactiveControllerHost {

@@ -1,6 +1,10 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { ApiError, socketUrl, type ApiClient, type RoomSocket, type RoomSocketOptions } from '../client/index.js';
-import { closeCodes, type ClientFrame, type RoomResponse, type ServerFrame } from '../protocol/index.js';
+import { ApiError, type ApiClient } from '../client/api-client.js';
+import { socketUrl } from '../client/socket-url.js';
+import type { RoomSocket, RoomSocketOptions } from '../client/room-socket.js';
+import { closeCodes } from '../protocol/errors.js';
+import type { ClientFrame, ServerFrame } from '../protocol/socket.js';
+import type { RoomResponse } from '../protocol/rest.js';
 import type { Lifetime } from './lifetime.js';
 import { failureOf } from './sign-in.js';
 import type { ChatFailure, ConnectionStatus } from './types.js';

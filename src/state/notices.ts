@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { ApiError } from '../client/index.js';
+import { ApiError } from '../client/api-client.js';
 import type { Notice, NoticeKind } from './types.js';
 
 /**

@@ -1,12 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { ApiError, type ApiClient } from '../client/index.js';
-import {
-  normaliseContent,
-  type ChatMessage,
-  type RoomResponse,
-  type SendMessageBody,
-  type User,
-} from '../protocol/index.js';
+import { ApiError, type ApiClient } from '../client/api-client.js';
+import { normaliseContent } from '../protocol/text.js';
+import type { ChatMessage, User } from '../protocol/entities.js';
+import type { RoomResponse, SendMessageBody } from '../protocol/rest.js';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type SessionStorageKeys } from './persistence.js';
 import type { AnalyticsEvent, SendOptions, StreamMessage } from './types.js';
 

@@ -1,4 +1,6 @@
-import { array, object, safeParse, sendMessageBody, string, timestamp, type Infer } from '../protocol/index.js';
+import { array, object, safeParse, string, type Infer } from '../protocol/schema.js';
+import { sendMessageBody } from '../protocol/rest.js';
+import { timestamp } from '../protocol/entities.js';
 
 /**
  * What must survive a page reload: messages not yet stored by the backend and the composer draft,

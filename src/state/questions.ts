@@ -1,6 +1,8 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { ApiClient } from '../client/index.js';
-import { maxHistoryLimit, type ChatMessage, type ClientFrame, type RoomResponse } from '../protocol/index.js';
+import { maxHistoryLimit, type RoomResponse } from '../protocol/rest.js';
+import type { ChatMessage } from '../protocol/entities.js';
+import type { ClientFrame } from '../protocol/socket.js';
 import type { Notices } from './notices.js';
 import { readForward } from './stream.js';
 import type { AnalyticsEvent, NoticeKind, StreamMessage } from './types.js';

@@ -1,5 +1,5 @@
 import { computed } from 'nanostores';
-import { createApiClient, type ApiClient } from '../client/index.js';
+import { createApiClient, type ApiClient } from '../client/api-client.js';
 import type { ChatMessage, ClientFrame, ServerFrame, User } from '../protocol/index.js';
 import { createAttention } from './attention.js';
 import { createConnection } from './connection.js';

@@ -1,5 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { ApiError, type Timers } from '../client/index.js';
+import { ApiError } from '../client/api-client.js';
+import type { Timers } from '../client/room-socket.js';
 import type { AuthRefusal, ChatFailure, FailureKind } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ApiError, type ApiClient } from '../client/index.js';
+import { ApiError, type ApiClient } from '../client/api-client.js';
 
 export interface ClientWatch {
   /** A body from the network failed validation and was dropped. */
