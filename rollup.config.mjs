@@ -138,8 +138,14 @@ const bundle = (input, file, extra = [], manualChunks = undefined) => ({
     nodeResolve({ browser: true }),
     minifyCssTemplates(),
     minifyHtmlTemplates(),
-    // A second pass finds what the first one's inlining made dead or foldable.
-    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    // A second pass finds what the first one's inlining made dead or foldable. partysocket's debug
+    // log lines print only with its `debug` option, which the room never sets.
+    terser({
+      ecma: 2022,
+      module: true,
+      compress: { passes: 2, pure_funcs: ['this._debug'] },
+      format: { comments: false },
+    }),
     sourcesInlined(),
     ...extra,
   ],
