@@ -107,11 +107,19 @@ const schemaBuilders = [
 ];
 
 /**
+ * What partysocket says that a browser never needs: its debug lines print only with its `debug`
+ * option, which the room never sets, and its console.error advice is for Node without a global
+ * WebSocket or EventTarget, which no browser lacks (Node resolves the package's define.js, not the
+ * script-tag build). The element's build drops these calls.
+ */
+const partysocketNotes = ['this._debug', 'console.error'];
+
+/**
  * `file` is the module a host loads, in dist/. What it loads on first use (a dynamic `import()`)
  * becomes a chunk in dist/lazy/, which the module imports by a relative URL: it is found beside
  * the module wherever that is served from, a CDN path included.
  */
-const bundle = (input, file, extra = [], manualChunks = undefined) => ({
+const bundle = (input, file, extra = [], manualChunks = undefined, pureCalls = []) => ({
   input,
   treeshake: {
     // The protocol's schema builders make values and touch nothing else, so a schema no module of
@@ -138,20 +146,14 @@ const bundle = (input, file, extra = [], manualChunks = undefined) => ({
     nodeResolve({ browser: true }),
     minifyCssTemplates(),
     minifyHtmlTemplates(),
-    // A second pass finds what the first one's inlining made dead or foldable. partysocket's debug
-    // log lines print only with its `debug` option, which the room never sets.
-    terser({
-      ecma: 2022,
-      module: true,
-      compress: { passes: 2, pure_funcs: ['this._debug'] },
-      format: { comments: false },
-    }),
+    // A second pass finds what the first one's inlining made dead or foldable.
+    terser({ ecma: 2022, module: true, compress: { passes: 2, pure_funcs: pureCalls }, format: { comments: false } }),
     sourcesInlined(),
     ...extra,
   ],
 });
 
 export default [
-  bundle('dist/define.js', 'dist/course-chat.js', [typesOf('define.js')], laterInOneChunk()),
+  bundle('dist/define.js', 'dist/course-chat.js', [typesOf('define.js')], laterInOneChunk(), partysocketNotes),
   bundle('dist/mock/index.js', 'dist/course-chat-mock.js', [typesOf('mock/index.js'), mswWorkerScript()]),
 ];
