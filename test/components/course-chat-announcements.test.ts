@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { helpQueueOf, logOf, openRoom, postAs, rowWith, shadow, useMockBackend } from './helpers.js';
+import { helpQueueOf, logOf, openRoom, postAs, rowWith, shadow, openRoomIn, useMockBackend } from './helpers.js';
 
 /** What screen readers hear, and the narrow layout a phone gets. */
 describe('<course-chat> for screen readers and small screens', () => {
@@ -41,19 +41,7 @@ describe('<course-chat> for screen readers and small screens', () => {
 
   describe('narrow', () => {
     /** The element on a phone-sized page: 360 by 640 pixels. */
-    async function narrow(): Promise<CourseChat> {
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="inline-size: 360px; block-size: 640px; display: grid">
-          <course-chat
-            course-id=${mock.scenario!.courseId}
-            .getAuthToken=${() => mock.tokenFor(mock.scenario!.me.id)}
-          ></course-chat>
-        </div>`,
-      );
-      const el = wrapper.querySelector('course-chat')!;
-      await waitUntil(() => shadow(el).textContent?.includes('online'), 'the room never loaded');
-      return el;
-    }
+    const narrow = () => openRoomIn(mock, 'inline-size: 360px; block-size: 640px; display: grid');
 
     const visible = (node: Element | null) => !!node && getComputedStyle(node).display !== 'none';
     const swipe = (el: CourseChat, dx: number) => {

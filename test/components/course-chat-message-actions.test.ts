@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CourseChatMessage } from '../../src/components/course-chat-message.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, openRoom, postAs, rows, rowWith, shadow, useMockBackend } from './helpers.js';
+import { action, openRoom, postAs, rows, rowWith, shadow, openRoomIn, useMockBackend } from './helpers.js';
 
 /** The row's menu once open, and its items' text. */
 const menuOf = (row: CourseChatMessage) => row.shadowRoot!.querySelector('course-chat-message-menu');
@@ -162,19 +162,7 @@ describe('<course-chat-message> actions on a phone', () => {
   });
   afterEach(() => executeServerCommand('touch-reset'));
 
-  async function phoneRoom(): Promise<CourseChat> {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="position: fixed; inset: 0; display: grid">
-        <course-chat
-          course-id=${mock.scenario!.courseId}
-          .getAuthToken=${() => mock.tokenFor(mock.scenario!.me.id)}
-        ></course-chat>
-      </div>`,
-    );
-    const el = wrapper.querySelector('course-chat')!;
-    await waitUntil(() => shadow(el).textContent?.includes('online'), 'the room never loaded');
-    return el;
-  }
+  const phoneRoom = () => openRoomIn(mock, 'position: fixed; inset: 0; display: grid');
 
   it('opens the menu with a tap on a message, items at least 44 pixels tall, moving no row', async () => {
     thread(mock, mock.scenario!.me.id, mock.scenario!.other.id);

@@ -1,8 +1,18 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { CourseChat } from '../../src/components/course-chat.js';
 import type { MockSession } from '../../src/mock/index.js';
-import { action, awardDialogOf, helpQueueOf, postAs, rowWith, say, shadow, useMockBackend } from './helpers.js';
+import {
+  action,
+  awardDialogOf,
+  helpQueueOf,
+  postAs,
+  rowWith,
+  say,
+  shadow,
+  openRoomIn,
+  useMockBackend,
+} from './helpers.js';
 
 type Point = [number, number];
 
@@ -12,15 +22,8 @@ const swipe = (from: Point, to: Point) => executeServerCommand('touch-swipe', { 
 
 /** `<course-chat>` on a phone, as students use it: the whole screen, with real touch. */
 /** The element filling the phone's screen, signed in as the scenario's student. */
-async function fullScreen(mock: MockSession, userId = mock.scenario!.me.id): Promise<CourseChat> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div style="position: fixed; inset: 0; display: grid">
-      <course-chat course-id=${mock.scenario!.courseId} .getAuthToken=${() => mock.tokenFor(userId)}></course-chat>
-    </div>`,
-  );
-  const el = wrapper.querySelector('course-chat')!;
-  await waitUntil(() => shadow(el).textContent?.includes('online'), 'the room never loaded');
-  return el;
+function fullScreen(mock: MockSession, userId = mock.scenario!.me.id): Promise<CourseChat> {
+  return openRoomIn(mock, 'position: fixed; inset: 0; display: grid', userId);
 }
 
 /** Reports the message saying `content` as spam through its menu, opened with a real tap. */

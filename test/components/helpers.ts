@@ -36,6 +36,27 @@ export async function openRoom(mock: MockSession, userId: string): Promise<Cours
       .getAuthToken=${() => mock.tokenFor(userId)}
     ></course-chat>`,
   );
+  return untilLive(el);
+}
+
+/**
+ * Opens `<course-chat>` as `openRoom` does, inside a box styled `frameStyle` (a phone's whole
+ * screen, a pane of some width), as a host page would place it.
+ */
+export async function openRoomIn(mock: MockSession, frameStyle: string, userId = mock.scenario!.me.id) {
+  const frame = await fixture<HTMLDivElement>(
+    html`<div style=${frameStyle}>
+      <course-chat
+        course-id=${mock.scenario!.courseId}
+        back-href="#course"
+        .getAuthToken=${() => mock.tokenFor(userId)}
+      ></course-chat>
+    </div>`,
+  );
+  return untilLive(frame.querySelector<CourseChat>('course-chat')!);
+}
+
+async function untilLive(el: CourseChat): Promise<CourseChat> {
   await waitUntil(
     () => (el.shadowRoot!.textContent ?? '').includes('online') || failureOf(el),
     'the room never loaded',
