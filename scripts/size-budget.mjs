@@ -20,10 +20,18 @@ export const firstDownloadBudget = 25 * 1024;
 
 /**
  * The whole: the first download and every part loaded on use, the rich-text renderer (#20) among
- * them. 38.1 KB was all of it in one file before #19's split. Not met: 51.3 KB at 2d1c797 (49.7 KB
- * even as one file); the README's Performance section says what it holds.
+ * them. 38.1 KB was all of it in one file before #19's split; 48 KB was its budget until
+ * moderation (#17: the Reported queue, the moderation store, what the message menu does) and #16's
+ * message menu added 4.4 KB gzip, measured by part in the README's Performance section. Without
+ * them the whole is 48.0 KB, within the old budget; with them it is 51.3 KB at 2d1c797 (49.7 KB
+ * even as one file, so no packaging gets under 48 KB). As issue #8 asks when a feature truly needs
+ * more, the budget is raised with them, to 52 KB, and `wholeGoal` keeps the 48 KB to come back to:
+ * what would get there is in the README.
  */
-export const wholeBudget = 48 * 1024;
+export const wholeBudget = 52 * 1024;
+
+/** The whole's size before moderation, printed with its distance so the way back stays in view. */
+export const wholeGoal = 48 * 1024;
 
 /** `bytes` as served: its length, gzip -9 and brotli 11. */
 export function sizesOf(bytes) {
