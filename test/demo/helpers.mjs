@@ -172,9 +172,19 @@ export function useStartServer(prefix) {
   };
   let server;
   before(async () => {
-    const [port, workerPort] = [await freePort(), await freePort()];
-    server = runScript('start:server', { PORT: String(port), WORKER_PORT: String(workerPort), WORKER_STATE: state });
-    running.printed = (await server.until(/Press Ctrl\+C[^\n]*\n/)).input;
+    // A free port is free when asked, not when wrangler binds it: the ephemeral ports its own
+    // helpers take meanwhile can land on it. Then wrangler says so and the start is tried anew.
+    for (let attempt = 1; ; attempt++) {
+      const [port, workerPort] = [await freePort(), await freePort()];
+      server = runScript('start:server', { PORT: String(port), WORKER_PORT: String(workerPort), WORKER_STATE: state });
+      try {
+        running.printed = (await server.until(/Press Ctrl\+C[^\n]*\n/)).input;
+        break;
+      } catch (error) {
+        await server.stop();
+        if (attempt === 3 || !/Address already in use/.test(String(error))) throw error;
+      }
+    }
     running.browser = await launchBrowser();
   });
   after(async () => {
