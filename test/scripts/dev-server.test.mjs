@@ -139,11 +139,17 @@ describe("the demo's scenario switcher", { timeout: 120_000 }, () => {
         await dialog.dismiss();
       }),
     );
-    const linked = await page.evaluate(() => {
-      const rows = [...document.querySelector('#me').shadowRoot.querySelectorAll('course-chat-message')];
-      const link = rows.map((row) => row.shadowRoot.querySelector('a[href*="/"]')).find(Boolean);
-      link?.click();
-      return link?.getAttribute('href');
+    // The rows come with the live room, after the first paint: wait for one with a profile link.
+    const link = await page.waitForFunction(
+      () =>
+        [...(document.querySelector('#me')?.shadowRoot?.querySelectorAll('course-chat-message') ?? [])]
+          .map((row) => row.shadowRoot?.querySelector('a[href*="/"]'))
+          .find(Boolean),
+      { timeout: 30_000, polling: 100 },
+    );
+    const linked = await link.evaluate((found) => {
+      found.click();
+      return found.getAttribute('href');
     });
     assert.ok(linked, 'no profile link in the room');
     assert.match(await alerted, /profile of (u|st)-/);
