@@ -2,17 +2,9 @@ import { css } from 'lit';
 
 export const awardDialogStyles = css`
   dialog {
-    border: none;
-    border-radius: var(--course-chat-radius);
     padding: 1.25rem;
-    /* Padding included, so the box and its Confirm fit a 320 pixel screen with a margin each side. */
-    box-sizing: border-box;
+    /* Padding included (dialogSurfaceStyles), so the box and its Confirm fit a 320 pixel screen with a margin each side. */
     inline-size: min(22rem, calc(100vw - 1.5rem));
-    max-inline-size: none;
-    color: var(--course-chat-text);
-    background: var(--course-chat-bg);
-    font-family: var(--course-chat-font);
-    box-shadow: 0 20px 45px var(--course-chat-shadow);
   }
   /* The scrim dims the host page, whatever either's theme. */
   dialog::backdrop {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore, StreamMessage } from '../state/index.js';
 import { awardDialogStyles } from './course-chat-award-dialog.styles.js';
+import { dialogSurfaceStyles } from './dialog-surface.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { awardDialogStrings } from './award-dialog-strings.js';
 import { defaultStrings } from './strings.js';
@@ -19,7 +20,7 @@ export type AwardStore = Pick<ChatStore, '$balance' | '$room' | 'award'>;
  * @tag course-chat-award-dialog
  */
 export class CourseChatAwardDialog extends LitElement {
-  static override styles = [sharedStyles, awardDialogStyles];
+  static override styles = [sharedStyles, dialogSurfaceStyles, awardDialogStyles];
 
   /** The balance and limits the award is within, and the award itself. */
   @property({ attribute: false }) store?: AwardStore;

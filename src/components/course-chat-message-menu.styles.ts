@@ -6,16 +6,8 @@ export const messageMenuStyles = css`
     position: absolute;
   }
   dialog {
-    border: none;
-    border-radius: var(--course-chat-radius);
     padding: 0;
-    box-sizing: border-box;
     inline-size: min(20rem, calc(100vw - 1.5rem));
-    max-inline-size: none;
-    color: var(--course-chat-text);
-    background: var(--course-chat-bg);
-    font-family: var(--course-chat-font);
-    box-shadow: 0 20px 45px var(--course-chat-shadow);
   }
   /* On a phone the menu is a sheet along the bottom edge, within the thumb's reach. */
   @media (max-width: 40rem) {

@@ -7,6 +7,7 @@ import { messageMenuStyles } from './course-chat-message-menu.styles.js';
 import type { MessageAction, MessageActionDetails } from './events.js';
 import { messageMenuStrings, type MessageMenuStrings } from './message-menu-strings.js';
 import { muteHours, muteLength } from './mute-lengths.js';
+import { dialogSurfaceStyles } from './dialog-surface.styles.js';
 import { sharedStyles } from './shared.styles.js';
 import { defaultStrings, type CourseChatStrings } from './strings.js';
 
@@ -25,7 +26,7 @@ type View = 'actions' | 'report' | 'delete' | 'mute';
  * @tag course-chat-message-menu
  */
 export class CourseChatMessageMenu extends LitElement {
-  static override styles = [sharedStyles, messageMenuStyles];
+  static override styles = [sharedStyles, dialogSurfaceStyles, messageMenuStyles];
 
   /** The row whose message's actions these are: what it shows decides what the menu offers. */
   @property({ attribute: false }) row?: CourseChatMessage;
