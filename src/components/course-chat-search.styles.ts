@@ -1,26 +1,10 @@
 import { css } from 'lit';
 
 export const searchStyles = css`
-  :host {
-    position: relative;
-    display: inline-block;
-  }
   .panel {
-    position: absolute;
-    inset-inline-end: 0;
-    inset-block-start: calc(100% + 0.25rem);
-    z-index: 2;
     inline-size: min(22rem, 90vw);
     max-block-size: 60vh;
     overflow: auto;
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
-    background: var(--course-chat-bg);
-    color: var(--course-chat-text);
-    border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius);
-    box-shadow: 0 4px 16px var(--course-chat-shadow);
   }
   form {
     display: flex;
