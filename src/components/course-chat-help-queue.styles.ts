@@ -22,7 +22,9 @@ export const helpQueueStyles = css`
     display: grid;
     gap: 0.5rem;
   }
-  .question {
+  /* A question waiting, and a reported message (course-chat-reported.ts): a card each. */
+  .question,
+  .reported {
     display: grid;
     gap: 0.15rem;
     padding: 0.5rem 0.6rem;
@@ -30,7 +32,8 @@ export const helpQueueStyles = css`
     background: var(--course-chat-bg);
     border: 1px solid var(--course-chat-border);
   }
-  .question button {
+  /* Without specificity, so that the focus ring of sharedStyles is not unset. */
+  :where(.question button) {
     all: unset;
     cursor: pointer;
     color: var(--course-chat-text);
@@ -40,11 +43,8 @@ export const helpQueueStyles = css`
   .question button:hover {
     text-decoration: underline;
   }
-  .question button:focus-visible {
-    outline: 2px solid var(--course-chat-focus);
-    outline-offset: 2px;
-  }
-  .waited {
+  .waited,
+  .reasons {
     font-size: 0.78rem;
     color: var(--course-chat-muted);
   }

@@ -1,12 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
 import { CourseChatJumpEvent } from './events.js';
 import { avatar, profileHrefOf, profileLink } from './avatar.js';
 import { formatWait } from './wait-format.js';
 import { lazyElement } from './lazy.js';
+import { byId, clipped, queueList } from './queue-list.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { helpQueueStrings } from './help-queue-strings.js';
@@ -95,49 +95,41 @@ export class CourseChatHelpQueue extends LitElement {
             </label>`
           : nothing
       }
-      <h3 id="pending">${s.pendingQuestions(this.#pending.value.length)}</h3>
-      ${
-        this.#pending.value.length === 0
-          ? html`<p class="empty">${s.noQuestions}</p>`
-          : html`<ul aria-labelledby="pending">
-              ${repeat(
-                this.#pending.value,
-                (question) => question.id,
-                (question) =>
-                  html`<li class="question">
-                    <button type="button" @click=${() => this.dispatchEvent(new CourseChatJumpEvent(question.id))}>
-                      ${question.content.length > 90 ? `${question.content.slice(0, 90)}…` : question.content}
-                    </button>
-                    <span class="waited"
-                      >${question.author.name},
-                      ${s.waiting(formatWait(question.created_at, this.now, this.locale))}</span
-                    >
-                  </li>`,
-              )}
-            </ul>`
-      }
-      <h3 id="helpers">${s.helpers}</h3>
-      ${
-        this.#helpers.value.length === 0 || !this.#live.value
-          ? html`<p class="empty">${this.#live.value ? s.noHelpers : s.presenceStale}</p>`
-          : html`<ul aria-labelledby="helpers">
-              ${repeat(
-                this.#helpers.value,
-                (helper) => helper.id,
-                (helper) =>
-                  html`<li class="helper">
-                    ${profileLink(
-                      helper,
-                      profileHrefOf(helper, '', this.stProfileHref),
-                      html`${avatar(helper)}<span class="name">${helper.name}</span>`,
-                    )}
-                    <span class="status ${helper.available ? 'available' : ''}"
-                      >${helper.available ? s.available : s.helperOnline}</span
-                    >
-                  </li>`,
-              )}
-            </ul>`
-      }
+      ${queueList(
+        'pending',
+        s.pendingQuestions(this.#pending.value.length),
+        this.#pending.value,
+        byId,
+        (question) =>
+          html`<li class="question">
+            <button type="button" @click=${() => this.dispatchEvent(new CourseChatJumpEvent(question.id))}>
+              ${clipped(question.content, 90)}
+            </button>
+            <span class="waited"
+              >${question.author.name}, ${s.waiting(formatWait(question.created_at, this.now, this.locale))}</span
+            >
+          </li>`,
+        s.noQuestions,
+      )}
+      ${queueList(
+        'helpers',
+        s.helpers,
+        // Who is online is not known while the socket is down.
+        this.#live.value ? this.#helpers.value : [],
+        byId,
+        (helper) =>
+          html`<li class="helper">
+            ${profileLink(
+              helper,
+              profileHrefOf(helper, '', this.stProfileHref),
+              html`${avatar(helper)}<span class="name">${helper.name}</span>`,
+            )}
+            <span class="status ${helper.available ? 'available' : ''}"
+              >${helper.available ? s.available : s.helperOnline}</span
+            >
+          </li>`,
+        this.#live.value ? s.noHelpers : s.presenceStale,
+      )}
     `;
   }
 }

@@ -1,6 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { MessageReport, ReportedResponse, RoomDecisionBody } from '../protocol/index.js';
 import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
@@ -9,6 +8,7 @@ import { reportedStrings, type ReportedStrings } from './reported-strings.js';
 import { StoreController } from './store-controller.js';
 import { defaultStrings, type CourseChatStrings } from './strings.js';
 import { muteHours, muteLength } from './mute-lengths.js';
+import { clipped, queueList } from './queue-list.js';
 
 /** What the Reported queue reads and does in the room. */
 export type ReportedStore = Pick<ChatStore, '$reported' | 'moderate'>;
@@ -40,21 +40,12 @@ export class CourseChatReported extends LitElement {
         padding: 0;
         overflow: visible;
       }
-      .reasons {
-        font-size: 0.78rem;
-        color: var(--course-chat-muted);
-      }
       .hidden {
         color: var(--course-chat-danger);
         font-weight: 600;
       }
-      .item {
-        display: grid;
+      .reported {
         gap: 0.25rem;
-        padding: 0.5rem 0.6rem;
-        border-radius: 0.5rem;
-        background: var(--course-chat-bg);
-        border: 1px solid var(--course-chat-border);
         overflow-wrap: anywhere;
       }
       .decisions,
@@ -78,11 +69,6 @@ export class CourseChatReported extends LitElement {
         color: var(--course-chat-text);
         cursor: pointer;
       }
-      button:focus-visible,
-      select:focus-visible {
-        outline: 2px solid var(--course-chat-focus);
-        outline-offset: 2px;
-      }
     `,
   ];
 
@@ -100,18 +86,14 @@ export class CourseChatReported extends LitElement {
   override render() {
     const reported = this.#reported.value;
     const s = { ...reportedStrings, ...this.strings };
-    return html`<h3 id="reported">${s.reportedQueue(reported.length)}</h3>
-      ${
-        reported.length === 0
-          ? html`<p class="empty">${s.noReported}</p>`
-          : html`<ul aria-labelledby="reported">
-              ${repeat(
-                reported,
-                (item) => item.message.id,
-                (item) => this.#renderItem(item, s),
-              )}
-            </ul>`
-      }`;
+    return queueList(
+      'reported',
+      s.reportedQueue(reported.length),
+      reported,
+      (item) => item.message.id,
+      (item) => this.#renderItem(item, s),
+      s.noReported,
+    );
   }
 
   #renderItem({ message, reports }: Reported, s: CourseChatStrings & ReportedStrings) {
@@ -119,38 +101,24 @@ export class CourseChatReported extends LitElement {
     const decide = (decision: Omit<RoomDecisionBody, 'reason'>) =>
       void this.store?.moderate({ ...decision, reason: reasonsOf(reports) });
     const name = `mute-${message.id}`;
-    return html`<li class="item">
+    return html`<li class="reported">
       <strong>${message.author.name}</strong>
-      <span>${message.content.length > 140 ? `${message.content.slice(0, 140)}…` : message.content}</span>
+      <span>${clipped(message.content, 140)}</span>
       <span class="reasons"
         >${s.reportCount(reports.length)}: ${reasons}
         ${message.hidden ? html`· <span class="hidden">${s.hiddenPending}</span>` : nothing}</span
       >
       <div class="decisions">
-        ${
-          message.hidden
-            ? html`<button
-                type="button"
-                data-decision="restore"
-                @click=${() => decide({ action: 'restore', message_id: message.id })}
-              >
-                ${s.restore}
-              </button>`
-            : html`<button
-                type="button"
-                data-decision="hide"
-                @click=${() => decide({ action: 'hide', message_id: message.id })}
-              >
-                ${s.hide}
-              </button>`
-        }
-        <button
-          type="button"
-          data-decision="dismiss"
-          @click=${() => decide({ action: 'dismiss', message_id: message.id })}
-        >
-          ${s.dismiss}
-        </button>
+        ${([message.hidden ? 'restore' : 'hide', 'dismiss'] as const).map(
+          (action) =>
+            html`<button
+              type="button"
+              data-decision=${action}
+              @click=${() => decide({ action, message_id: message.id })}
+            >
+              ${s[action]}
+            </button>`,
+        )}
         <span class="mute">
           <label for=${name}>${s.muteFor}</label>
           <select id=${name}>
