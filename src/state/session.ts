@@ -239,42 +239,23 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     refusable = undefined;
   }
 
+  // The feature stores name their members as ChatStore does, so the session is them side by side
+  // (their hooks for each other ride along, outside the type); what spans stores comes last.
   return {
-    $status: connection.$status,
-    $failure: connection.$failure,
-    $room,
-    $balance: goodwill.$balance,
-    $messages: stream.$messages,
-    $threads: stream.$threads,
-    $hasOlder: stream.$hasOlder,
-    $loadingOlder: stream.$loadingOlder,
-    $olderFailed: stream.$olderFailed,
-    $presence: presence.$presence,
-    $onlineCount: presence.$onlineCount,
-    $presenceLive: presence.$presenceLive,
-    $typing: presence.$typing,
-    $draft: outbox.$draft,
-    $pendingQuestions: questions.$pendingQuestions,
-    $myPendingQuestions: questions.$myPendingQuestions,
-    $lowBalance: goodwill.$lowBalance,
-    $helpers: presence.$helpers,
-    $awarded: goodwill.$awarded,
-    $notice: notices.$notice,
-    $cooldownUntil: outbox.$cooldownUntil,
+    ...connection,
+    ...stream,
+    ...outbox,
+    ...questions,
+    ...goodwill,
+    ...presence,
+    ...attention,
+    ...moderation,
+    ...reports,
     $people,
+    $notice: notices.$notice,
+    dismissNotice: notices.dismiss,
     $awaitingSignIn: signIn.$waiting,
-    $settings: attention.$settings,
-    $readSeq: attention.$readSeq,
-    $unread: attention.$unread,
-    $firstUnreadId: attention.$firstUnreadId,
-    $editing: moderation.$editing,
-    $moderator: moderation.$moderator,
-    $mutedUntil: moderation.$mutedUntil,
-    $reported: moderation.$reported,
-    updateSettings: attention.updateSettings,
-    markAllRead: attention.markAllRead,
     search: (q, before) => api.search(courseId, before === undefined ? { q } : { q, before }),
-    start: connection.start,
 
     stop() {
       lifetime.end();
@@ -283,30 +264,11 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
       connection.stop();
     },
 
-    send: outbox.send,
-    setDraft: outbox.setDraft,
-    retry: outbox.retry,
-    markQuestion: questions.markQuestion,
-    markHelpful: questions.markHelpful,
-    award: goodwill.award,
-    setAvailable: presence.setAvailable,
-    report: reports.report,
-    edit: moderation.edit,
-    deleteMessage: moderation.deleteMessage,
-    moderate: moderation.moderate,
-    beginEdit: moderation.beginEdit,
-    cancelEdit: moderation.cancelEdit,
-    dismissNotice: notices.dismiss,
-    loadOlder: stream.loadOlder,
-    loadUntil: stream.loadUntil,
-
     async loadFirstUnread() {
       const since = attention.$readSeqAtOpen.get() ?? 0;
       await stream.loadOlderUntil(() => (stream.$stored.get()[0]?.seq ?? 0) <= since + 1);
       return attention.$firstUnreadId.get();
     },
-
-    typing: presence.typing,
 
     reconnectNow() {
       if (signIn.$waiting.get()) signIn.retryNow();
