@@ -11,7 +11,5 @@ export { CourseChatSearch } from './course-chat-search.js';
 export { CourseChatLowBalance } from './course-chat-low-balance.js';
 export { roomStateStyles } from './room-states.styles.js';
 export { CourseChatAwardDialog } from './course-chat-award-dialog.js';
-export { ComposerSuggestions } from './composer-suggestions.js';
-export { composerModeration } from './composer-moderation.js';
 export { CourseChatMessageMenu } from './course-chat-message-menu.js';
 export { carryOut } from './message-actions.js';

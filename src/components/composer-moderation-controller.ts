@@ -1,8 +1,8 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ChatMessage } from '../protocol/index.js';
 import type { ChatStore } from '../state/index.js';
+import type { ComposerModerationStrings } from './composer-moderation-strings.js';
 import { localeOf } from './format.js';
-import { lazyPart } from './lazy.js';
 import { StoreController } from './store-controller.js';
 import type { CourseChatStrings } from './strings.js';
 
@@ -16,8 +16,16 @@ export interface ComposerModerationOptions {
   setText(text: string): void;
 }
 
-/** What the composer shows while muted or editing: with the parts that come after the first paint. */
-const templates = lazyPart(() => import('./after-first-paint.js'));
+/** "15:30" today, or with its date another day, in `locale`. */
+function timeOf(at: Date, locale: string | undefined): string {
+  const today = at.toDateString() === new Date().toDateString();
+  return new Intl.DateTimeFormat(
+    locale,
+    today ? { hour: 'numeric', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(at);
+}
+
+type Strings = CourseChatStrings & ComposerModerationStrings;
 
 /**
  * The composer under moderation: muted, it only says until when; editing one of the user's own
@@ -77,25 +85,23 @@ export class ComposerModerationController implements ReactiveController {
     return editing !== null;
   }
 
-  /** The muted notice, which stands instead of the composer; nothing when not muted. */
-  renderMuted(s: CourseChatStrings) {
+  /** "A moderator muted you in this course until 15:30.", which stands instead of the composer; nothing when not muted. */
+  renderMuted(s: Strings) {
     const until = this.#muted.value;
-    return until ? (this.#templates()?.muted(until, s, localeOf(this.#host)) ?? nothing) : nothing;
+    return until
+      ? html`<div class="replying" role="status">${s.mutedUntil(timeOf(new Date(until), localeOf(this.#host)))}</div>`
+      : nothing;
   }
 
   /** "Editing message · You can edit until 14:20. · Cancel", above the text while editing. */
-  renderEditing(s: CourseChatStrings) {
+  renderEditing(s: Strings) {
     const editing = this.editing;
     const windowMs = this.#options.store()?.$room.get()?.limits.edit_window_ms;
     if (!editing || windowMs === undefined) return nothing;
-    const cancel = () => this.#options.store()?.cancelEdit();
-    return this.#templates()?.editing(editing, windowMs, s, localeOf(this.#host), cancel) ?? nothing;
-  }
-
-  /** The templates once they have arrived; until then, loading them, after which the host renders again. */
-  #templates() {
-    const loaded = templates.get();
-    if (!loaded) void templates.load(this.#host);
-    return loaded?.composerModeration;
+    const end = new Date(Date.parse(editing.created_at) + windowMs);
+    return html`<div class="replying editing">
+      <span><strong>${s.editing}</strong> ${s.editUntil(timeOf(end, localeOf(this.#host)))}</span>
+      <button type="button" class="cancel" @click=${() => this.#options.store()?.cancelEdit()}>${s.cancel}</button>
+    </div>`;
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The texts of the composer while muted or editing (composer-moderation.ts). They travel with its
- * code, which comes after the first paint, rather than in the first download; a host words them
- * through `<course-chat>`'s `strings` like every other text.
+ * The texts of the composer while muted or editing (composer-moderation-controller.ts). They
+ * travel with its code, which comes after the first paint, rather than in the first download; a
+ * host words them through `<course-chat>`'s `strings` like every other text.
  */
 export interface ComposerModerationStrings {
   /** "A moderator muted you in this course until 15:30.": `until` is a time (or a date and time). */

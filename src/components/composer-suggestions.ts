@@ -1,78 +1,12 @@
-import { css, html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { User } from '../protocol/index.js';
 import { mentionCandidates, mentionQueryAt, similarQuestions } from '../state/index.js';
 import type { ComposerStore } from './course-chat-composer.js';
 import { CourseChatJumpEvent } from './events.js';
 import { excerpt } from './format.js';
-import { adoptStyles } from './lazy.js';
 import { SimilarSearchController } from './similar-search-controller.js';
 import type { CourseChatStrings } from './strings.js';
 import { suggestionStrings } from './suggestion-strings.js';
-
-/** The lists' styles, which come with them rather than with the composer's first paint. */
-const suggestionStyles = css`
-  .similar {
-    grid-column: 1 / -1;
-    font-size: 0.8rem;
-    color: var(--course-chat-muted);
-  }
-  .similar ul {
-    margin: 0.25rem 0 0;
-    padding: 0;
-    list-style: none;
-    display: grid;
-    gap: 0.2rem;
-  }
-  .similar button {
-    font: inherit;
-    border: none;
-    background: transparent;
-    padding: 0;
-    color: var(--course-chat-accent);
-    text-decoration: underline;
-    cursor: pointer;
-    text-align: start;
-  }
-  .similar .answered {
-    margin-inline-start: 0.4rem;
-    color: var(--course-chat-answered-text);
-    font-weight: 600;
-  }
-  .mentions {
-    position: absolute;
-    inset-inline-start: 0;
-    inset-block-end: calc(100% + 0.25rem);
-    z-index: 1;
-    min-inline-size: 14rem;
-    margin: 0;
-    padding: 0.25rem;
-    list-style: none;
-    background: var(--course-chat-bg);
-    border: 1px solid var(--course-chat-border);
-    border-radius: var(--course-chat-radius);
-    box-shadow: 0 4px 16px var(--course-chat-shadow);
-  }
-  .mentions li {
-    padding: 0.4rem 0.6rem;
-    border-radius: 0.5rem;
-    cursor: pointer;
-  }
-  .mentions li[aria-selected='true'] {
-    background: var(--course-chat-accent);
-    color: var(--course-chat-on-accent);
-  }
-  .mentions .st {
-    font-size: 0.7rem;
-    font-weight: 700;
-  }
-  /* Forced colours drop the background that marks the chosen person. */
-  @media (forced-colors: active) {
-    .mentions li[aria-selected='true'] {
-      background: Highlight;
-      color: HighlightText;
-    }
-  }
-`;
 
 export interface SuggestionsOptions {
   store(): ComposerStore | undefined;
@@ -85,8 +19,7 @@ export interface SuggestionsOptions {
 }
 
 /**
- * What the composer offers as one writes, loaded the first time its text area is used: the room's
- * people after `@` (arrows move, Enter or Tab picks, Escape closes), and, while a question is
+ * What the composer offers as one writes (its styles are the composer's): the room's people after `@` (arrows move, Enter or Tab picks, Escape closes), and, while a question is
  * being written, up to three similar questions already asked, each a link to it.
  */
 export class ComposerSuggestions {
@@ -106,7 +39,6 @@ export class ComposerSuggestions {
     this.#host = host;
     this.#options = options;
     this.#similar = new SimilarSearchController(host, options.store);
-    if (host.shadowRoot) adoptStyles(host.shadowRoot, suggestionStyles);
   }
 
   /** The open list's id and its chosen option's, for the text area's ARIA; none while closed. */

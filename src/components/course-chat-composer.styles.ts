@@ -86,20 +86,18 @@ export const composerStyles = css`
   .replying {
     overflow-wrap: anywhere;
   }
-  .cancel {
+  /* Buttons that read as links: Cancel (a reply, an edit), a similar question. */
+  .cancel,
+  .similar button {
     font: inherit;
     border: none;
     background: transparent;
     color: var(--course-chat-accent);
-    font-weight: 600;
     cursor: pointer;
-    white-space: nowrap;
   }
-  /* Forced colours drop the border colour that marks the toggle as pressed. */
-  @media (forced-colors: active) {
-    .ask[aria-pressed='true'] {
-      border-color: Highlight;
-    }
+  .cancel {
+    font-weight: 600;
+    white-space: nowrap;
   }
   /* A phone: less padding around the one-line input, so the conversation keeps the room. */
   @container (max-width: 30rem) {
@@ -111,6 +109,67 @@ export const composerStyles = css`
     }
     .ask {
       padding-block: 0.1rem;
+    }
+  }
+  /* The composer's suggestions (composer-suggestions.ts). */
+  .similar {
+    grid-column: 1 / -1;
+    font-size: 0.8rem;
+    color: var(--course-chat-muted);
+  }
+  .similar ul {
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.2rem;
+  }
+  .similar button {
+    padding: 0;
+    text-decoration: underline;
+    text-align: start;
+  }
+  .similar .answered {
+    margin-inline-start: 0.4rem;
+    color: var(--course-chat-answered-text);
+    font-weight: 600;
+  }
+  .mentions {
+    position: absolute;
+    inset-inline-start: 0;
+    inset-block-end: calc(100% + 0.25rem);
+    z-index: 1;
+    min-inline-size: 14rem;
+    margin: 0;
+    padding: 0.25rem;
+    list-style: none;
+    background: var(--course-chat-bg);
+    border: 1px solid var(--course-chat-border);
+    border-radius: var(--course-chat-radius);
+    box-shadow: 0 4px 16px var(--course-chat-shadow);
+  }
+  .mentions li {
+    padding: 0.4rem 0.6rem;
+    border-radius: 0.5rem;
+    cursor: pointer;
+  }
+  .mentions li[aria-selected='true'] {
+    background: var(--course-chat-accent);
+    color: var(--course-chat-on-accent);
+  }
+  .mentions .st {
+    font-size: 0.7rem;
+    font-weight: 700;
+  }
+  /* Forced colours drop the border colour that marks the toggle as pressed, and the background
+     that marks the chosen person. */
+  @media (forced-colors: active) {
+    .ask[aria-pressed='true'] {
+      border-color: Highlight;
+    }
+    .mentions li[aria-selected='true'] {
+      background: Highlight;
+      color: HighlightText;
     }
   }
 `;

@@ -7,14 +7,11 @@ import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { ComposerFormatController } from './composer-format-controller.js';
 import { ComposerModerationController, type ComposerModerationStore } from './composer-moderation-controller.js';
-import type { ComposerSuggestions } from './composer-suggestions.js';
+import { ComposerSuggestions } from './composer-suggestions.js';
+import { composerModerationStrings } from './composer-moderation-strings.js';
 import { excerpt } from './format.js';
-import { lazyPart } from './lazy.js';
 import { composerStrings } from './composer-strings.js';
 import { defaultStrings } from './strings.js';
-
-/** @mentions and similar questions (composer-suggestions.ts): the first paint does without them. */
-const suggestionsPart = lazyPart(() => import('./after-first-paint.js'));
 
 /** What the composer reads and does in the room: the draft, the cooldown, mentions, sending, editing. */
 export type ComposerStore = ComposerModerationStore &
@@ -73,8 +70,17 @@ export class CourseChatComposer extends LitElement {
     text: () => this.text,
     setText: (text) => (this.text = text),
   });
-  /** Loaded as the text area is first focused or typed in. */
-  #suggestions?: ComposerSuggestions;
+  readonly #suggestions = new ComposerSuggestions(this, {
+    store: () => this.store,
+    strings: () => this.strings,
+    text: () => this.text,
+    caret: () => this.textarea?.selectionStart ?? this.text.length,
+    replace: (text, caret) => {
+      this.text = text;
+      this.store?.setDraft(text);
+      void this.updateComplete.then(() => this.textarea?.setSelectionRange(caret, caret));
+    },
+  });
 
   #restoredFrom?: ComposerStore;
   #cooldownTimer: ReturnType<typeof setTimeout> | undefined;
@@ -113,7 +119,7 @@ export class CourseChatComposer extends LitElement {
     const over = length > this.maxLength;
     const near = !over && length > this.maxLength * 0.9;
     const cooldown = this.#cooldownLeft();
-    const s = { ...composerStrings, ...this.strings };
+    const s = { ...composerStrings, ...composerModerationStrings, ...this.strings };
     const editing = this.#moderation.editing;
     if (this.#moderation.muted) return this.#moderation.renderMuted(s);
     return html`<form @submit=${this.#submit}>
@@ -136,17 +142,16 @@ export class CourseChatComposer extends LitElement {
         aria-describedby="count"
         aria-invalid=${over ? 'true' : 'false'}
         aria-autocomplete="list"
-        aria-controls=${this.#suggestions?.listId ?? nothing}
-        aria-activedescendant=${this.#suggestions?.activeId ?? nothing}
-        @focus=${() => this.#suggesting()}
+        aria-controls=${this.#suggestions.listId ?? nothing}
+        aria-activedescendant=${this.#suggestions.activeId ?? nothing}
         @input=${this.#input}
         @keydown=${this.#keydown}
-        @blur=${() => this.#suggestions?.close()}
+        @blur=${() => this.#suggestions.close()}
       ></textarea>
       <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || (!editing && cooldown > 0)}>
         ${editing ? s.save : cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
       </button>
-      ${this.#suggestions?.renderMentions() ?? nothing} ${this.#suggestions?.renderSimilar(this.asking) ?? nothing}
+      ${this.#suggestions.renderMentions()} ${this.#suggestions.renderSimilar(this.asking)}
       ${this.#format.renderPreview(this.text, s)}
       <div class="tools">
         <button
@@ -155,7 +160,7 @@ export class CourseChatComposer extends LitElement {
           aria-pressed=${this.asking ? 'true' : 'false'}
           @click=${() => {
             this.asking = !this.asking;
-            this.#suggesting((suggestions) => suggestions.changed(this.asking));
+            this.#suggestions.changed(this.asking);
           }}
         >
           <span aria-hidden="true">?</span> ${s.ask}
@@ -177,43 +182,11 @@ export class CourseChatComposer extends LitElement {
     // The text of a message being edited is no draft.
     if (!this.#moderation.editing) this.store?.setDraft(this.text);
     if (this.text.length > 0) this.store?.typing();
-    this.#suggesting((suggestions) => suggestions.changed(this.asking));
-  }
-
-  /**
-   * Loads the suggestions and hands them to `use`: at once once they are here, else as they arrive
-   * (with the draft as it is then), so what is typed before they load is still suggested for.
-   */
-  #suggesting(use?: (suggestions: ComposerSuggestions) => void): void {
-    if (this.#suggestions) {
-      use?.(this.#suggestions);
-      return;
-    }
-    void suggestionsPart.load().then(
-      ({ ComposerSuggestions }) => {
-        this.#suggestions ??= new ComposerSuggestions(this, {
-          store: () => this.store,
-          strings: () => this.strings,
-          text: () => this.text,
-          caret: () => this.textarea?.selectionStart ?? this.text.length,
-          replace: (text, caret) => {
-            this.text = text;
-            this.store?.setDraft(text);
-            void this.updateComplete.then(() => this.textarea?.setSelectionRange(caret, caret));
-          },
-        });
-        use?.(this.#suggestions);
-        // What they show for the draft as it stands (similar questions while asking).
-        this.requestUpdate();
-      },
-      () => {
-        // Without them the composer still writes and sends; the next use tries again.
-      },
-    );
+    this.#suggestions.changed(this.asking);
   }
 
   #keydown(event: KeyboardEvent): void {
-    if (this.#suggestions?.keydown(event) || this.#moderation.keydown(event)) return;
+    if (this.#suggestions.keydown(event) || this.#moderation.keydown(event)) return;
     if (this.textarea && this.#format.keydown(event, this.textarea)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -231,7 +204,7 @@ export class CourseChatComposer extends LitElement {
     const length = textLength(content);
     if (!this.store || length === 0 || length > this.maxLength) return;
     if (this.#moderation.save(content) || this.#cooldownLeft() > 0) return;
-    const mentions = this.#suggestions?.takeMentions(content) ?? [];
+    const mentions = this.#suggestions.takeMentions(content);
     this.store.send(content, {
       isQuestion: this.asking,
       ...(this.replyTo ? { replyToId: this.replyTo.id } : {}),

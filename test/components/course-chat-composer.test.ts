@@ -15,8 +15,9 @@ describe('<course-chat-composer> loaded as the room connects', () => {
         .getAuthToken=${() => mock.tokenFor(mock.scenario!.me.id)}
       ></course-chat>`,
     );
+    // However long the live room's modules take to arrive, the room shows only once they have.
+    await customElements.whenDefined('course-chat-composer');
     await waitUntil(() => shadow(el).querySelector('.tabs'), 'the room never showed');
-    expect(customElements.get('course-chat-composer'), 'the composer as the room shows').to.exist;
     await expect(el).to.be.accessible();
     await say(el, 'first words, typed as soon as the room shows');
   });
