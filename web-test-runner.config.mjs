@@ -8,6 +8,7 @@ import { nodeEnvShim } from './scripts/node-env-shim.mjs';
 import { ssrRenderPlugin } from './test/ssr/ssr-render-plugin.mjs';
 import { touchPlugin } from './scripts/touch-plugin.mjs';
 import { networkPlugin } from './scripts/network-plugin.mjs';
+import { failRequests } from './scripts/fail-request-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 /**
@@ -86,6 +87,8 @@ function emulateMediaFeaturesPlugin() {
   };
 }
 
+const requestFailures = failRequests();
+
 export default {
   files: ['test/**/*.test.ts'],
   // msw's interceptors ship a Node build too; the browser one is what pages need.
@@ -94,7 +97,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [mockServiceWorkerMiddleware],
+  middleware: [mockServiceWorkerMiddleware, requestFailures.middleware],
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head>${nodeEnvShim}</head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [
@@ -103,6 +106,7 @@ export default {
     emulateMediaFeaturesPlugin(),
     touchPlugin(),
     networkPlugin(),
+    requestFailures.plugin,
     ssrRenderPlugin(),
   ],
   browsers: [

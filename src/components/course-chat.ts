@@ -23,7 +23,7 @@ import { StoreController } from './store-controller.js';
 import { SwipeTabsController } from './swipe-tabs-controller.js';
 import { UnreadController } from './unread-controller.js';
 import { RoomHeader } from './room-header.js';
-import { adoptStyles, lazyElements, lazyPart, liveRoom, loadWhenConnected } from './lazy.js';
+import { adoptStyles, lazyElements, lazyPart, liveRoom, PartsOnConnect } from './lazy.js';
 
 /** After this long unanswered, one's own question offers 1-on-1 help prominently. */
 export const longWaitMs = 10 * 60_000;
@@ -133,27 +133,26 @@ export class CourseChat extends LitElement {
    * load, or while reconnecting.
    */
   retry(): void {
-    this.store?.reconnectNow();
+    // What the room could not load comes first: the failure it shows is that one.
+    if (this.#later.failed) this.#later.load();
+    else this.store?.reconnectNow();
   }
 
   readonly #unread = new UnreadController(this);
   readonly #attention = new AttentionController(this, { store: () => this.store, strings: () => this.#s });
-  constructor() {
-    super();
-    // The live room, the settings, the help queue, search and the styles of later states: shown at
-    // once or soon, but the room's first paint (loading) does without them.
-    loadWhenConnected(
-      this,
-      liveRoom,
-      lazyElements.settings,
-      lazyElements.helpQueue,
-      lazyElements.search,
-      lazyElements.lowBalance,
-      lazyPart(async () =>
-        adoptStyles(this.renderRoot as ShadowRoot, (await import('./after-first-paint.js')).roomStateStyles),
-      ),
-    );
-  }
+  // The live room, the settings, the help queue, search and the styles of later states: shown at
+  // once or soon, but the room's first paint (loading) does without them.
+  readonly #later = new PartsOnConnect(
+    this,
+    liveRoom,
+    lazyElements.settings,
+    lazyElements.helpQueue,
+    lazyElements.search,
+    lazyElements.lowBalance,
+    lazyPart(async () =>
+      adoptStyles(this.renderRoot as ShadowRoot, (await import('./after-first-paint.js')).roomStateStyles),
+    ),
+  );
 
   readonly #session = new SessionController(this, {
     session: () => ({
@@ -213,17 +212,19 @@ export class CourseChat extends LitElement {
 
   override render() {
     const room = this.#room.value;
-    const failure = this.#failure.value;
+    // A part that could not load is said politely: nothing was refused, and Retry may well fetch it.
+    const laterFailed = this.#later.failed;
+    const failure = laterFailed ? 'unavailable' : this.#failure.value?.kind;
     const s = this.#s;
     // The layout is the frame's, so that a host's rule for the element's display cannot undo it.
     return html`<div class="frame">
       ${this.#header.render(room, s, this.#locale)}
       ${
         failure
-          ? html`<div class="failure" role="alert">
-              <strong>${s.failures[failure.kind]}</strong>
+          ? html`<div class="failure" role=${laterFailed ? 'status' : 'alert'}>
+              <strong>${s.failures[failure]}</strong>
               ${
-                failure.kind === 'unavailable' || failure.kind === 'unauthenticated'
+                failure === 'unavailable' || failure === 'unauthenticated'
                   ? html`<button type="button" @click=${() => this.retry()}>${s.retry}</button>`
                   : nothing
               }

@@ -1,4 +1,4 @@
-import type { CSSResult, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
  * A part of the element that the first paint does without, in a chunk of its own beside the
@@ -25,7 +25,12 @@ export function lazyPart<T>(importer: () => Promise<T>): LazyPart<T> {
           throw error;
         },
       );
-      if (host && loaded === undefined) void loading.then(() => host.requestUpdate());
+      // Whoever asked learns of a failure through the promise returned; the host need not render.
+      if (host && loaded === undefined)
+        loading.then(
+          () => host.requestUpdate(),
+          () => {},
+        );
       return loading;
     },
   };
@@ -51,21 +56,25 @@ export function defineOnce(tag: string, element: CustomElementConstructor): void
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
+const afterFirstPaint = async () => import('./after-first-paint.js');
+type AfterFirstPaint = Awaited<ReturnType<typeof afterFirstPaint>>;
+type ElementOf<Module> = {
+  [Name in keyof Module]: Module[Name] extends CustomElementConstructor ? Name : never;
+}[keyof Module];
+
+/** An element of the after-first-paint chunk, defined under `tag` when the chunk arrives. */
+const laterElement = (tag: string, name: ElementOf<AfterFirstPaint>) =>
+  lazyElement(tag, async () => (await afterFirstPaint())[name]);
+
 /**
  * The live room's elements: the stream, its message rows and the composer, defined together. The
  * room shows once they have arrived; its first paint (loading) does without them, and nobody reads
  * or types before the room has answered.
  */
 const liveRoomElements = [
-  lazyElement('course-chat-stream', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatStream),
-  ),
-  lazyElement('course-chat-message', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatMessage),
-  ),
-  lazyElement('course-chat-composer', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatComposer),
-  ),
+  laterElement('course-chat-stream', 'CourseChatStream'),
+  laterElement('course-chat-message', 'CourseChatMessage'),
+  laterElement('course-chat-composer', 'CourseChatComposer'),
 ];
 export const liveRoom = lazyPart(async () => {
   await Promise.all(liveRoomElements.map(async (element) => element.load()));
@@ -74,30 +83,41 @@ export const liveRoom = lazyPart(async () => {
 
 /** The room's elements that are not part of its first paint. */
 export const lazyElements = {
-  awardDialog: lazyElement('course-chat-award-dialog', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatAwardDialog),
-  ),
-  settings: lazyElement('course-chat-settings', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatSettings),
-  ),
-  helpQueue: lazyElement('course-chat-help-queue', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatHelpQueue),
-  ),
-  messageMenu: lazyElement('course-chat-message-menu', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatMessageMenu),
-  ),
-  lowBalance: lazyElement('course-chat-low-balance', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatLowBalance),
-  ),
-  search: lazyElement('course-chat-search', async () =>
-    import('./after-first-paint.js').then((module) => module.CourseChatSearch),
-  ),
+  awardDialog: laterElement('course-chat-award-dialog', 'CourseChatAwardDialog'),
+  settings: laterElement('course-chat-settings', 'CourseChatSettings'),
+  helpQueue: laterElement('course-chat-help-queue', 'CourseChatHelpQueue'),
+  messageMenu: laterElement('course-chat-message-menu', 'CourseChatMessageMenu'),
+  lowBalance: laterElement('course-chat-low-balance', 'CourseChatLowBalance'),
+  search: laterElement('course-chat-search', 'CourseChatSearch'),
 };
 
 /**
  * Loads `parts` as `host` connects: parts it shows at once, but that its first paint does without.
- * The host renders again as each arrives, so what it holds back until then can show.
+ * The host renders again as each arrives, or when one could not come (`failed`: a CDN hiccup,
+ * offline, a deploy that removed the chunk). `load()` asks again: Chromium fetches a module whose
+ * fetch failed anew rather than remembering the failure (course-chat-load-failure.test.ts).
  */
-export function loadWhenConnected(host: ReactiveControllerHost, ...parts: ReadonlyArray<LazyPart<unknown>>): void {
-  host.addController({ hostConnected: () => parts.forEach((part) => void part.load(host)) });
+export class PartsOnConnect implements ReactiveController {
+  failed = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #parts: ReadonlyArray<LazyPart<unknown>>;
+
+  constructor(host: ReactiveControllerHost, ...parts: ReadonlyArray<LazyPart<unknown>>) {
+    this.#host = host;
+    this.#parts = parts;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.failed = false;
+    this.#host.requestUpdate();
+    Promise.all(this.#parts.map(async (part) => part.load(this.#host))).catch(() => {
+      this.failed = true;
+      this.#host.requestUpdate();
+    });
+  }
 }
