@@ -2,19 +2,22 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createApiClient, socketUrl } from '../../src/client/index.js';
 import { createRoomSocket, type RoomSocket } from '../../src/client/room-socket.js';
 import { startMockBackend, type MockSession } from '../../src/mock/index.js';
-import type { ServerFrame } from '../../src/protocol/index.js';
+import { closeCodes, maxSocketsPerUser, type ServerFrame } from '../../src/protocol/index.js';
 import { manualClock } from './manual-clock.js';
 
 describe('room socket', () => {
   let mock: MockSession;
   let socket: RoomSocket | undefined;
+  /** Every socket a test opened, closed after it. */
+  let sockets: RoomSocket[] = [];
 
   before(async () => {
     mock = await startMockBackend({ scenario: 'quiet-room' });
   });
   after(() => mock.stop());
   afterEach(() => {
-    socket?.close();
+    sockets.forEach((opened) => opened.close());
+    sockets = [];
     mock.backend.faults.reset();
   });
 
@@ -52,6 +55,7 @@ describe('room socket', () => {
       onClose: (code) => seen.closes.push(code),
       onInvalidFrame: (error) => seen.invalid.push(error),
     });
+    sockets.push(socket);
     return seen;
   }
 
@@ -156,6 +160,20 @@ describe('room socket', () => {
         backoff + slack,
       );
     }
+  });
+
+  it('after 4029 (the user holds too many sockets) retries later, with backoff, and connects once one closes', async () => {
+    const tabs = Array.from({ length: maxSocketsPerUser }, () => open());
+    await waitUntil(() => tabs.every((tab) => tab.opens === 1), 'the first sockets did not all open');
+    const oneTooMany = open();
+    await waitUntil(() => oneTooMany.closes.length === 2, 'it did not try again after 4029', { timeout: 5000 });
+    expect(oneTooMany.closes).to.deep.equal([closeCodes.tooManySockets, closeCodes.tooManySockets]);
+    expect(oneTooMany.opens).to.equal(0);
+    expect(oneTooMany.urlAt[1]! - oneTooMany.urlAt[0]!, 'waited its backoff before retrying').to.be.at.least(495);
+
+    sockets[0]!.close();
+    await waitUntil(() => oneTooMany.opens === 1, 'it did not connect once a socket was free', { timeout: 8000 });
+    await waitUntil(() => oneTooMany.frames.some((frame) => frame.type === 'hello'), 'no hello on the socket');
   });
 
   /**
