@@ -11,6 +11,10 @@ export type MathNode =
       children: MathNode[];
     };
 
+/**
+ * What the subset does not cover, or a formula that is not well formed. It carries no message: the
+ * renderer shows the formula's source in its place, and nothing reads one.
+ */
 export class TexError extends Error {}
 
 const letters = new Map<string, string>(
@@ -106,7 +110,7 @@ export function texToMathML(tex: string): MathNode {
   const tokens = tex.match(/\\[a-zA-Z]+|\\[^a-zA-Z]|\d+(?:\.\d+)?|\s+|[^]/g) ?? [];
   const parser = new Parser(tokens.filter((token) => !/^\s+$/.test(token)));
   const row = parser.row(0);
-  if (!parser.done()) throw new TexError(`Unexpected ${parser.peek()}`);
+  if (!parser.done()) throw new TexError();
   return row;
 }
 
@@ -125,16 +129,16 @@ class Parser {
   }
   #next(): string {
     const token = this.tokens[this.#at++];
-    if (token === undefined) throw new TexError('Unexpected end');
+    if (token === undefined) throw new TexError();
     return token;
   }
   #expect(token: string): void {
-    if (this.#next() !== token) throw new TexError(`Expected ${token}`);
+    if (this.#next() !== token) throw new TexError();
   }
 
   /** Atoms with their scripts, up to a closing brace, `&`, `\\`, `\right` or `\end`. */
   row(depth: number): MathNode {
-    if (depth > maxDepth) throw new TexError('Too deeply nested');
+    if (depth > maxDepth) throw new TexError();
     const children: MathNode[] = [];
     for (let token = this.peek(); token !== undefined; token = this.peek()) {
       if (token === '}' || token === '&' || token === '\\\\' || token === '\\right' || token === '\\end') break;
@@ -152,10 +156,10 @@ class Parser {
       this.#next();
       const script = this.#atom(depth);
       if (token === '^') {
-        if (sup) throw new TexError('Double superscript');
+        if (sup) throw new TexError();
         sup = script;
       } else {
-        if (sub) throw new TexError('Double subscript');
+        if (sub) throw new TexError();
         sub = script;
       }
     }
@@ -182,7 +186,7 @@ class Parser {
     if (/^\d/.test(token)) return { tag: 'mn', text: token };
     if (/^[a-zA-Z]$/.test(token)) return { tag: 'mi', text: token };
     if (!token.startsWith('\\')) {
-      if ('}&^_'.includes(token)) throw new TexError(`Unexpected ${token}`);
+      if ('}&^_'.includes(token)) throw new TexError();
       return { tag: 'mo', text: token === "'" ? '′' : token === '-' ? '−' : token };
     }
     const name = token.slice(1);
@@ -219,7 +223,7 @@ class Parser {
       case 'begin':
         return this.#matrix(depth);
       default:
-        throw new TexError(`Unknown command ${token}`);
+        throw new TexError();
     }
   }
 
@@ -228,7 +232,7 @@ class Parser {
     this.#expect('{');
     let text = '';
     for (let token = this.#next(); token !== '}'; token = this.#next()) {
-      if (token === '{') throw new TexError('Nested group in text');
+      if (token === '{') throw new TexError();
       text += token.startsWith('\\') ? token.slice(1) : token;
     }
     return text;
@@ -238,14 +242,14 @@ class Parser {
     const token = this.#next();
     if (token === '.') return [];
     const text = token.startsWith('\\') ? operators.get(token.slice(1)) : token;
-    if (!text || !'()[]|{}⟨⟩‖'.includes(text)) throw new TexError(`Bad delimiter ${token}`);
+    if (!text || !'()[]|{}⟨⟩‖'.includes(text)) throw new TexError();
     return [{ tag: 'mo', text }];
   }
 
   #matrix(depth: number): MathNode {
     const kind = this.#literal();
     const fences = matrices.get(kind);
-    if (!fences) throw new TexError(`Unknown environment ${kind}`);
+    if (!fences) throw new TexError();
     const rows: MathNode[] = [];
     let cells: MathNode[] = [];
     for (;;) {
@@ -255,14 +259,14 @@ class Parser {
       rows.push({ tag: 'mtr', children: cells });
       cells = [];
       if (token === '\\end') break;
-      if (token !== '\\\\') throw new TexError(`Unexpected ${token}`);
+      if (token !== '\\\\') throw new TexError();
       // A trailing \\ before \end ends no row.
       if (this.peek() === '\\end') {
         this.#next();
         break;
       }
     }
-    if (this.#literal() !== kind) throw new TexError(`Unclosed ${kind}`);
+    if (this.#literal() !== kind) throw new TexError();
     const table: MathNode = { tag: 'mtable', children: rows };
     const [open, close] = fences;
     return open ? { tag: 'mrow', children: [{ tag: 'mo', text: open }, table, { tag: 'mo', text: close }] } : table;
