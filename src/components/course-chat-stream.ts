@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatStore, StreamMessage, Thread } from '../state/index.js';
-import type { CourseChatMessage } from './course-chat-message.js';
 import { ArrivalAnnouncer } from './arrival-announcer.js';
 import { courseChatStreamStyles } from './course-chat-stream.styles.js';
 import { adoptStyles } from './lazy.js';
@@ -67,7 +66,7 @@ export class CourseChatStream extends LitElement {
 
   readonly #anchor = new ScrollAnchorController(this, () => this.#review());
   readonly #rowsKeys = new RovingRowsController(this, {
-    rows: () => this.#rows(),
+    rows: () => this.#anchor.rows(),
     page: () => Math.max(1, Math.floor((this.#anchor.log?.clientHeight ?? 0) / estimatedRowPx)),
     before: () => (this.#hasOlder.value ? this.store?.loadOlder() : undefined),
   });
@@ -100,7 +99,8 @@ export class CourseChatStream extends LitElement {
     this.#anchor.holdAt(id, locate(this.#threads.value, id).index);
     this.requestUpdate();
     await this.updateComplete;
-    this.#rows()
+    this.#anchor
+      .rows()
       .find((row) => row.message?.id === id)
       ?.scrollIntoView({ block: highlight ? 'center' : 'start' });
     this.#anchor.record();
@@ -121,10 +121,6 @@ export class CourseChatStream extends LitElement {
   protected override updated(): void {
     // Going live, or coming back to the newest, changes no size, so #review may not run for it.
     this.onView?.(this.#anchor.stick);
-  }
-
-  #rows(): CourseChatMessage[] {
-    return [...(this.#anchor.log?.querySelectorAll('course-chat-message') ?? [])];
   }
 
   /** Counts what arrived while the reader was scrolled up, then follows the view. */

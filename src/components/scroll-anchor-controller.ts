@@ -46,6 +46,11 @@ export class ScrollAnchorController implements ReactiveController {
     return this.#host.renderRoot.querySelector('.log');
   }
 
+  /** The message rows rendered, in reading order. */
+  rows(): CourseChatMessage[] {
+    return [...(this.log?.querySelectorAll('course-chat-message') ?? [])];
+  }
+
   /** Picks the threads to render for this update, of `messages` loaded. */
   layout(threads: readonly Thread[], messages: number): void {
     this.slice = this.#sliceOf(threads, messages, 1);
@@ -98,7 +103,7 @@ export class ScrollAnchorController implements ReactiveController {
   toNewest(): void {
     this.stick = true;
     const log = this.log;
-    log?.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+    if (log) toBottom(log);
   }
 
   /**
@@ -121,7 +126,7 @@ export class ScrollAnchorController implements ReactiveController {
   record(): void {
     const log = this.log;
     if (!log) return;
-    const rows = [...(log.querySelector('.stream')?.querySelectorAll('course-chat-message') ?? [])];
+    const rows = this.rows();
     const top = log.getBoundingClientRect().top;
     const row = rows.find((candidate) => candidate.getBoundingClientRect().bottom > top) ?? rows.at(-1);
     const id = row?.message?.id;
@@ -151,14 +156,10 @@ export class ScrollAnchorController implements ReactiveController {
       this.heights.measure(thread, bottom - top);
       top = bottom;
     });
-    if (this.stick) log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
+    if (this.stick) toBottom(log);
     else {
       const anchor = this.anchor;
-      const row =
-        anchor &&
-        [...rendered.querySelectorAll<CourseChatMessage>('course-chat-message')].find(
-          (m) => m.message?.id === anchor.id,
-        );
+      const row = anchor && this.rows().find((m) => m.message?.id === anchor.id);
       const view = log.getBoundingClientRect().top;
       // With that message not rendered, the view goes where the slice was taken for.
       const shift = anchor && row ? row.getBoundingClientRect().top - view - anchor.delta : box.top + slice.top - view;
@@ -182,4 +183,8 @@ export class ScrollAnchorController implements ReactiveController {
       reach,
     });
   }
+}
+
+function toBottom(log: HTMLElement): void {
+  log.scrollTo({ top: log.scrollHeight, behavior: 'instant' });
 }
