@@ -38,8 +38,8 @@ export class CourseChatSearch extends LitElement {
   @state() private results: readonly SearchResult[] = [];
   @state() private searched = '';
   @state() private next: string | null = null;
-  @state() private loading = false;
-  @state() private failed = false;
+  /** A page of results on its way, or the last one that failed to come. */
+  @state() private request: 'loading' | 'failed' | undefined;
 
   @query('input') private input?: HTMLInputElement;
   @query('.toggle') private toggleButton?: HTMLButtonElement;
@@ -49,12 +49,21 @@ export class CourseChatSearch extends LitElement {
 
   override render() {
     const s = { ...searchStrings, ...this.strings };
+    const status =
+      this.request === 'failed'
+        ? s.searchFailed
+        : this.request && this.results.length === 0
+          ? s.searching
+          : this.searched && s.resultCount(this.results.length, this.next !== null, this.searched);
     return html`<button
         class="toggle"
         type="button"
-        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-expanded=${String(this.open)}
         aria-controls="search-panel"
-        @click=${() => this.#toggle()}
+        @click=${() => {
+          this.open = !this.open;
+          if (this.open) void this.updateComplete.then(() => this.input?.focus());
+        }}
       >
         <svg class="icon" viewBox="0 0 20 20" aria-hidden="true">
           <circle cx="8" cy="8" r="5.5" />
@@ -70,7 +79,7 @@ export class CourseChatSearch extends LitElement {
                 <input id="q" type="search" autocomplete="off" placeholder=${s.searchLabel} maxlength="200" />
                 <button type="submit">${s.search}</button>
               </form>
-              <p class="status" role="status">${this.#status()}</p>
+              <p class="status" role="status">${status}</p>
               ${
                 this.results.length > 0
                   ? html`<ul class="results" aria-label=${s.searchResults}>
@@ -80,7 +89,12 @@ export class CourseChatSearch extends LitElement {
               }
               ${
                 this.next
-                  ? html`<button type="button" class="more" ?disabled=${this.loading} @click=${() => this.#more()}>
+                  ? html`<button
+                      type="button"
+                      class="more"
+                      ?disabled=${this.request === 'loading'}
+                      @click=${() => this.next && this.#load(this.searched, this.next)}
+                    >
                       ${s.moreResults}
                     </button>`
                   : nothing
@@ -88,14 +102,6 @@ export class CourseChatSearch extends LitElement {
             </div>`
           : nothing
       }`;
-  }
-
-  #status() {
-    const s = { ...searchStrings, ...this.strings };
-    if (this.failed) return s.searchFailed;
-    if (this.loading && this.results.length === 0) return s.searching;
-    if (!this.searched) return '';
-    return s.resultCount(this.results.length, this.next !== null, this.searched);
   }
 
   #result({ message, excerpt }: SearchResult) {
@@ -108,7 +114,7 @@ export class CourseChatSearch extends LitElement {
     }
     parts.push(excerpt.text.slice(at));
     return html`<li>
-      <button type="button" class="result" @click=${() => this.#choose(message.id)}>
+      <button type="button" class="result" @click=${() => this.dispatchEvent(new CourseChatJumpEvent(message.id))}>
         <span class="meta"
           ><span class="name">${message.author.name}</span>
           <time datetime=${message.created_at}>${formatFullTime(message.created_at, this.locale)}</time>
@@ -117,11 +123,6 @@ export class CourseChatSearch extends LitElement {
         <span class="excerpt" dir="auto">${parts}</span>
       </button>
     </li>`;
-  }
-
-  #toggle(): void {
-    this.open = !this.open;
-    if (this.open) void this.updateComplete.then(() => this.input?.focus());
   }
 
   #keydown(event: KeyboardEvent): void {
@@ -138,32 +139,22 @@ export class CourseChatSearch extends LitElement {
     this.results = [];
     this.next = null;
     this.searched = q;
-    void this.#load(q, undefined);
+    void this.#load(q);
   }
 
-  #more(): void {
-    if (this.next) void this.#load(this.searched, this.next);
-  }
-
-  async #load(q: string, before: string | undefined): Promise<void> {
+  async #load(q: string, before?: string): Promise<void> {
     if (!this.store) return;
     const generation = ++this.#generation;
-    this.loading = true;
-    this.failed = false;
+    this.request = 'loading';
     try {
       const page = await this.store.search(q, before);
       if (generation !== this.#generation) return;
       this.results = [...this.results, ...page.results];
       this.next = page.next_before;
+      this.request = undefined;
     } catch {
-      if (generation === this.#generation) this.failed = true;
-    } finally {
-      if (generation === this.#generation) this.loading = false;
+      if (generation === this.#generation) this.request = 'failed';
     }
-  }
-
-  #choose(messageId: string): void {
-    this.dispatchEvent(new CourseChatJumpEvent(messageId));
   }
 }
 

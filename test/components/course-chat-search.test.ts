@@ -63,6 +63,24 @@ describe('<course-chat-search>', () => {
     await waitUntil(() => root.activeElement?.classList.contains('toggle'), 'focus did not return');
     expect(root.querySelector('#search-panel')).to.equal(null);
   });
+
+  it('pages on with More results, says when a page failed to come, and tries it again', async () => {
+    history();
+    const el = await openRoom(mock(), mock().scenario!.me.id);
+    const root = await search(el, 'filler');
+    const status = () => root.querySelector('[role="status"]')!.textContent;
+    const results = () => root.querySelectorAll('.result').length;
+    expect(status()).to.equal('20+ results for “filler”');
+
+    mock().backend.faults.failNext('search', 500);
+    root.querySelector<HTMLButtonElement>('.more')!.click();
+    await waitUntil(() => status() === 'Search failed. Try again.', 'the failure was not said');
+    expect(results(), 'the results found so far stay').to.equal(20);
+
+    root.querySelector<HTMLButtonElement>('.more')!.click();
+    await waitUntil(() => results() === 40, 'the next page never came');
+    expect(status()).to.equal('40+ results for “filler”');
+  });
 });
 
 describe('the demo', () => {
