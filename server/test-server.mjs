@@ -46,12 +46,13 @@ export function prepareDatabase(persistTo, seedFile) {
  * unless given `*`: any page, bearer tokens only). `secret` and `previousSecret` set JWT_SECRET
  * and JWT_SECRET_PREVIOUS, `adminSecret` ADMIN_SECRET, `recheckSeconds` ACCESS_RECHECK_SECONDS,
  * `logFlushMs` LOG_FLUSH_MS, `modq` the MODQ settings (`{ url, secret, retrySeconds }`: MODQ_URL,
- * MODQ_SECRET, MODQ_RETRY_SECONDS), and `limits` the room limits (`{ max_message_length: 40 }` sets
- * MAX_MESSAGE_LENGTH, and so on). `crash()` kills it and everything it started at once, leaving
- * its folder for a restart.
+ * MODQ_SECRET, MODQ_RETRY_SECONDS), `limits` the room limits (`{ max_message_length: 40 }` sets
+ * MAX_MESSAGE_LENGTH, and so on), and `faults` the failures to inject (DEV_FAULTS, src/dev-faults.ts).
+ * `crash()` kills it and everything it started at once, leaving its folder for a restart.
  * @param {{ port?: number, host?: string, allowedOrigins?: string[], persistTo?: string, seedFile?: string, dev?: boolean, log?: boolean,
  *   secret?: string, previousSecret?: string, adminSecret?: string, recheckSeconds?: number, logFlushMs?: number,
- *   modq?: { url?: string, secret?: string, retrySeconds?: number }, limits?: Record<string, number> }} options
+ *   modq?: { url?: string, secret?: string, retrySeconds?: number }, limits?: Record<string, number>,
+ *   faults?: string[] }} options
  */
 export async function startWorker(options = {}) {
   const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'course-chat-worker-'));
@@ -67,6 +68,7 @@ export async function startWorker(options = {}) {
     ['MODQ_URL', options.modq?.url],
     ['MODQ_SECRET', options.modq?.secret],
     ['MODQ_RETRY_SECONDS', options.modq?.retrySeconds],
+    ['DEV_FAULTS', options.faults?.join(',')],
     ...Object.entries(options.limits ?? {}).map(([name, value]) => [name.toUpperCase(), value]),
   ].flatMap(([name, value]) => (value === undefined ? [] : ['--var', `${name}:${value}`]));
   const args = [

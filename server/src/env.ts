@@ -34,6 +34,8 @@ export interface Env extends LimitVariables {
   FANOUT_MS_PER_SOCKET?: string;
   /** `on` enables `/dev/token`, `/dev/fixtures` and `/dev/access`; never in production. */
   DEV_ENDPOINTS?: string;
+  /** With DEV_ENDPOINTS on, the faults a test starts the Worker with (dev-faults.ts). */
+  DEV_FAULTS?: string;
   /** `canAccess('course_chat')` for users without a feature_flags row: `on` or `off`. */
   COURSE_CHAT_DEFAULT?: string;
   /** The queue each new report leaves the room on, for the consumer to hand it to MODQ (modq.ts). */

@@ -5,7 +5,7 @@
  * (which never overwrite a row D1 holds) cannot undo them.
  */
 import type { DecisionAudit } from '../../src/backend/index.js';
-import type { ChatMessage, MessageReport, ReportReason } from '../../src/protocol/index.js';
+import type { ChatMessage, MessageReport, ModqReport, ReportReason } from '../../src/protocol/index.js';
 import { messageView, toMessage, type MessageRow } from './message-view.js';
 
 interface ReportRow {
@@ -38,18 +38,49 @@ export class ModerationDatabase {
    */
   async addReport(messageId: string, reportId: string, report: MessageReport): Promise<number | null> {
     const [inserted, counted] = await this.#db.batch<{ count: number }>([
-      this.#db
-        .prepare(
-          `INSERT INTO chat_reports (id, message_id, reporter_id, course_id, reason, note, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id, reporter_id) DO NOTHING`,
-        )
-        .bind(reportId, messageId, report.reporter_id, this.#courseId, report.reason, report.note, report.created_at),
-      this.#db
-        .prepare("SELECT COUNT(*) AS count FROM chat_reports WHERE message_id = ? AND state = 'open'")
-        .bind(messageId),
+      this.#insertReport(messageId, reportId, report),
+      this.#openReporters(messageId),
     ]);
     if (!inserted?.meta.changes) return null;
     return counted?.results[0]?.count ?? 0;
+  }
+
+  /**
+   * A report whose hand-off to MODQ a crash interrupted (modq-outbox.ts), as MODQ gets it. It is
+   * stored first unless it already is, so a report whose insert the crash cut short is kept as its
+   * reporter asked; all in one transaction. Null when no report has this id: its message is gone,
+   * or the reporter's other report of the message holds its place.
+   */
+  async reportForModq(messageId: string, reportId: string, report: MessageReport): Promise<ModqReport | null> {
+    const [, stored, counted, messages] = await this.#db.batch([
+      this.#insertReport(messageId, reportId, report),
+      this.#db.prepare('SELECT 1 AS yes FROM chat_reports WHERE id = ?').bind(reportId),
+      this.#openReporters(messageId),
+      this.#db.prepare(`${messageView} WHERE m.id = ? AND m.course_id = ?`).bind(messageId, this.#courseId),
+    ]);
+    const row = messages?.results[0] as MessageRow | undefined;
+    const count = (counted?.results[0] as { count: number } | undefined)?.count;
+    if (!stored?.results.length || !row || !count) return null;
+    const message = toMessage(row);
+    const hidden = message.hidden === true;
+    return { report_id: reportId, course_id: this.#courseId, message, report, report_count: count, hidden };
+  }
+
+  /** Nothing when the person already reported the message, or the message is not in this course. */
+  #insertReport(messageId: string, reportId: string, report: MessageReport): D1PreparedStatement {
+    return this.#db
+      .prepare(
+        `INSERT INTO chat_reports (id, message_id, reporter_id, course_id, reason, note, created_at)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+         WHERE EXISTS (SELECT 1 FROM chat_messages WHERE id = ?2 AND course_id = ?4) ON CONFLICT DO NOTHING`,
+      )
+      .bind(reportId, messageId, report.reporter_id, this.#courseId, report.reason, report.note, report.created_at);
+  }
+
+  #openReporters(messageId: string): D1PreparedStatement {
+    return this.#db
+      .prepare("SELECT COUNT(*) AS count FROM chat_reports WHERE message_id = ? AND state = 'open'")
+      .bind(messageId);
   }
 
   /** Marks the message's open reports decided; how many there were. */

@@ -1,41 +1,133 @@
 /**
- * The room's hand-off of new reports to the MODQ queue (modq.ts). A report is kept in the room's
- * own SQLite storage until the queue has taken it, so a failed send is sent again by the room's
- * alarm rather than lost: with the queue's retries and its dead letters, MODQ gets every report at
- * least once (and keeps each `report_id` once).
+ * The room's hand-off of new reports to the MODQ queue (modq.ts), which no crash of the room
+ * object can cut. Before a report is stored in D1 it is noted in the room's own SQLite storage
+ * (`modq_due`, made durable first) and the alarm is set; once the report rule has it ready for
+ * MODQ it moves, in one step, to `modq_outbox`, which keeps it until the queue has taken it. The
+ * alarm sends again what the queue refused, and finishes each hand-off a crash interrupted: a
+ * note older than any report takes (`interruptedAfterMs`) is stored in D1 again (which changes
+ * nothing when it is there) and handed off as D1 holds it. With the queue's retries and its dead
+ * letters, MODQ gets every stored report at least once (and keeps each `report_id` once).
  */
-import type { ModqReport } from '../../src/protocol/index.js';
+import type { MessageReport, ModqReport } from '../../src/protocol/index.js';
 import type { AlarmClock } from './alarm-clock.js';
+import { modqFaults, type ModqQueue } from './dev-faults.js';
+import type { Env } from './env.js';
+import { ModerationDatabase } from './moderation-db.js';
 
 /** How long after a failed send the alarm tries again. */
 const resendMs = 5000;
+/**
+ * A report's rule takes milliseconds from its note to its hand-off; a note this old was left by a
+ * crash. Were a report ever slower, it would reach MODQ twice, which MODQ's `report_id` absorbs.
+ */
+const interruptedAfterMs = 15_000;
+
+/** What a report's hand-off needs before the report is stored. */
+export interface DueReport {
+  report_id: string;
+  course_id: string;
+  message_id: string;
+  report: MessageReport;
+}
+
+type DueRow = {
+  report_id: string;
+  course_id: string;
+  message_id: string;
+  report: string;
+  noted_at: number;
+};
 
 export class ModqOutbox {
-  readonly #sql: SqlStorage;
-  readonly #queue: Queue<ModqReport>;
+  readonly #storage: DurableObjectStorage;
+  readonly #db: D1Database;
+  readonly #queue: ModqQueue;
+  readonly #afterReportStored: () => void;
   readonly #clock: AlarmClock;
 
-  constructor(sql: SqlStorage, queue: Queue<ModqReport>, clock: AlarmClock) {
-    this.#sql = sql;
-    this.#queue = queue;
+  constructor(ctx: DurableObjectState, env: Env, clock: AlarmClock) {
+    this.#storage = ctx.storage;
+    this.#db = env.DB;
+    ({ queue: this.#queue, afterReportStored: this.#afterReportStored } = modqFaults(env, ctx));
     this.#clock = clock;
-    sql.exec('CREATE TABLE IF NOT EXISTS modq_outbox (report_id TEXT PRIMARY KEY, report TEXT NOT NULL)');
+    ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS modq_outbox (report_id TEXT PRIMARY KEY, report TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS modq_due (
+        report_id TEXT PRIMARY KEY, course_id TEXT NOT NULL, message_id TEXT NOT NULL,
+        report TEXT NOT NULL, noted_at INTEGER NOT NULL
+      )`);
   }
 
-  /** Keeps the report, then sends it; when the queue refuses it, the alarm sends it again. */
-  async handOff(report: ModqReport): Promise<void> {
-    this.#sql.exec(
-      'INSERT INTO modq_outbox (report_id, report) VALUES (?, ?) ON CONFLICT DO NOTHING',
-      report.report_id,
-      JSON.stringify(report),
+  /**
+   * Runs `store` (the report's insert into D1; null when it stored nothing) once the report is
+   * noted as due to MODQ, durably, with the alarm set to finish the hand-off should the room die
+   * before `handOff`.
+   */
+  async storing(due: DueReport, store: () => Promise<number | null>): Promise<number | null> {
+    const notedAt = Date.now();
+    this.#storage.sql.exec(
+      'INSERT INTO modq_due (report_id, course_id, message_id, report, noted_at) VALUES (?, ?, ?, ?, ?)',
+      due.report_id,
+      due.course_id,
+      due.message_id,
+      JSON.stringify(due.report),
+      notedAt,
     );
+    await this.#clock.wake(notedAt + interruptedAfterMs);
+    await this.#storage.sync();
+    const count = await store();
+    if (count === null) this.#storage.sql.exec('DELETE FROM modq_due WHERE report_id = ?', due.report_id);
+    else this.#afterReportStored();
+    return count;
+  }
+
+  /** Keeps the report for MODQ, then sends it; when the queue refuses it, the alarm sends it again. */
+  async handOff(report: ModqReport): Promise<void> {
+    this.#keep(report);
     await this.#send(report);
   }
 
-  /** The alarm rang: sends again whatever a failed send left. */
+  /** The alarm rang: finishes the hand-offs a crash interrupted, and sends again whatever a failed send left. */
   async resend(): Promise<void> {
-    const rows = this.#sql.exec<{ report: string }>('SELECT report FROM modq_outbox').toArray();
+    await this.#finishInterrupted();
+    const rows = this.#storage.sql.exec<{ report: string }>('SELECT report FROM modq_outbox').toArray();
     for (const row of rows) await this.#send(JSON.parse(row.report) as ModqReport);
+  }
+
+  async #finishInterrupted(): Promise<void> {
+    const notes = this.#storage.sql.exec<DueRow>('SELECT * FROM modq_due').toArray();
+    for (const note of notes) {
+      const due = note.noted_at + interruptedAfterMs;
+      if (due > Date.now()) {
+        await this.#clock.wake(due);
+        continue;
+      }
+      const moderation = new ModerationDatabase(this.#db, note.course_id);
+      try {
+        const report = await moderation.reportForModq(
+          note.message_id,
+          note.report_id,
+          JSON.parse(note.report) as MessageReport,
+        );
+        if (report) this.#keep(report);
+        else this.#storage.sql.exec('DELETE FROM modq_due WHERE report_id = ?', note.report_id);
+      } catch (error) {
+        console.error(`course-chat: report ${note.report_id} could not be read from D1; the alarm tries again`, error);
+        await this.#clock.wake(Date.now() + resendMs);
+      }
+    }
+  }
+
+  /** Out of `modq_due` and into `modq_outbox` in one transaction. */
+  #keep(report: ModqReport): void {
+    this.#storage.transactionSync(() => {
+      this.#storage.sql.exec(
+        'INSERT INTO modq_outbox (report_id, report) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        report.report_id,
+        JSON.stringify(report),
+      );
+      this.#storage.sql.exec('DELETE FROM modq_due WHERE report_id = ?', report.report_id);
+    });
   }
 
   async #send(report: ModqReport): Promise<void> {
@@ -48,6 +140,6 @@ export class ModqOutbox {
       );
       return this.#clock.wake(Date.now() + resendMs);
     }
-    this.#sql.exec('DELETE FROM modq_outbox WHERE report_id = ?', report.report_id);
+    this.#storage.sql.exec('DELETE FROM modq_outbox WHERE report_id = ?', report.report_id);
   }
 }

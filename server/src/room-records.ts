@@ -75,8 +75,11 @@ export class D1RoomRecords implements RoomRecords {
     return this.#db.answerQuestion(messageId);
   }
 
+  /** Noted in the outbox first, so MODQ hears of the report whatever becomes of the room after the insert. */
   addReport(messageId: string, reportId: string, report: MessageReport): Promise<number | null> {
-    return this.#inRoom.moderation.addReport(messageId, reportId, report);
+    const { moderation, outbox } = this.#inRoom;
+    const due = { report_id: reportId, course_id: this.courseId, message_id: messageId, report };
+    return outbox.storing(due, () => moderation.addReport(messageId, reportId, report));
   }
 
   closeReports(messageId: string): Promise<number> {

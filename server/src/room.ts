@@ -102,7 +102,7 @@ export class ChatRoom extends DurableObject<Env> {
     this.#db = new Database(env.DB, env.COURSE_CHAT_DEFAULT !== 'off');
     this.#log = new RoomLog(ctx.storage.sql, this.#db);
     this.#clock = new AlarmClock(ctx.storage);
-    this.#outbox = new ModqOutbox(ctx.storage.sql, env.MODQ_OUTBOX, this.#clock);
+    this.#outbox = new ModqOutbox(ctx, env, this.#clock);
     this.#flushDelayMs = Math.max(0, Number(env.LOG_FLUSH_MS ?? 0) || 0);
     this.#sockets = new RoomSockets(ctx, fanOutMsPerSocket(env));
     this.#access = new AccessGuard(ctx.storage, this.#clock, this.#sockets, this.#db, recheckIntervalMs(env));

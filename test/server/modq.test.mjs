@@ -4,16 +4,14 @@
 // Back: a signed decision from MODQ hides a message in another window within a second, and bad
 // signatures, stale timestamps and replays are refused and change nothing.
 import assert from 'node:assert/strict';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { EventEmitter, once } from 'node:events';
-import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryDatabase, startWorker } from '../../server/test-server.mjs';
-import { freePort, loopback } from '../../scripts/ports.mjs';
 import { call, freshCourse, inAnHour, joinRoom, postWhenAllowed, signedAsModq, signToken } from './helpers.mjs';
+import { startReceiver } from './modq-receiver.mjs';
 
 const modqSecret = 'modq-shared-secret-for-tests';
 const adminSecret = 'modq-admin-secret-for-tests';
@@ -21,50 +19,12 @@ const adminSecret = 'modq-admin-secret-for-tests';
 /** The signature headers, computed here independently of the Worker's helper. */
 const sign = (body, { secret = modqSecret, at = Date.now() } = {}) => signedAsModq(body, secret, at);
 
-function signedByWorker(headers, body) {
-  const timestamp = headers['x-modq-timestamp'];
-  const expected = Buffer.from(sign(body, { at: Number(timestamp) * 1000 })['x-modq-signature']);
-  const given = Buffer.from(headers['x-modq-signature'] ?? '');
-  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
-  return fresh && given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/**
- * MODQ as the Worker sees it: answers 503 while `failing`, else takes each report (200). Every
- * request is kept, with whether its signature was valid; `events` says when one arrived.
- */
-async function startReceiver() {
-  const events = new EventEmitter();
-  const receiver = { failing: true, refused: [], taken: [], events };
-  const server = createServer((request, response) => {
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const entry = { body: JSON.parse(body), signed: signedByWorker(request.headers, body) };
-      response.writeHead(receiver.failing ? 503 : 200).end();
-      (receiver.failing ? receiver.refused : receiver.taken).push(entry);
-      events.emit('request');
-    });
-  });
-  const port = await freePort();
-  server.listen(port, loopback);
-  await once(server, 'listening');
-  receiver.url = `http://${loopback}:${port}/reports`;
-  receiver.close = () => new Promise((resolve) => server.close(resolve));
-  /** Resolves once `done()` holds, checked after every request. */
-  receiver.until = async (done) => {
-    while (!done()) await once(events, 'request');
-  };
-  return receiver;
-}
-
 describe('MODQ, out and back', { timeout: 180_000 }, () => {
   let worker;
   let receiver;
   let apiBase;
   before(async () => {
-    receiver = await startReceiver();
+    receiver = await startReceiver(modqSecret);
     // The first retry after 1 s (then 2, 4…) instead of 30 s, so the outage is over in seconds.
     worker = await startWorker({ modq: { url: receiver.url, secret: modqSecret, retrySeconds: 1 } });
     apiBase = worker.apiBase;
@@ -214,7 +174,7 @@ describe('MODQ down for good', { timeout: 180_000 }, () => {
   let worker;
   let receiver;
   before(async () => {
-    receiver = await startReceiver();
+    receiver = await startReceiver(modqSecret);
     // Retries at once, so the queue's 12 retries (wrangler.jsonc) are spent in moments.
     worker = await startWorker({
       persistTo,
