@@ -61,8 +61,8 @@ export function createConnection(options: ConnectionOptions) {
   let flushFrame = 0;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  function fail(error: unknown): void {
-    $failure.set(failureOf(error));
+  function fail(failure: ChatFailure): void {
+    $failure.set(failure);
     $status.set('failed');
     socket?.close();
     socket = undefined;
@@ -85,7 +85,7 @@ export function createConnection(options: ConnectionOptions) {
       // The socket stays up; the next reconnect catches up again from the same seq.
       catchingUp = false;
       buffered = [];
-      if (error instanceof ApiError && !error.transient) fail(error);
+      if (error instanceof ApiError && !error.transient) fail(failureOf(error));
       else socket?.reconnect();
       return;
     }
@@ -125,8 +125,8 @@ export function createConnection(options: ConnectionOptions) {
     catchingUp = false;
     buffered = [];
     options.disconnected();
-    if (code === closeCodes.forbidden) fail(new ApiError(403, 'not_enrolled', 'Not allowed in this room'));
-    else if (code === closeCodes.notFound) fail(new ApiError(404, 'course_not_found', 'No such room'));
+    if (code === closeCodes.forbidden) fail({ kind: 'not_enrolled' });
+    else if (code === closeCodes.notFound) fail({ kind: 'course_not_found' });
     else {
       if (code === closeCodes.unauthorized) tokenStale = true;
       $status.set(navigator.onLine === false ? 'offline' : 'reconnecting');
@@ -140,7 +140,7 @@ export function createConnection(options: ConnectionOptions) {
       try {
         room = await loadRoom();
       } catch (error) {
-        if (error instanceof ApiError && !error.transient) fail(error);
+        if (error instanceof ApiError && !error.transient) fail(failureOf(error));
         throw error;
       }
     }
@@ -166,7 +166,7 @@ export function createConnection(options: ConnectionOptions) {
         onInvalidFrame: options.invalid,
       });
     } catch (error) {
-      if (!lifetime.ended) fail(error);
+      if (!lifetime.ended) fail(failureOf(error));
     }
   }
 
