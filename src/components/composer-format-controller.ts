@@ -46,7 +46,7 @@ export class ComposerFormatController {
     return html`<button
       class="preview-toggle"
       type="button"
-      aria-pressed=${this.previewing ? 'true' : 'false'}
+      aria-pressed=${String(this.previewing)}
       aria-controls=${this.previewing ? 'preview' : nothing}
       title=${s.codeShortcuts}
       @click=${() => this.toggle()}

@@ -6,11 +6,10 @@ import { CourseChatJumpEvent } from './events.js';
 import { excerpt } from './format.js';
 import { SimilarSearchController } from './similar-search-controller.js';
 import type { CourseChatStrings } from './strings.js';
-import { suggestionStrings } from './suggestion-strings.js';
+import type { SuggestionStrings } from './suggestion-strings.js';
 
 export interface SuggestionsOptions {
   store(): ComposerStore | undefined;
-  strings(): CourseChatStrings;
   /** The draft and where the caret is in it. */
   text(): string;
   caret(): number;
@@ -117,16 +116,15 @@ export class ComposerSuggestions {
     );
   }
 
-  renderMentions() {
+  renderMentions(s: CourseChatStrings & SuggestionStrings) {
     if (this.#people.length === 0) return nothing;
-    const s = { ...suggestionStrings, ...this.#options.strings() };
     return html`<ul id="mentions" class="mentions" role="listbox" aria-label=${s.mentionList}>
       ${this.#people.map(
         (person, index) =>
           html`<li
             id="mention-${index}"
             role="option"
-            aria-selected=${index === this.#active ? 'true' : 'false'}
+            aria-selected=${String(index === this.#active)}
             @mousedown=${(event: MouseEvent) => {
               // Keeps focus (and the caret) in the text area.
               event.preventDefault();
@@ -139,13 +137,12 @@ export class ComposerSuggestions {
     </ul>`;
   }
 
-  renderSimilar(asking: boolean) {
+  renderSimilar(asking: boolean, s: CourseChatStrings & SuggestionStrings) {
     const store = this.#options.store();
     if (!asking || !store) return nothing;
     const known = new Map([...store.$messages.get(), ...this.#similar.found].map((m) => [m.id, m]));
     const similar = similarQuestions(this.#options.text(), [...known.values()]);
     if (similar.length === 0) return nothing;
-    const s = { ...suggestionStrings, ...this.#options.strings() };
     return html`<div class="similar" role="region" aria-labelledby="similar">
       <span id="similar">${s.similar}</span>
       <ul>

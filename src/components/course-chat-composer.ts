@@ -11,6 +11,7 @@ import { ComposerSuggestions } from './composer-suggestions.js';
 import { composerModerationStrings } from './composer-moderation-strings.js';
 import { excerpt } from './format.js';
 import { composerStrings } from './composer-strings.js';
+import { suggestionStrings } from './suggestion-strings.js';
 import { defaultStrings } from './strings.js';
 
 /** What the composer reads and does in the room: the draft, the cooldown, mentions, sending, editing. */
@@ -72,7 +73,6 @@ export class CourseChatComposer extends LitElement {
   });
   readonly #suggestions = new ComposerSuggestions(this, {
     store: () => this.store,
-    strings: () => this.strings,
     text: () => this.text,
     caret: () => this.textarea?.selectionStart ?? this.text.length,
     replace: (text, caret) => {
@@ -119,7 +119,7 @@ export class CourseChatComposer extends LitElement {
     const over = length > this.maxLength;
     const near = !over && length > this.maxLength * 0.9;
     const cooldown = this.#cooldownLeft();
-    const s = { ...composerStrings, ...composerModerationStrings, ...this.strings };
+    const s = { ...composerStrings, ...composerModerationStrings, ...suggestionStrings, ...this.strings };
     const editing = this.#moderation.editing;
     if (this.#moderation.muted) return this.#moderation.renderMuted(s);
     return html`<form @submit=${this.#submit}>
@@ -140,7 +140,7 @@ export class CourseChatComposer extends LitElement {
         placeholder=${this.asking ? s.askPlaceholder : s.placeholder}
         .value=${this.text}
         aria-describedby="count"
-        aria-invalid=${over ? 'true' : 'false'}
+        aria-invalid=${String(over)}
         aria-autocomplete="list"
         aria-controls=${this.#suggestions.listId ?? nothing}
         aria-activedescendant=${this.#suggestions.activeId ?? nothing}
@@ -151,13 +151,13 @@ export class CourseChatComposer extends LitElement {
       <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || (!editing && cooldown > 0)}>
         ${editing ? s.save : cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
       </button>
-      ${this.#suggestions.renderMentions()} ${this.#suggestions.renderSimilar(this.asking)}
+      ${this.#suggestions.renderMentions(s)} ${this.#suggestions.renderSimilar(this.asking, s)}
       ${this.#format.renderPreview(this.text, s)}
       <div class="tools">
         <button
           class="ask"
           type="button"
-          aria-pressed=${this.asking ? 'true' : 'false'}
+          aria-pressed=${String(this.asking)}
           @click=${() => {
             this.asking = !this.asking;
             this.#suggestions.changed(this.asking);

@@ -8,6 +8,9 @@ import { StoreController } from './store-controller.js';
 import { settingsStrings } from './settings-strings.js';
 import { defaultStrings } from './strings.js';
 
+/** Whether the browser has notifications at all. */
+const supported = typeof Notification !== 'undefined';
+
 /** What the settings panel reads and changes in the room. */
 export type SettingsStore = Pick<ChatStore, '$settings' | 'updateSettings'>;
 
@@ -29,7 +32,7 @@ export class CourseChatSettings extends LitElement {
 
   @state() private open = false;
   /** The browser refused notifications, so the switch cannot turn them on. */
-  @state() private blocked = typeof Notification !== 'undefined' && Notification.permission === 'denied';
+  @state() private blocked = supported && Notification.permission === 'denied';
 
   @query('.toggle') private toggle?: HTMLButtonElement;
 
@@ -37,12 +40,11 @@ export class CourseChatSettings extends LitElement {
 
   override render() {
     const settings = this.#settings.value;
-    const supported = typeof Notification !== 'undefined';
     const s = { ...settingsStrings, ...this.strings };
     return html`<button
         class="toggle"
         type="button"
-        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-expanded=${String(this.open)}
         aria-controls="panel"
         @click=${() => (this.open = !this.open)}
       >

@@ -1,7 +1,7 @@
 /**
- * The composer's suggestions' texts (composer-suggestions.ts). They travel with its code, loaded
- * on first use, rather than in the first download; a host words them through `<course-chat>`'s
- * `strings` like every other text.
+ * The composer's suggestions' texts (composer-suggestions.ts). They travel with the composer's
+ * code, which comes after the first paint, rather than in the first download; a host words them
+ * through `<course-chat>`'s `strings` like every other text.
  */
 export interface SuggestionStrings {
   /** "People to mention": the accessible name of the `@` suggestions. */
