@@ -17,21 +17,20 @@ export interface GoodwillOptions {
 /** Goodwill points: the user's balance, "This Helped!" awards, and what they already gave. */
 export function createGoodwill({ api, courseId, $room, find, notices, track }: GoodwillOptions) {
   const $confirmedBalance = atom(0);
-  /** Awards sent but not yet answered, by message id: their points are already off the balance. */
-  const $awardsInFlight = atom<Readonly<Record<string, number>>>({});
+  /** The messages of awards sent but not yet answered, whose points are already off the balance. */
+  const awardsInFlight = new Set<string>();
+  const $pointsInFlight = atom(0);
   const $awarded = atom<Readonly<Record<string, number>>>({});
 
-  const $balance = computed([$confirmedBalance, $awardsInFlight], (balance, inFlight) =>
-    Math.max(
-      0,
-      Object.values(inFlight).reduce((left, points) => left - points, balance),
-    ),
+  const $balance = computed([$confirmedBalance, $pointsInFlight], (balance, inFlight) =>
+    Math.max(0, balance - inFlight),
   );
 
   async function award(messageId: string, points: number): Promise<boolean> {
     const message = find(messageId);
-    if (!message || messageId in $awardsInFlight.get()) return false;
-    $awardsInFlight.set({ ...$awardsInFlight.get(), [messageId]: points });
+    if (!message || awardsInFlight.has(messageId)) return false;
+    awardsInFlight.add(messageId);
+    $pointsInFlight.set($pointsInFlight.get() + points);
     try {
       const result = await api.award({
         recipient_id: message.author.id,
@@ -47,7 +46,8 @@ export function createGoodwill({ api, courseId, $room, find, notices, track }: G
       notices.failed('award_failed', error, () => void award(messageId, points));
       return false;
     } finally {
-      $awardsInFlight.set(Object.fromEntries(Object.entries($awardsInFlight.get()).filter(([id]) => id !== messageId)));
+      awardsInFlight.delete(messageId);
+      $pointsInFlight.set($pointsInFlight.get() - points);
     }
   }
 

@@ -101,22 +101,20 @@ export function createOutbox(options: OutboxOptions) {
      * so a message that did reach the backend before the reload is stored once all the same.
      */
     restore(me: User): void {
+      // Once: the room's reopening after a failure finds what the first opening restored in memory.
       if (storageKeys) return;
-      storageKeys = { apiBase: api.apiBase, courseId, userId: me.id };
-      $draft.set(loadDraft(storageKeys));
-      const known = new Set($outgoing.get().map((m) => m.client_id));
-      const restored = loadOutbox(storageKeys)
-        .filter((entry) => !known.has(entry.body.client_id))
-        .map((entry) => outgoing(entry.body, me, entry.created_at));
-      $outgoing.set([...$outgoing.get(), ...restored]);
+      const keys = (storageKeys = { apiBase: api.apiBase, courseId, userId: me.id });
+      $draft.set(loadDraft(keys));
+      // Nothing can be sent before the room has opened, so nothing restored is in memory already.
+      const restored = loadOutbox(keys).map((entry) => outgoing(entry.body, me, entry.created_at));
+      $outgoing.set(restored);
       restored.forEach(enqueue);
-      $outgoing.listen((entries) => {
-        if (storageKeys)
-          saveOutbox(
-            storageKeys,
-            entries.map(({ body, created_at }) => ({ body, created_at })),
-          );
-      });
+      $outgoing.listen((entries) =>
+        saveOutbox(
+          keys,
+          entries.map(({ body, created_at }) => ({ body, created_at })),
+        ),
+      );
     },
 
     /** Stored messages arrived: ours among them are no longer on their way. */
