@@ -4,7 +4,8 @@
  * or of `--previous <rev>`), with the send rate limit lifted through the room-limit variables
  * (MIN_SEND_INTERVAL_MS=0). For 50 and 200 sockets in one room it prints:
  *  - server CPU per message: the user and system CPU of wrangler and everything it started
- *    (workerd), from /proc/<pid>/stat, over the messages of the fixed-rate phase;
+ *    (workerd), from /proc/<pid>/stat, over the messages of the fixed-rate phase; and, apart, the
+ *    share of the workerd that runs the Worker (without wrangler itself and its ProxyWorker);
  *  - socket messages per message and socket in that phase: 1 when each frame goes alone, less
  *    when the room sends several in one `batch`;
  *  - send → receive p50 and p99 at a fixed offered rate, over every (message, receiving socket);
@@ -56,10 +57,31 @@ function wranglerOn(port) {
   throw new Error(`no wrangler dev on port ${port}`);
 }
 
-/** CPU seconds used so far by `pid` and every process under it. */
-function cpuSeconds(pid) {
+/**
+ * The workerd that runs the Worker itself: of the two wrangler dev starts, not the one listening
+ * on the public port, which runs wrangler's ProxyWorker (dev-only machinery that relays every
+ * request and frame to the Worker's workerd; production has no such hop).
+ */
+function workerdOfWorker(wranglerPid, port) {
+  for (const id of processTree(wranglerPid)) {
+    try {
+      const args = readFileSync(`/proc/${id}/cmdline`, 'utf8').split('\0');
+      if (
+        args.some((arg) => arg.endsWith('/workerd')) &&
+        !args.some((arg) => arg.startsWith('--socket-addr=entry=') && arg.endsWith(`:${port}`))
+      )
+        return id;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  throw new Error(`no workerd of the Worker under wrangler ${wranglerPid}`);
+}
+
+/** CPU seconds used so far by `pid` and, unless `alone`, every process under it. */
+function cpuSeconds(pid, alone = false) {
   let ticks = 0;
-  for (const id of processTree(pid)) {
+  for (const id of alone ? [pid] : processTree(pid)) {
     try {
       const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -91,7 +113,8 @@ async function startDesign(name, folder) {
   const { startWorker } = await import(join(folder, 'server', 'test-server.mjs'));
   const worker = await startWorker({ limits });
   const port = Number(new URL(worker.apiBase).port);
-  return { name, ...worker, pid: wranglerOn(port) };
+  const pid = wranglerOn(port);
+  return { name, ...worker, pid, workerdPid: workerdOfWorker(pid, port) };
 }
 
 async function post(apiBase, path, body, token) {
@@ -198,12 +221,14 @@ async function arrived(members, ids, ms) {
 async function fixedPhase(design, members) {
   const socketMessages = () => members.reduce((sum, member) => sum + member.socketMessages, 0);
   const before = cpuSeconds(design.pid);
+  const workerdBefore = cpuSeconds(design.workerdPid, true);
   const messagesBefore = socketMessages();
   const result = await offer(members, fixedRate, phaseSeconds * 2);
   const cpuMs = ((cpuSeconds(design.pid) - before) * 1000) / result.messages;
+  const workerdCpuMs = ((cpuSeconds(design.workerdPid, true) - workerdBefore) * 1000) / result.messages;
   // Below 1 when messages shared socket messages (batches).
   const sends = (socketMessages() - messagesBefore) / members.length / result.messages;
-  return { ...result, cpuMs, sends };
+  return { ...result, cpuMs, workerdCpuMs, sends };
 }
 
 /**
@@ -234,7 +259,9 @@ try {
   for (const size of sizes) {
     const rooms = new Map();
     for (const design of designs) rooms.set(design, await room(design, size));
-    const figures = new Map(designs.map((design) => [design, { cpu: [], sends: [], p50: [], p99: [], rate: [] }]));
+    const figures = new Map(
+      designs.map((design) => [design, { cpu: [], workerdCpu: [], sends: [], p50: [], p99: [], rate: [] }]),
+    );
     // Interleaved rounds, each design in turn, so the machine's load falls on both alike.
     for (const round of [0, 1])
       for (const design of round === 0 ? designs : [...designs].reverse()) {
@@ -243,6 +270,7 @@ try {
         const rate = await sustained(members);
         const f = figures.get(design);
         f.cpu.push(fixed.cpuMs);
+        f.workerdCpu.push(fixed.workerdCpuMs);
         f.sends.push(fixed.sends);
         f.p50.push(fixed.p50);
         f.p99.push(fixed.p99);
@@ -252,7 +280,13 @@ try {
     const summary = new Map(
       designs.map((design) => {
         const f = figures.get(design);
-        const s = { cpu: mean(f.cpu), sends: mean(f.sends), p50: mean(f.p50), p99: mean(f.p99) };
+        const s = {
+          cpu: mean(f.cpu),
+          workerdCpu: mean(f.workerdCpu),
+          sends: mean(f.sends),
+          p50: mean(f.p50),
+          p99: mean(f.p99),
+        };
         return [design.name, { ...s, rate: Math.min(...f.rate) }];
       }),
     );
@@ -262,6 +296,7 @@ try {
         sockets: size,
         design: design.name,
         'server CPU ms/message': s.cpu.toFixed(2),
+        "of it the Worker's workerd": s.workerdCpu.toFixed(2),
         'socket messages/message/socket': s.sends.toFixed(2),
         [`p50 ms @${fixedRate}/s`]: s.p50.toFixed(1),
         [`p99 ms @${fixedRate}/s`]: s.p99.toFixed(1),
@@ -275,6 +310,7 @@ try {
       sockets: size,
       design: 'this / previous',
       'server CPU ms/message': (now.cpu / before.cpu).toFixed(2),
+      "of it the Worker's workerd": (now.workerdCpu / before.workerdCpu).toFixed(2),
       'socket messages/message/socket': (now.sends / before.sends).toFixed(2),
       [`p50 ms @${fixedRate}/s`]: (now.p50 / before.p50).toFixed(2),
       [`p99 ms @${fixedRate}/s`]: (now.p99 / before.p99).toFixed(2),

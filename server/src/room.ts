@@ -57,7 +57,7 @@ import { ModerationDatabase } from './moderation-db.js';
 import { ModqOutbox } from './modq-outbox.js';
 import { RoomLog } from './room-log.js';
 import { D1RoomRecords } from './room-records.js';
-import { RoomSockets, type Attachment } from './sockets.js';
+import { RoomSockets, upgraded, type Attachment } from './sockets.js';
 
 /** Headers the Worker sets when it hands over an upgrade it has already authorised. */
 export const handoverHeaders = {
@@ -122,11 +122,12 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   /**
-   * New messages are in the log: they go on to D1 now (or after LOG_FLUSH_MS), and the alarm is
-   * set first, so a crash or a failed batch leaves them to be sent again rather than lost to D1.
+   * New messages are in the log: they go on to D1 after LOG_FLUSH_MS (`atOnce`, or with no delay
+   * set, now), and the alarm is set first, so a crash or a failed batch leaves them to be sent
+   * again rather than lost to D1.
    */
-  async #written(): Promise<void> {
-    if (this.#flushDelayMs > 0) return this.#clock.wake(Date.now() + this.#flushDelayMs);
+  async #written(atOnce = false): Promise<void> {
+    if (this.#flushDelayMs > 0 && !atOnce) return this.#clock.wake(Date.now() + this.#flushDelayMs);
     await this.#clock.wake(Date.now() + flushRetryMs);
     await this.flush().catch(() => undefined);
   }
@@ -167,7 +168,7 @@ export class ChatRoom extends DurableObject<Env> {
   async send(courseId: string, access: CourseAccess, body: SendMessageBody): Promise<Outcome<ChatMessage>> {
     this.#access.admitted(access);
     const sent = await this.#exclusive(() => runAwaiting(sendMessage(this.#context(courseId), access.me, body)));
-    if (sent.ok && sent.status === 201) await this.#written();
+    if (sent.ok && sent.status === 201) await this.#written(true);
     return sent;
   }
 
@@ -273,7 +274,7 @@ export class ChatRoom extends DurableObject<Env> {
     const reply = (frame: ServerFrame) => this.#sockets.send(server, frame);
     await runAwaiting(welcome(this.#context(courseId), present, others.length === 0, reply));
     await this.#access.schedule();
-    return new Response(null, { status: 101, webSocket: client });
+    return upgraded(client);
   }
 
   override async alarm(): Promise<void> {

@@ -1,7 +1,7 @@
 // The room's coalesced fan-out (server/src/fan-out.ts), tested from Node against a real `wrangler
 // dev`: a burst of messages from several senders reaches every socket complete and in seq order,
 // with many frames to one WebSocket message (`batch`); a quiet room still sends a lone frame as
-// itself.
+// itself; and no frame is compressed once per socket (permessage-deflate is declined).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -64,6 +64,12 @@ describe("the room's fan-out", { timeout: 180_000 }, () => {
       assert.deepEqual(seqs, order, `socket ${i} got them in the same order as the others`);
       assert.ok(socket.batches > batchesBefore[i], `socket ${i} got batches`);
     }
+  });
+
+  it("takes sockets without permessage-deflate, which Node's WebSocket offers as browsers do", async () => {
+    // Deflate would compress every frame once for each socket, for a few hundred bytes a frame.
+    const [member] = await room(1);
+    assert.equal(member.socket.extensions, '');
   });
 
   it('sends a lone frame of a quiet room as itself', async () => {

@@ -75,7 +75,19 @@ describe("the room's message log", { timeout: 180_000 }, () => {
     assert.deepEqual(history.json.messages, acknowledged);
   });
 
-  it('brings a socket-sent message to D1 by itself, with no batch delay set', async () => {
+  it('answers a REST send once its message is in D1, whatever the batch delay', async () => {
+    const { id: courseId, students } = await freshCourse(worker.apiBase, 1);
+    const headers = { authorization: `Bearer ${signToken({ sub: students[0].id, exp: inAnHour() }, worker.secret)}` };
+    const sent = await call(worker.apiBase, `/courses/${courseId}/chat/messages`, {
+      method: 'POST',
+      headers,
+      body: { client_id: randomUUID(), content: 'in D1 when answered', is_question: false },
+    });
+    assert.equal(sent.status, 201);
+    assert.deepEqual(inD1([sent.json.message.id]), [sent.json.message.id]);
+  });
+
+  it('brings a socket-sent message to D1 by itself, after the default batch delay', async () => {
     await worker.stop();
     worker = await startWorker({ persistTo, limits: { min_send_interval_ms: 0 } });
     const { id: courseId, students } = await freshCourse(worker.apiBase, 1);
