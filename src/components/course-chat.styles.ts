@@ -127,41 +127,6 @@ export const courseChatStyles = css`
     padding: 0.15rem 0.75rem;
     cursor: pointer;
   }
-  .body {
-    flex: 1;
-    min-block-size: 0;
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) 17rem;
-  }
-  .main {
-    display: flex;
-    flex-direction: column;
-    min-block-size: 0;
-  }
-  course-chat-help-queue {
-    border-inline-start: 1px solid var(--course-chat-border);
-    min-block-size: 0;
-  }
-  .tabs {
-    display: none;
-    border-block-end: 1px solid var(--course-chat-border);
-    background: var(--course-chat-surface);
-  }
-  .tabs button {
-    flex: 1;
-    font: inherit;
-    font-weight: 600;
-    padding: 0.5rem;
-    border: none;
-    border-block-end: 3px solid transparent;
-    background: transparent;
-    color: var(--course-chat-muted);
-    cursor: pointer;
-  }
-  .tabs button[aria-selected='true'] {
-    color: var(--course-chat-accent);
-    border-block-end-color: var(--course-chat-accent);
-  }
   .balance {
     display: flex;
     flex-direction: column;
@@ -175,21 +140,6 @@ export const courseChatStyles = css`
   }
   .balance a {
     color: var(--course-chat-accent);
-  }
-  .question-pending {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75rem;
-    padding: 0.4rem 1rem;
-    font-size: 0.85rem;
-    background: var(--course-chat-question-bg);
-    color: var(--course-chat-question-text);
-  }
-  .help-link {
-    font-weight: 600;
-    color: var(--course-chat-accent);
-    white-space: nowrap;
   }
   .quiet,
   .failure,
@@ -207,50 +157,7 @@ export const courseChatStyles = css`
     font-size: 1.1rem;
     color: var(--course-chat-text);
   }
-  .main {
-    position: relative;
-  }
-  .typing {
-    min-block-size: 1.4rem;
-    padding: 0 1rem;
-    font-size: 0.8rem;
-    font-style: italic;
-    color: var(--course-chat-muted);
-  }
-  /*
-   * Forced colours draw every line in one colour (an answered question's too) and drop backgrounds
-   * and shadows: system colours keep apart what colour alone tells, and borders outline the pills.
-   */
-  @media (forced-colors: active) {
-    .tabs button {
-      border-block-end-color: Canvas;
-    }
-    .tabs button[aria-selected='true'] {
-      border-block-end-color: Highlight;
-    }
-  }
   @container (max-width: 40rem) {
-    .tabs {
-      display: flex;
-    }
-    .body {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    /* The browser keeps vertical scrolling and zoom; a horizontal swipe is left to the tabs (without
-       this Chromium cancels the pointer as the pan starts, and the swipe never ends). Each scroller
-       says it again: Chromium allows panning afresh inside one. */
-    .body,
-    .log,
-    course-chat-help-queue {
-      touch-action: pan-y pinch-zoom;
-    }
-    .body[data-tab='chat'] course-chat-help-queue,
-    .body[data-tab='queue'] .main {
-      display: none;
-    }
-    course-chat-help-queue {
-      border-inline-start: none;
-    }
     /* A pane or a phone: the header stays one row (title over the online count, the balance and
        Back in two small lines each). */
     .header {
@@ -272,31 +179,11 @@ export const courseChatStyles = css`
       max-inline-size: 5.5rem;
     }
   }
-  /* A phone: the conversation gets the room. Banners and notices are one line each, and the typing
-     line is a small one. */
+  /* A phone: the conversation gets the room (the room's own lines: room-states.styles.ts). */
   @container (max-width: 30rem) {
     :host {
       border-radius: 0;
       border-inline: none;
-    }
-    .tabs button {
-      padding: 0.35rem;
-    }
-    .question-pending {
-      padding-block: 0.2rem;
-      padding-inline: 0.75rem;
-      gap: 0.5rem;
-      font-size: 0.8rem;
-    }
-    .question-pending > span {
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .typing {
-      min-block-size: 1.1rem;
-      font-size: 0.75rem;
-      padding-inline: 0.75rem;
     }
   }
   /* A phone, or a pane too narrow for the header's words: the title and who is online take what the

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatStore, Unread } from '../state/index.js';
 import { courseChatStyles } from './course-chat.styles.js';
@@ -23,7 +23,7 @@ import { StoreController } from './store-controller.js';
 import { SwipeTabsController } from './swipe-tabs-controller.js';
 import { UnreadController } from './unread-controller.js';
 import { RoomHeader } from './room-header.js';
-import { adoptStyles, lazyElements, lazyPart, liveRoom, PartsOnConnect } from './lazy.js';
+import { adoptStyles, lazyElements, liveRoom, PartsOnConnect } from './lazy.js';
 
 /** After this long unanswered, one's own question offers 1-on-1 help prominently. */
 export const longWaitMs = 10 * 60_000;
@@ -140,8 +140,8 @@ export class CourseChat extends LitElement {
 
   readonly #unread = new UnreadController(this);
   readonly #attention = new AttentionController(this, { store: () => this.store, strings: () => this.#s });
-  // The live room, the settings, the help queue, search and the styles of later states: shown at
-  // once or soon, but the room's first paint (loading) does without them.
+  // The live room, the settings, the help queue and search: shown at once or soon, but the room's
+  // first paint (loading) does without them.
   readonly #later = new PartsOnConnect(
     this,
     liveRoom,
@@ -149,9 +149,6 @@ export class CourseChat extends LitElement {
     lazyElements.helpQueue,
     lazyElements.search,
     lazyElements.lowBalance,
-    lazyPart(async () =>
-      adoptStyles(this.renderRoot as ShadowRoot, (await import('./after-first-paint.js')).roomStateStyles),
-    ),
   );
 
   readonly #session = new SessionController(this, {
@@ -212,6 +209,7 @@ export class CourseChat extends LitElement {
 
   override render() {
     const room = this.#room.value;
+    const liveRoomStyles = liveRoom.get();
     // A part that could not load is said politely: nothing was refused, and Retry may well fetch it.
     const laterFailed = this.#later.failed;
     const failure = laterFailed ? 'unavailable' : this.#failure.value?.kind;
@@ -229,14 +227,16 @@ export class CourseChat extends LitElement {
                   : nothing
               }
             </div>`
-          : this.#room.value && liveRoom.get()
-            ? this.#renderRoom()
+          : room && liveRoomStyles
+            ? this.#renderRoom(liveRoomStyles)
             : html`<div class="loading" role="status">${s.loading}</div>`
       }
     </div>`;
   }
 
-  #renderRoom() {
+  #renderRoom(styles: CSSResult) {
+    // Joins the shadow root before the room first shows in it, once.
+    adoptStyles(this.renderRoot as ShadowRoot, styles);
     const status = this.#status.value;
     const typing = this.#typing.value;
     const room = this.#room.value;

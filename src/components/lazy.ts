@@ -67,9 +67,10 @@ const laterElement = (tag: string, name: ElementOf<AfterFirstPaint>) =>
   lazyElement(tag, async () => (await afterFirstPaint())[name]);
 
 /**
- * The live room's elements: the stream, its message rows and the composer, defined together. The
- * room shows once they have arrived; its first paint (loading) does without them, and nobody reads
- * or types before the room has answered.
+ * The live room's elements: the stream, its message rows and the composer, defined together, and
+ * the styles of what the room shows around them (`roomStateStyles`), which it resolves to. The room
+ * shows once they have arrived; its first paint (loading) does without them, and nobody reads or
+ * types before the room has answered.
  */
 const liveRoomElements = [
   laterElement('course-chat-stream', 'CourseChatStream'),
@@ -78,7 +79,7 @@ const liveRoomElements = [
 ];
 export const liveRoom = lazyPart(async () => {
   await Promise.all(liveRoomElements.map(async (element) => element.load()));
-  return true;
+  return (await afterFirstPaint()).roomStateStyles;
 });
 
 /** The room's elements that are not part of its first paint. */
