@@ -7,12 +7,14 @@ import { StoreController } from './store-controller.js';
 import type { CourseChatStrings } from './strings.js';
 
 /** What the composer's moderation reads and does in the room. */
-export type ComposerModerationStore = Pick<ChatStore, '$editing' | '$mutedUntil' | '$room' | 'edit' | 'cancelEdit'>;
+export type ComposerModerationStore = Pick<
+  ChatStore,
+  '$editing' | '$mutedUntil' | '$room' | '$draft' | 'edit' | 'cancelEdit'
+>;
 
 export interface ComposerModerationOptions {
   store(): ComposerModerationStore | undefined;
-  /** The composer's text, and replacing it (the draft is not touched). */
-  text(): string;
+  /** Replaces the composer's text (the draft is not touched). */
   setText(text: string): void;
 }
 
@@ -29,7 +31,7 @@ type Strings = CourseChatStrings & ComposerModerationStrings;
 
 /**
  * The composer under moderation: muted, it only says until when; editing one of the user's own
- * messages, it holds that message's text (the draft waits aside), Enter saves, Escape or Cancel
+ * messages, it holds that message's text (the draft waits in the store), Enter saves, Escape or Cancel
  * gives the draft back, and it shows until when the message may still be edited.
  */
 export class ComposerModerationController implements ReactiveController {
@@ -37,9 +39,8 @@ export class ComposerModerationController implements ReactiveController {
   readonly #options: ComposerModerationOptions;
   readonly #editing: StoreController<ChatMessage | null>;
   readonly #muted: StoreController<string | null>;
-  /** The message the composer holds the text of; the draft kept aside meanwhile. */
+  /** The message the composer holds the text of. */
   #held: ChatMessage | null = null;
-  #draft = '';
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ComposerModerationOptions) {
     this.#host = host;
@@ -61,9 +62,8 @@ export class ComposerModerationController implements ReactiveController {
   hostUpdate(): void {
     const editing = this.editing;
     if (editing?.id === this.#held?.id) return;
-    if (!this.#held) this.#draft = this.#options.text();
     this.#held = editing;
-    this.#options.setText(editing ? editing.content : this.#draft);
+    this.#options.setText(editing ? editing.content : (this.#options.store()?.$draft.get() ?? ''));
     // The menu that began the editing closes: the text to edit is where to type next.
     if (editing) void this.#host.updateComplete.then(() => this.#host.focus());
   }

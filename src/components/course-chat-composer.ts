@@ -68,7 +68,6 @@ export class CourseChatComposer extends LitElement {
   readonly #format = new ComposerFormatController(this);
   readonly #moderation = new ComposerModerationController(this, {
     store: () => this.store,
-    text: () => this.text,
     setText: (text) => (this.text = text),
   });
   readonly #suggestions = new ComposerSuggestions(this, {
@@ -76,8 +75,7 @@ export class CourseChatComposer extends LitElement {
     text: () => this.text,
     caret: () => this.textarea?.selectionStart ?? this.text.length,
     replace: (text, caret) => {
-      this.text = text;
-      this.store?.setDraft(text);
+      this.#write(text);
       void this.updateComplete.then(() => this.textarea?.setSelectionRange(caret, caret));
     },
   });
@@ -177,12 +175,15 @@ export class CourseChatComposer extends LitElement {
   }
 
   #input(event: InputEvent): void {
-    const textarea = event.target as HTMLTextAreaElement;
-    this.text = textarea.value;
-    // The text of a message being edited is no draft.
-    if (!this.#moderation.editing) this.store?.setDraft(this.text);
+    this.#write((event.target as HTMLTextAreaElement).value);
     if (this.text.length > 0) this.store?.typing();
     this.#suggestions.changed(this.asking);
+  }
+
+  /** The text as typed or picked: the draft, unless it is a message being edited (which is none). */
+  #write(text: string): void {
+    this.text = text;
+    if (!this.#moderation.editing) this.store?.setDraft(text);
   }
 
   #keydown(event: KeyboardEvent): void {

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CourseChatMessageActionEvent } from '../../src/components/events.js';
 import type { CourseChat } from '../../src/components/course-chat.js';
-import { composerOf, openRoom, rowWith, say, shadow, textareaOf, useMockBackend } from './helpers.js';
+import { composerOf, openRoom, postAs, rowWith, say, shadow, textareaOf, useMockBackend } from './helpers.js';
 
 const composerText = (el: CourseChat) => shadow(composerOf(el)).textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -87,5 +87,26 @@ describe('the composer editing a message', () => {
     await waitUntil(() => !composerText(el).includes('Editing message'));
     expect(textareaOf(el).value).to.equal('half-written thought');
     expect(rowWith(el, 'Rank is the number of pivots')?.message?.edited_at).to.be.undefined;
+  });
+
+  it('keeps the draft aside, saved for the next visit, while someone is @mentioned in the edit', async () => {
+    const mock = running();
+    postAs(mock, mock.scenario!.other.id, 'Hello from the other side');
+    const el = await openRoom(mock, mock.scenario!.me.id);
+    await say(el, 'Ask about the pivots');
+    textareaOf(el).focus();
+    await sendKeys({ type: 'half-written thought' });
+
+    await editFrom(el, 'Ask about the pivots');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' @' });
+    await waitUntil(() => shadow(composerOf(el)).querySelector('[role="option"]'), 'no one was suggested after @');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textareaOf(el).value.includes(`@${mock.scenario!.other.name}`), 'the mention was not put in');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !composerText(el).includes('Editing message'));
+    expect(textareaOf(el).value).to.equal('half-written thought');
+    const reopened = await openRoom(mock, mock.scenario!.me.id);
+    expect(textareaOf(reopened).value, 'the draft saved for the next visit').to.equal('half-written thought');
   });
 });
