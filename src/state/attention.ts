@@ -157,12 +157,8 @@ export function createAttention(options: AttentionOptions) {
         $settings.set((await api.updateSettings(courseId, change)).settings);
       } catch {
         // Only what this change touched goes back: another change may have been saved meanwhile.
-        const current = $settings.get() ?? before;
-        $settings.set({
-          ...current,
-          ...(change.muted === undefined ? {} : { muted: before.muted }),
-          ...(change.notifications === undefined ? {} : { notifications: before.notifications }),
-        });
+        const undone = Object.keys(change).map((key) => [key, before[key as keyof RoomSettings]]);
+        $settings.set({ ...before, ...$settings.get(), ...Object.fromEntries(undone) });
         options.onSettingsFailed();
       }
     },

@@ -29,18 +29,13 @@ export function createPresence({ $room, send, act, later, now = Date.now }: Pres
   const $typingUntil = atom<Readonly<Record<string, number>>>({});
   let lastTypingSentAt = 0;
 
-  function stopTyping(userId: string): void {
-    const current = $typingUntil.get();
-    if (userId in current)
-      $typingUntil.set(Object.fromEntries(Object.entries(current).filter(([id]) => id !== userId)));
+  /** Keeps those typing for whom `still` holds; the same record when it holds for all. */
+  function keepTyping(still: (userId: string, until: number) => boolean): void {
+    const current = Object.entries($typingUntil.get());
+    const kept = current.filter(([userId, until]) => still(userId, until));
+    if (kept.length !== current.length) $typingUntil.set(Object.fromEntries(kept));
   }
-
-  function expireTyping(): void {
-    const at = now();
-    const current = $typingUntil.get();
-    const live = Object.fromEntries(Object.entries(current).filter(([, until]) => until > at));
-    if (Object.keys(live).length !== Object.keys(current).length) $typingUntil.set(live);
-  }
+  const stopTyping = (userId: string) => keepTyping((id) => id !== userId);
 
   return {
     $presence: $presence as ReadableAtom<readonly PresentUser[]>,
@@ -69,7 +64,10 @@ export function createPresence({ $room, send, act, later, now = Date.now }: Pres
           break;
         case 'typing':
           $typingUntil.set({ ...$typingUntil.get(), [frame.user_id]: now() + typingDisplayMs });
-          later(typingDisplayMs, expireTyping);
+          later(typingDisplayMs, () => {
+            const at = now();
+            keepTyping((_, until) => until > at);
+          });
           break;
       }
     },
