@@ -76,10 +76,11 @@ export class CourseChatStream extends LitElement {
   #active = '';
   #seenCount = 0;
   /**
-   * The stream as last painted: stores change before an update renders, so what was on screen is
-   * remembered here rather than read back from them.
+   * The stream as last painted (its first message, and how many): stores change before an update
+   * renders, so what was on screen is remembered here rather than read back from them.
    */
-  #painted = { firstId: '', count: 0 };
+  #paintedFirstId = '';
+  #paintedCount = 0;
 
   /**
    * In the room's shadow root, where its styles, its `log` part and find in page reach the rows. Its
@@ -129,17 +130,18 @@ export class CourseChatStream extends LitElement {
     const firstId = this.#threads.value[0]?.message.id ?? '';
     const { stick } = this.#anchor;
     if (stick) this.#seenCount = count;
-    else if (firstId !== this.#painted.firstId) {
+    else if (firstId !== this.#paintedFirstId) {
       // Older messages came in above: not news.
       const messages = this.store?.$messages.get() ?? [];
       this.#seenCount += Math.max(
         0,
-        messages.findIndex((m) => m.id === this.#painted.firstId),
+        messages.findIndex((m) => m.id === this.#paintedFirstId),
       );
     }
-    if (stick && firstId === this.#painted.firstId && count > this.#painted.count)
-      this.#arrivals.arrived(count - this.#painted.count);
-    this.#painted = { firstId, count };
+    if (stick && firstId === this.#paintedFirstId && count > this.#paintedCount)
+      this.#arrivals.arrived(count - this.#paintedCount);
+    this.#paintedFirstId = firstId;
+    this.#paintedCount = count;
     const unseen = Math.max(0, count - this.#seenCount);
     if (unseen !== this.unseen) this.unseen = unseen;
     this.onView?.(stick);

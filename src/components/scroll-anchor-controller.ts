@@ -18,11 +18,11 @@ export class ScrollAnchorController implements ReactiveController {
   /** Whether the reader is at the newest message, so arrivals should keep them there. */
   stick = true;
   /** Where the reader is when not at the newest: what is rendered and where it goes follow it. */
-  anchor: Anchor | null = null;
+  #anchor: Anchor | null = null;
   /** The threads rendered, and where. */
   slice: Slice = emptySlice;
   shown: readonly Thread[] = [];
-  readonly heights = new HeightCache();
+  readonly #heights = new HeightCache();
   /** The log's scroll height when the view was last put in place. */
   #settledHeight = 0;
   readonly #host: ScrollAnchorHost;
@@ -89,15 +89,15 @@ export class ScrollAnchorController implements ReactiveController {
 
   /** Another room: the view starts afresh at its newest message. */
   reset(): void {
-    this.heights.clear();
-    this.anchor = null;
+    this.#heights.clear();
+    this.#anchor = null;
     this.stick = true;
   }
 
   /** Holds the view on message `id` of thread `index` from the next update. */
   holdAt(id: string, index: number): void {
     this.stick = false;
-    this.anchor = { id, index, delta: 0 };
+    this.#anchor = { id, index, delta: 0 };
   }
 
   toNewest(): void {
@@ -131,7 +131,7 @@ export class ScrollAnchorController implements ReactiveController {
     const row = rows.find((candidate) => candidate.getBoundingClientRect().bottom > top) ?? rows.at(-1);
     const id = row?.message?.id;
     if (row && id)
-      this.anchor = {
+      this.#anchor = {
         id,
         index: this.slice.start + locate(this.shown, id).index,
         delta: row.getBoundingClientRect().top - top,
@@ -153,12 +153,12 @@ export class ScrollAnchorController implements ReactiveController {
     let top = box.top + slice.before;
     this.shown.forEach((thread, index) => {
       const bottom = rows[index + 1]?.getBoundingClientRect().top ?? box.bottom - slice.after;
-      this.heights.measure(thread, bottom - top);
+      this.#heights.measure(thread, bottom - top);
       top = bottom;
     });
     if (this.stick) toBottom(log);
     else {
-      const anchor = this.anchor;
+      const anchor = this.#anchor;
       const row = anchor && this.rows().find((m) => m.message?.id === anchor.id);
       const view = log.getBoundingClientRect().top;
       // With that message not rendered, the view goes where the slice was taken for.
@@ -176,9 +176,9 @@ export class ScrollAnchorController implements ReactiveController {
     // Nothing to measure (and, rendered on a server, no window to measure it in).
     if (threads.length === 0) return emptySlice;
     return sliceOf(threads, {
-      heights: this.heights,
+      heights: this.#heights,
       viewport: this.log?.clientHeight || innerHeight,
-      anchor: this.stick ? null : this.anchor,
+      anchor: this.stick ? null : this.#anchor,
       messages,
       reach,
     });

@@ -116,19 +116,19 @@ export function texToMathML(tex: string): MathNode {
 
 class Parser {
   #at = 0;
-  readonly tokens: readonly string[];
+  readonly #tokens: readonly string[];
   constructor(tokens: readonly string[]) {
-    this.tokens = tokens;
+    this.#tokens = tokens;
   }
 
-  peek(): string | undefined {
-    return this.tokens[this.#at];
+  #peek(): string | undefined {
+    return this.#tokens[this.#at];
   }
   done(): boolean {
-    return this.#at >= this.tokens.length;
+    return this.#at >= this.#tokens.length;
   }
   #next(): string {
-    const token = this.tokens[this.#at++];
+    const token = this.#tokens[this.#at++];
     if (token === undefined) throw new TexError();
     return token;
   }
@@ -140,7 +140,7 @@ class Parser {
   row(depth: number): MathNode {
     if (depth > maxDepth) throw new TexError();
     const children: MathNode[] = [];
-    for (let token = this.peek(); token !== undefined; token = this.peek()) {
+    for (let token = this.#peek(); token !== undefined; token = this.#peek()) {
       if (token === '}' || token === '&' || token === '\\\\' || token === '\\right' || token === '\\end') break;
       children.push(this.#scripted(depth));
     }
@@ -152,7 +152,7 @@ class Parser {
     const base = this.#atom(depth);
     let sub: MathNode | undefined;
     let sup: MathNode | undefined;
-    for (let token = this.peek(); token === '^' || token === '_'; token = this.peek()) {
+    for (let token = this.#peek(); token === '^' || token === '_'; token = this.#peek()) {
       this.#next();
       const script = this.#atom(depth);
       if (token === '^') {
@@ -199,10 +199,10 @@ class Parser {
       case 'frac':
         return { tag: 'mfrac', children: [this.#group(depth), this.#group(depth)] };
       case 'sqrt':
-        if (this.peek() === '[') {
+        if (this.#peek() === '[') {
           this.#next();
           const index: MathNode[] = [];
-          while (this.peek() !== ']') index.push(this.#scripted(depth + 1));
+          while (this.#peek() !== ']') index.push(this.#scripted(depth + 1));
           this.#next();
           const radicand = this.#group(depth);
           return { tag: 'mroot', children: [radicand, { tag: 'mrow', children: index }] };
@@ -261,7 +261,7 @@ class Parser {
       if (token === '\\end') break;
       if (token !== '\\\\') throw new TexError();
       // A trailing \\ before \end ends no row.
-      if (this.peek() === '\\end') {
+      if (this.#peek() === '\\end') {
         this.#next();
         break;
       }
