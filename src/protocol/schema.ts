@@ -28,13 +28,12 @@ function describe(value: unknown): string {
 export interface Schema<T> {
   /** Returns the value typed, or throws `ProtocolValidationError`. Unknown object keys are dropped. */
   parse(value: unknown, path?: string): T;
-  readonly description: string;
 }
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
-function schema<T>(description: string, parse: (value: unknown, path: string) => T): Schema<T> {
-  return { description, parse: (value, path = '') => parse(value, path) };
+function schema<T>(parse: (value: unknown, path: string) => T): Schema<T> {
+  return { parse: (value, path = '') => parse(value, path) };
 }
 
 function fail(path: string, expected: string, value: unknown): never {
@@ -49,7 +48,7 @@ export interface StringOptions {
 
 export function string(options: StringOptions = {}): Schema<string> {
   const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = options;
-  return schema('string', (value, path) => {
+  return schema((value, path) => {
     if (typeof value !== 'string') fail(path, 'string', value);
     if (value.length < minLength) fail(path, `string of at least ${minLength} characters`, value);
     if (value.length > maxLength) fail(path, `string of at most ${maxLength} characters`, value);
@@ -67,7 +66,7 @@ export interface NumberOptions {
 export function number(options: NumberOptions = {}): Schema<number> {
   const { integer = false, min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = options;
   const expected = integer ? 'integer' : 'number';
-  return schema(expected, (value, path) => {
+  return schema((value, path) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, expected, value);
     if (integer && !Number.isInteger(value)) fail(path, expected, value);
     if (value < min) fail(path, `${expected} >= ${min}`, value);
@@ -77,29 +76,27 @@ export function number(options: NumberOptions = {}): Schema<number> {
 }
 
 export function boolean(): Schema<boolean> {
-  return schema('boolean', (value, path) => (typeof value === 'boolean' ? value : fail(path, 'boolean', value)));
+  return schema((value, path) => (typeof value === 'boolean' ? value : fail(path, 'boolean', value)));
 }
 
 export function literal<const T extends string | number | boolean>(expected: T): Schema<T> {
-  return schema(JSON.stringify(expected), (value, path) =>
-    value === expected ? expected : fail(path, JSON.stringify(expected), value),
-  );
+  return schema((value, path) => (value === expected ? expected : fail(path, JSON.stringify(expected), value)));
 }
 
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
   const expected = values.map((v) => JSON.stringify(v)).join(' | ');
-  return schema(expected, (value, path) =>
+  return schema((value, path) =>
     typeof value === 'string' && values.includes(value) ? (value as T[number]) : fail(path, expected, value),
   );
 }
 
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
-  return schema(`${inner.description} | null`, (value, path) => (value === null ? null : inner.parse(value, path)));
+  return schema((value, path) => (value === null ? null : inner.parse(value, path)));
 }
 
 export function array<T>(item: Schema<T>, options: { maxLength?: number } = {}): Schema<T[]> {
   const { maxLength = Number.POSITIVE_INFINITY } = options;
-  return schema(`${item.description}[]`, (value, path) => {
+  return schema((value, path) => {
     if (!Array.isArray(value)) fail(path, 'array', value);
     if (value.length > maxLength) fail(path, `array of at most ${maxLength} items`, value);
     return value.map((entry, index) => item.parse(entry, `${path}[${index}]`));
@@ -113,7 +110,6 @@ export interface OptionalSchema<T> extends Schema<T | undefined> {
 
 export function optional<T>(inner: Schema<T>): OptionalSchema<T> {
   return {
-    description: `${inner.description} | undefined`,
     optional: true,
     parse: (value, path = '') => (value === undefined ? undefined : inner.parse(value, path)),
   };
@@ -135,7 +131,6 @@ export function object<S extends Shape>(shape: S): ObjectSchema<S> {
   const entries = Object.entries(shape);
   return {
     shape,
-    description: 'object',
     parse(value, path = '') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'object', value);
       const source = value as Record<string, unknown>;
@@ -156,7 +151,7 @@ export function taggedUnion<const V extends Record<string, ObjectSchema<Shape>>>
   const expected = Object.keys(variants)
     .map((k) => JSON.stringify(k))
     .join(' | ');
-  return schema('tagged union', (value, path) => {
+  return schema((value, path) => {
     const tag = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
     const variant = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
     if (!variant) fail(path ? `${path}.type` : 'type', expected, tag);
