@@ -1,11 +1,11 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
 import type { ChatStore, StreamMessage } from '../state/index.js';
 import { awardDialogStyles } from './course-chat-award-dialog.styles.js';
 import { dialogSurfaceStyles } from './dialog-surface.styles.js';
+import { RoomPart } from './room-part.js';
 import { sharedStyles } from './shared.styles.js';
 import { awardDialogStrings } from './award-dialog-strings.js';
-import { defaultStrings } from './strings.js';
 
 /** What the award dialog reads and does in the room. */
 export type AwardStore = Pick<ChatStore, '$balance' | '$room' | 'award'>;
@@ -19,14 +19,11 @@ export type AwardStore = Pick<ChatStore, '$balance' | '$room' | 'award'>;
  *
  * @tag course-chat-award-dialog
  */
-export class CourseChatAwardDialog extends LitElement {
+export class CourseChatAwardDialog extends RoomPart {
   static override styles = [sharedStyles, dialogSurfaceStyles, awardDialogStyles];
 
   /** The balance and limits the award is within, and the award itself. */
-  @property({ attribute: false }) store?: AwardStore;
-
-  /** The texts to show (`<course-chat>` passes its own down). */
-  @property({ attribute: false }) strings = defaultStrings;
+  declare store?: AwardStore;
 
   @state() private message?: StreamMessage;
   @state() private points = 5;

@@ -1,8 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { normaliseContent, textLength } from '../protocol/index.js';
 import type { ChatStore, StreamMessage } from '../state/index.js';
 import { composerStyles } from './course-chat-composer.styles.js';
+import { RoomPart } from './room-part.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { ComposerFormatController } from './composer-format-controller.js';
@@ -12,7 +13,6 @@ import { composerModerationStrings } from './composer-moderation-strings.js';
 import { excerpt } from './format.js';
 import { composerStrings } from './composer-strings.js';
 import { suggestionStrings } from './suggestion-strings.js';
-import { defaultStrings } from './strings.js';
 
 /** What the composer reads and does in the room: the draft, the cooldown, mentions, sending, editing. */
 export type ComposerStore = ComposerModerationStore &
@@ -44,20 +44,17 @@ export type ComposerStore = ComposerModerationStore &
  *
  * @tag course-chat-composer
  */
-export class CourseChatComposer extends LitElement {
+export class CourseChatComposer extends RoomPart {
   static override styles = [sharedStyles, composerStyles];
 
   /** The room's store: the composer sends through it and keeps the draft in it. */
-  @property({ attribute: false }) store?: ComposerStore;
+  declare store?: ComposerStore;
 
   /** The message being answered; the next send replies to it. */
   @property({ attribute: false }) replyTo?: StreamMessage;
 
   /** Longest message the room accepts. */
   @property({ type: Number, attribute: 'max-length' }) maxLength = 2000;
-
-  /** The texts to show (`<course-chat>` passes its own down). */
-  @property({ attribute: false }) strings = defaultStrings;
 
   @state() private text = '';
   @state() private asking = false;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
@@ -7,10 +7,10 @@ import { avatar, profileHrefOf, profileLink } from './avatar.js';
 import { formatWait } from './wait-format.js';
 import { lazyElement } from './lazy.js';
 import { byId, clipped, queueList } from './queue-list.js';
+import { RoomPart } from './room-part.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { helpQueueStrings } from './help-queue-strings.js';
-import { defaultStrings } from './strings.js';
 
 /** What the help queue reads and does in the room. */
 export type HelpQueueStore = Pick<
@@ -40,20 +40,17 @@ const reportedQueue = lazyElement('course-chat-reported', async () =>
  *
  * @tag course-chat-help-queue
  */
-export class CourseChatHelpQueue extends LitElement {
+export class CourseChatHelpQueue extends RoomPart {
   static override styles = [sharedStyles, helpQueueStyles];
 
   /** The room's questions waiting and helpers, and the switch of an ST's own availability. */
-  @property({ attribute: false }) store?: HelpQueueStore;
+  declare store?: HelpQueueStore;
 
   /** URL template (`{id}` for the user id) of a student-teacher's profile page; helpers, all STs, link to it. */
   @property({ attribute: 'st-profile-href' }) stProfileHref = '';
 
   /** Milliseconds since the epoch that waiting times are measured from. */
   @property({ attribute: false }) now = Date.now();
-
-  /** The texts to show (`<course-chat>` passes its own down). */
-  @property({ attribute: false }) strings = defaultStrings;
 
   /** The language waiting times are written in; the browser's when undefined. */
   @property({ attribute: false }) locale?: string;

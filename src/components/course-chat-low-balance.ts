@@ -1,11 +1,10 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
 import type { ChatStore } from '../state/index.js';
 import { CourseChatJumpEvent } from './events.js';
-import { lowBalanceStrings, type LowBalanceStrings } from './low-balance-strings.js';
+import { lowBalanceStrings } from './low-balance-strings.js';
+import { RoomPart } from './room-part.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
-import { defaultStrings, type CourseChatStrings } from './strings.js';
 
 /** What the prompt reads of the room. */
 export type LowBalanceStore = Pick<ChatStore, '$lowBalance' | '$pendingQuestions' | '$room'>;
@@ -19,7 +18,7 @@ export type LowBalanceStore = Pick<ChatStore, '$lowBalance' | '$pendingQuestions
  *
  * @tag course-chat-low-balance
  */
-export class CourseChatLowBalance extends LitElement {
+export class CourseChatLowBalance extends RoomPart {
   static override styles = [
     sharedStyles,
     css`
@@ -62,10 +61,7 @@ export class CourseChatLowBalance extends LitElement {
   ];
 
   /** The room's balance and questions. */
-  @property({ attribute: false }) store?: LowBalanceStore;
-
-  /** The texts to show (`<course-chat>` passes its own down). */
-  @property({ attribute: false }) strings: Partial<LowBalanceStrings> & CourseChatStrings = defaultStrings;
+  declare store?: LowBalanceStore;
 
   readonly #low = new StoreController(this, () => this.store?.$lowBalance, false);
   readonly #pending = new StoreController(this, () => this.store?.$pendingQuestions, []);

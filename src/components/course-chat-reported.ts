@@ -1,12 +1,13 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MessageReport, ReportedResponse, RoomDecisionBody } from '../protocol/index.js';
 import type { ChatStore } from '../state/index.js';
 import { helpQueueStyles } from './course-chat-help-queue.styles.js';
+import { RoomPart } from './room-part.js';
 import { sharedStyles } from './shared.styles.js';
 import { reportedStrings, type ReportedStrings } from './reported-strings.js';
 import { StoreController } from './store-controller.js';
-import { defaultStrings, type CourseChatStrings } from './strings.js';
+import type { CourseChatStrings } from './strings.js';
 import { muteHours, muteLength } from './mute-lengths.js';
 import { clipped, queueList } from './queue-list.js';
 
@@ -31,7 +32,7 @@ function reasonsOf(reports: readonly MessageReport[]): string {
  *
  * @tag course-chat-reported
  */
-export class CourseChatReported extends LitElement {
+export class CourseChatReported extends RoomPart {
   static override styles = [
     sharedStyles,
     helpQueueStyles,
@@ -73,10 +74,7 @@ export class CourseChatReported extends LitElement {
   ];
 
   /** The queue, and the decisions a moderator takes on it. */
-  @property({ attribute: false }) store?: ReportedStore;
-
-  /** The texts to show (`<course-chat>` passes its own down). */
-  @property({ attribute: false }) strings = defaultStrings;
+  declare store?: ReportedStore;
 
   /** The language durations are written in; the browser's when undefined. */
   @property({ attribute: false }) locale?: string;

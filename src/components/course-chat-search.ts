@@ -1,14 +1,14 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { SearchResult } from '../protocol/index.js';
 import type { ChatStore } from '../state/index.js';
+import { RoomPart } from './room-part.js';
 import { sharedStyles } from './shared.styles.js';
 import { searchStyles } from './course-chat-search.styles.js';
 import { headerToggleStyles } from './header-toggle.styles.js';
 import { CourseChatJumpEvent } from './events.js';
 import { formatFullTime } from './format.js';
 import { searchStrings } from './search-strings.js';
-import { defaultStrings } from './strings.js';
 
 /** What the search uses of the room's session. */
 export type SearchStore = Pick<ChatStore, 'search'>;
@@ -22,14 +22,11 @@ export type SearchStore = Pick<ChatStore, 'search'>;
  *
  * @tag course-chat-search
  */
-export class CourseChatSearch extends LitElement {
+export class CourseChatSearch extends RoomPart {
   static override styles = [sharedStyles, headerToggleStyles, searchStyles];
 
   /** The room's session. */
-  @property({ attribute: false }) store?: SearchStore;
-
-  /** The texts to show (`<course-chat>` passes its own down). */
-  @property({ attribute: false }) strings = defaultStrings;
+  declare store?: SearchStore;
 
   /** The language times are written in; the browser's when undefined. */
   @property({ attribute: false }) locale?: string;

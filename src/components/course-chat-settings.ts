@@ -1,12 +1,12 @@
-import { html, LitElement } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { query, state } from 'lit/decorators.js';
 import type { ChatStore } from '../state/index.js';
 import { settingsStyles } from './course-chat-settings.styles.js';
 import { headerToggleStyles } from './header-toggle.styles.js';
+import { RoomPart } from './room-part.js';
 import { sharedStyles } from './shared.styles.js';
 import { StoreController } from './store-controller.js';
 import { settingsStrings } from './settings-strings.js';
-import { defaultStrings } from './strings.js';
 
 /** Whether the browser has notifications at all. */
 const supported = typeof Notification !== 'undefined';
@@ -21,14 +21,11 @@ export type SettingsStore = Pick<ChatStore, '$settings' | 'updateSettings'>;
  *
  * @tag course-chat-settings
  */
-export class CourseChatSettings extends LitElement {
+export class CourseChatSettings extends RoomPart {
   static override styles = [sharedStyles, headerToggleStyles, settingsStyles];
 
   /** The room's settings, and how to change them. */
-  @property({ attribute: false }) store?: SettingsStore;
-
-  /** The texts to show (`<course-chat>` passes its own down). */
-  @property({ attribute: false }) strings = defaultStrings;
+  declare store?: SettingsStore;
 
   @state() private open = false;
   /** The browser refused notifications, so the switch cannot turn them on. */
