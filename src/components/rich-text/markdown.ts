@@ -162,19 +162,17 @@ function codeSpan(source: string, start: number): Found | undefined {
 }
 
 function mathSpan(source: string, start: number): Found | undefined {
-  const display = source.startsWith('$$', start);
-  const open = display ? 2 : 1;
-  if (display) {
+  if (source.startsWith('$$', start)) {
     const close = source.indexOf('$$', start + 2);
     const tex = source.slice(start + 2, close).trim();
-    return close === -1 || !tex ? undefined : { node: { type: 'math', tex, display }, end: close + 2 };
+    return close === -1 || !tex ? undefined : { node: { type: 'math', tex, display: true }, end: close + 2 };
   }
   // "$5 and $10" is money: inline math hugs its dollars and is not followed by a digit.
-  if (/\s/.test(source[start + open] ?? ' ')) return undefined;
+  if (/\s/.test(source[start + 1] ?? ' ')) return undefined;
   for (let at = start + 1; at < source.length; at += 1) {
     if (source[at] === '\\') at += 1;
     else if (source[at] === '$') {
-      if (/\s/.test(source.charAt(at - 1)) || /\d/.test(source[at + 1] ?? '') || at === start + 1) return undefined;
+      if (/\s/.test(source.charAt(at - 1)) || /\d/.test(source[at + 1] ?? '')) return undefined;
       return { node: { type: 'math', tex: source.slice(start + 1, at), display: false }, end: at + 1 };
     }
   }
