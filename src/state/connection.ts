@@ -135,8 +135,7 @@ export function createConnection(options: ConnectionOptions) {
 
   async function nextSocketUrl(): Promise<string> {
     let room = $room.get();
-    const expiresAt = room ? Date.parse(room.token_expires_at) : 0;
-    if (!room || tokenStale || expiresAt - Date.now() < tokenRenewMarginMs) {
+    if (!room || tokenStale || Date.parse(room.token_expires_at) - Date.now() < tokenRenewMarginMs) {
       try {
         room = await loadRoom();
       } catch (error) {

@@ -111,8 +111,9 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     changed: (message) => (inStream(message, []) ? stream.merge([message]) : questions.track([message])),
   });
   /** Left out of the stream and the help queue: reported by this user, or hidden by moderation. */
-  const $hidden = computed([reports.$hidden, moderation.$removed], (reported, removed) =>
-    removed.size === 0 ? reported : new Set([...reported, ...removed]),
+  const $hidden = computed(
+    [reports.$hidden, moderation.$removed],
+    (reported, removed) => new Set([...reported, ...removed]),
   );
 
   const outbox = createOutbox({
@@ -266,7 +267,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
 
     async loadFirstUnread() {
       const since = attention.$readSeqAtOpen.get() ?? 0;
-      await stream.loadOlderUntil(() => (stream.$stored.get()[0]?.seq ?? 0) <= since + 1);
+      await stream.loadOlderUntil(() => stream.covers(since + 1));
       return attention.$firstUnreadId.get();
     },
 

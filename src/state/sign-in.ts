@@ -13,12 +13,12 @@ const firstRetryMs = 1000;
 const longestRetryMs = 30_000;
 
 /**
- * How long to wait after refusal number `attempt` (1-based) before trying again, or null when the
+ * How long to wait after refusal number `attempt` (1 or more) before trying again, or null when the
  * retries are spent: 1 s doubling up to 30 s, each drawn from its upper half so that a lecture
  * hall whose sessions expired together does not come back in step.
  */
 export function signInRetryDelay(attempt: number, random: () => number = Math.random): number | null {
-  if (attempt < 1 || attempt > signInRetries) return null;
+  if (attempt > signInRetries) return null;
   const ceiling = Math.min(longestRetryMs, firstRetryMs * 2 ** (attempt - 1));
   return Math.round(ceiling * (0.5 + random() / 2));
 }

@@ -2,7 +2,7 @@ import type { ChatMessage } from '../protocol/index.js';
 
 /** Words too common to say anything about what a question is about. */
 const stopWords = new Set(
-  'the and for are but not you your with this that have has had was were what when where which who why how can could would should does did do is it its into from about there their them then than just also any all our out off one two very much more most some such only own same too will shall may might must'.split(
+  'the and for are but not you your with this that have has had was were what when where which who why how can could would should does did its into from about there their them then than just also any all our out off one two very much more most some such only own same too will shall may might must'.split(
     ' ',
   ),
 );

@@ -114,8 +114,8 @@ export function createStream(options: StreamOptions) {
   }
 
   const holds = (messageId: string) => $stored.get().some((m) => m.id === messageId);
-  /** Whether `seq` falls within the loaded pages (after the oldest held), where a message may go in. */
-  const covers = (seq: number) => seq > (oldestSeq() ?? 0) || !$hasOlder.get();
+  /** Whether `seq` falls within the loaded pages (from the oldest held on), where a message may go in. */
+  const covers = (seq: number) => seq >= (oldestSeq() ?? 0) || !$hasOlder.get();
 
   return {
     $stored: $stored as ReadableAtom<readonly ChatMessage[]>,
