@@ -46,8 +46,8 @@ export function renderPreview(
  * A message's source as Lit templates, from the parsed tree: every string goes in as text or an
  * attribute value, never as markup, so nothing a message says can run or load.
  */
-export function renderRichText(source: string, options: RichTextOptions): TemplateResult {
-  return html`${parseMarkdown(source).map((block) => renderBlock(block, options))}`;
+export function renderRichText(source: string, options: RichTextOptions): TemplateResult[] {
+  return parseMarkdown(source).map((block) => renderBlock(block, options));
 }
 
 function renderBlock(block: Block, options: RichTextOptions): TemplateResult {

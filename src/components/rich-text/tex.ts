@@ -107,8 +107,8 @@ const matrices = new Map<string, [string, string]>([
 const maxDepth = 40;
 
 export function texToMathML(tex: string): MathNode {
-  const tokens = tex.match(/\\[a-zA-Z]+|\\[^a-zA-Z]|\d+(?:\.\d+)?|\s+|[^]/g) ?? [];
-  const parser = new Parser(tokens.filter((token) => !/^\s+$/.test(token)));
+  // Spaces separate tokens and are otherwise ignored, as in TeX's math mode (`\ ` is a space kept).
+  const parser = new Parser(tex.match(/\\[a-zA-Z]+|\\[^a-zA-Z]|\d+(?:\.\d+)?|\S/g) ?? []);
   const row = parser.row(0);
   if (!parser.done()) throw new TexError();
   return row;
