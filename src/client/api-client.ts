@@ -92,7 +92,8 @@ export interface ApiClient {
   search(courseId: string, query: SearchQuery): Promise<SearchResponse>;
 }
 
-function query(params: HistoryQuery): string {
+/** `?a=1&b=2` of the parameters given (undefined ones left out); '' when none is. */
+function query(params: HistoryQuery | SearchQuery): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) search.set(key, String(value));
@@ -157,11 +158,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     updateSettings: (courseId, change) => request('POST', paths.settings(courseId), settingsResponse, change),
     myAwards: (courseId) => request('GET', paths.myAwards(courseId), myAwardsResponse),
     award: (body) => request('POST', paths.award(), awardResponse, body),
-    search: (courseId, params) =>
-      request(
-        'GET',
-        `${paths.search(courseId)}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`,
-        searchResponse,
-      ),
+    search: (courseId, params) => request('GET', `${paths.search(courseId)}${query(params)}`, searchResponse),
   };
 }
