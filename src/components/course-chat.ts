@@ -264,24 +264,7 @@ export class CourseChat extends LitElement {
       }
       ${this.#actions.render(s)} ${this.#renderQuestionPending(now)}
       <div class="tabs" role="tablist" aria-label=${s.tabs}>
-        <button
-          role="tab"
-          id="chat-tab"
-          aria-selected=${this.tab === 'chat' ? 'true' : 'false'}
-          aria-controls="chat-panel"
-          @click=${() => (this.tab = 'chat')}
-        >
-          ${s.chatTab}
-        </button>
-        <button
-          role="tab"
-          id="queue-tab"
-          aria-selected=${this.tab === 'queue' ? 'true' : 'false'}
-          aria-controls="queue-panel"
-          @click=${() => (this.tab = 'queue')}
-        >
-          ${s.queueTab(this.#pending.value.length)}
-        </button>
+        ${this.#renderTab('chat', s.chatTab)} ${this.#renderTab('queue', s.queueTab(this.#pending.value.length))}
       </div>
       <div
         class="body"
@@ -331,6 +314,19 @@ export class CourseChat extends LitElement {
       </div>
       <course-chat-award-dialog .store=${this.store} .strings=${s}></course-chat-award-dialog>
     `;
+  }
+
+  /** A narrow layout's tab: the stream (`chat`) or the help queue (`queue`), each its panel's label. */
+  #renderTab(tab: 'chat' | 'queue', label: string) {
+    return html`<button
+      role="tab"
+      id="${tab}-tab"
+      aria-selected=${this.tab === tab ? 'true' : 'false'}
+      aria-controls="${tab}-panel"
+      @click=${() => (this.tab = tab)}
+    >
+      ${label}
+    </button>`;
   }
 
   /** "Question Pending": one's own question is still waiting; after a long wait, offer 1-on-1 help. */
