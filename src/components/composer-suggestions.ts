@@ -1,12 +1,14 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { User } from '../protocol/index.js';
-import { mentionCandidates, mentionQueryAt, similarQuestions } from '../state/index.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ChatMessage, User } from '../protocol/index.js';
+import { mentionCandidates, mentionQueryAt, similarQuestions, similarSearchQuery } from '../state/index.js';
 import type { ComposerStore } from './course-chat-composer.js';
 import { CourseChatJumpEvent } from './events.js';
 import { excerpt } from './format.js';
-import { SimilarSearchController } from './similar-search-controller.js';
 import type { CourseChatStrings } from './strings.js';
 import type { SuggestionStrings } from './suggestion-strings.js';
+
+/** How long the draft must rest before the room's search is asked: not on every keystroke. */
+const restMs = 400;
 
 export interface SuggestionsOptions {
   store(): ComposerStore | undefined;
@@ -18,14 +20,22 @@ export interface SuggestionsOptions {
 }
 
 /**
- * What the composer offers as one writes (its styles are the composer's): the room's people after `@` (arrows move, Enter or Tab picks, Escape closes), and, while a question is
- * being written, up to three similar questions already asked, each a link to it.
+ * What the composer offers as one writes (its styles are the composer's): the room's people after
+ * `@` (arrows move, Enter or Tab picks, Escape closes), and, while a question is being written, up
+ * to three similar questions already asked, each a link to it.
  */
-export class ComposerSuggestions {
+export class ComposerSuggestions implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: SuggestionsOptions;
-  /** Similar questions from the room's whole history, by its search. */
-  readonly #similar: SimilarSearchController;
+  /**
+   * Questions from the room's whole history that may answer the one being asked: the backend's
+   * search for the draft's most telling words, so an answered question from weeks ago is offered
+   * though it is not loaded. They are ranked with the loaded ones (`similarQuestions`).
+   */
+  #found: readonly ChatMessage[] = [];
+  /** The search last asked for them, and the wait for the draft to rest before the next. */
+  #asked = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** People offered for the `@name` being typed; empty when no suggestion list is open. */
   #people: User[] = [];
   #active = 0;
@@ -37,7 +47,11 @@ export class ComposerSuggestions {
   constructor(host: ReactiveControllerHost & HTMLElement, options: SuggestionsOptions) {
     this.#host = host;
     this.#options = options;
-    this.#similar = new SimilarSearchController(host, options.store);
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#timer);
   }
 
   /** The open list's id and its chosen option's, for the text area's ARIA; none while closed. */
@@ -51,8 +65,33 @@ export class ComposerSuggestions {
 
   /** Call as the draft changes: the `@name` at the caret, and similar questions while asking. */
   changed(asking: boolean): void {
-    this.#similar.draftChanged(this.#options.text(), asking);
+    this.#searchSimilar(asking);
     this.#suggest();
+  }
+
+  /** Asks the room's search for questions like the one being asked, once the draft rests. */
+  #searchSimilar(asking: boolean): void {
+    clearTimeout(this.#timer);
+    const q = asking ? similarSearchQuery(this.#options.text()) : '';
+    if (q === this.#asked) return;
+    if (!q) {
+      this.#asked = '';
+      this.#found = [];
+      return;
+    }
+    this.#timer = setTimeout(async () => {
+      const store = this.#options.store();
+      if (!store) return;
+      this.#asked = q;
+      try {
+        const { results } = await store.search(q);
+        if (q !== this.#asked) return;
+        this.#found = results.map((result) => result.message).filter((message) => message.is_question);
+        this.#host.requestUpdate();
+      } catch {
+        // Without the search the loaded questions are still offered.
+      }
+    }, restMs);
   }
 
   close(): void {
@@ -140,7 +179,7 @@ export class ComposerSuggestions {
   renderSimilar(asking: boolean, s: CourseChatStrings & SuggestionStrings) {
     const store = this.#options.store();
     if (!asking || !store) return nothing;
-    const known = new Map([...store.$messages.get(), ...this.#similar.found].map((m) => [m.id, m]));
+    const known = new Map([...store.$messages.get(), ...this.#found].map((m) => [m.id, m]));
     const similar = similarQuestions(this.#options.text(), [...known.values()]);
     if (similar.length === 0) return nothing;
     return html`<div class="similar" role="region" aria-labelledby="similar">

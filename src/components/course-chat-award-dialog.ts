@@ -57,7 +57,12 @@ export class CourseChatAwardDialog extends RoomPart {
     const name = this.message?.author.name ?? '';
     const s = { ...awardDialogStrings, ...this.strings };
     const balance = this.store?.$balance.get() ?? 0;
-    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="note" @close=${this.#closed}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      aria-describedby="note"
+      @close=${() => (this.message = undefined)}
+    >
       <form method="dialog" @submit=${this.#confirm}>
         <h2 id="title">${s.thank(name)}</h2>
         <p id="note">
@@ -100,10 +105,6 @@ export class CourseChatAwardDialog extends RoomPart {
     this.close();
     await awarding;
     this.busy = false;
-  }
-
-  #closed(): void {
-    this.message = undefined;
   }
 }
 
