@@ -11,16 +11,10 @@ import type { CourseChatStrings } from './strings.js';
  */
 export class ComposerFormatController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  previewing = false;
+  #previewing = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
-  }
-
-  toggle(): void {
-    this.previewing = !this.previewing;
-    if (this.previewing) void richText.load(this.#host);
-    this.#host.requestUpdate();
   }
 
   /** Handles a code shortcut in `textarea`; says whether it did. */
@@ -46,10 +40,14 @@ export class ComposerFormatController {
     return html`<button
       class="preview-toggle"
       type="button"
-      aria-pressed=${String(this.previewing)}
-      aria-controls=${this.previewing ? 'preview' : nothing}
+      aria-pressed=${String(this.#previewing)}
+      aria-controls=${this.#previewing ? 'preview' : nothing}
       title=${s.codeShortcuts}
-      @click=${() => this.toggle()}
+      @click=${() => {
+        this.#previewing = !this.#previewing;
+        if (this.#previewing) void richText.load(this.#host);
+        this.#host.requestUpdate();
+      }}
     >
       ${s.preview}
     </button>`;
@@ -57,7 +55,7 @@ export class ComposerFormatController {
 
   /** The draft as it will show, once the renderer has loaded. */
   renderPreview(text: string, s: CourseChatStrings & ComposerStrings) {
-    const renderer = this.previewing ? richText.get() : undefined;
+    const renderer = this.#previewing ? richText.get() : undefined;
     const root = this.#host.shadowRoot;
     return renderer && root ? renderer.renderPreview(root, text, s) : nothing;
   }

@@ -55,10 +55,6 @@ export class ComposerModerationController implements ReactiveController {
     return this.#editing.value;
   }
 
-  get muted(): boolean {
-    return this.#muted.value !== null;
-  }
-
   hostUpdate(): void {
     const editing = this.editing;
     if (editing?.id === this.#held?.id) return;
@@ -85,12 +81,12 @@ export class ComposerModerationController implements ReactiveController {
     return editing !== null;
   }
 
-  /** "A moderator muted you in this course until 15:30.", which stands instead of the composer; nothing when not muted. */
+  /** "A moderator muted you in this course until 15:30.", which stands instead of the composer; none when not muted. */
   renderMuted(s: Strings) {
     const until = this.#muted.value;
     return until
       ? html`<div class="replying" role="status">${s.mutedUntil(timeOf(new Date(until), localeOf(this.#host)))}</div>`
-      : nothing;
+      : undefined;
   }
 
   /** "Editing message · You can edit until 14:20. · Cancel", above the text while editing. */

@@ -116,59 +116,63 @@ export class CourseChatComposer extends RoomPart {
     const cooldown = this.#cooldownLeft();
     const s = { ...composerStrings, ...composerModerationStrings, ...suggestionStrings, ...this.strings };
     const editing = this.#moderation.editing;
-    if (this.#moderation.muted) return this.#moderation.renderMuted(s);
-    return html`<form @submit=${this.#submit}>
-      ${this.#moderation.renderEditing(s)}
-      ${
-        this.replyTo && !editing
-          ? html`<div class="replying">
-              <span><strong>${s.replyingTo(this.replyTo.author.name)}</strong> ${excerpt(this.replyTo.content)}</span>
-              <button type="button" class="cancel" @click=${() => (this.replyTo = undefined)}>${s.cancelReply}</button>
-            </div>`
-          : nothing
-      }
-      <label class="visually-hidden" for="message">${s.message}</label>
-      <textarea
-        id="message"
-        part="input"
-        rows="1"
-        placeholder=${this.asking ? s.askPlaceholder : s.placeholder}
-        .value=${this.text}
-        aria-describedby="count"
-        aria-invalid=${String(over)}
-        aria-autocomplete="list"
-        aria-controls=${this.#suggestions.listId ?? nothing}
-        aria-activedescendant=${this.#suggestions.activeId ?? nothing}
-        @input=${this.#input}
-        @keydown=${this.#keydown}
-        @blur=${() => this.#suggestions.close()}
-      ></textarea>
-      <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || (!editing && cooldown > 0)}>
-        ${editing ? s.save : cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
-      </button>
-      ${this.#suggestions.renderMentions(s)} ${this.#suggestions.renderSimilar(this.asking, s)}
-      ${this.#format.renderPreview(this.text, s)}
-      <div class="tools">
-        <button
-          class="ask"
-          type="button"
-          aria-pressed=${String(this.asking)}
-          @click=${() => {
-            this.asking = !this.asking;
-            this.#suggestions.changed(this.asking);
-          }}
-        >
-          <span aria-hidden="true">?</span> ${s.ask}
+    return (
+      this.#moderation.renderMuted(s) ??
+      html`<form @submit=${this.#submit}>
+        ${this.#moderation.renderEditing(s)}
+        ${
+          this.replyTo && !editing
+            ? html`<div class="replying">
+                <span><strong>${s.replyingTo(this.replyTo.author.name)}</strong> ${excerpt(this.replyTo.content)}</span>
+                <button type="button" class="cancel" @click=${() => (this.replyTo = undefined)}>
+                  ${s.cancelReply}
+                </button>
+              </div>`
+            : nothing
+        }
+        <label class="visually-hidden" for="message">${s.message}</label>
+        <textarea
+          id="message"
+          part="input"
+          rows="1"
+          placeholder=${this.asking ? s.askPlaceholder : s.placeholder}
+          .value=${this.text}
+          aria-describedby="count"
+          aria-invalid=${String(over)}
+          aria-autocomplete="list"
+          aria-controls=${this.#suggestions.listId ?? nothing}
+          aria-activedescendant=${this.#suggestions.activeId ?? nothing}
+          @input=${this.#input}
+          @keydown=${this.#keydown}
+          @blur=${() => this.#suggestions.close()}
+        ></textarea>
+        <button class="send" part="send" type="submit" ?disabled=${length === 0 || over || (!editing && cooldown > 0)}>
+          ${editing ? s.save : cooldown > 0 ? s.wait(Math.ceil(cooldown / 1000)) : s.send}
         </button>
-        ${this.#format.renderToggle(s)}
-        <span
-          id="count"
-          class="count ${over ? 'over' : near ? 'near' : ''}"
-          aria-label=${s.characters(length, this.maxLength)}
-          >${length} / ${this.maxLength}</span
-        >
-      </div>
-    </form>`;
+        ${this.#suggestions.renderMentions(s)} ${this.#suggestions.renderSimilar(this.asking, s)}
+        ${this.#format.renderPreview(this.text, s)}
+        <div class="tools">
+          <button
+            class="ask"
+            type="button"
+            aria-pressed=${String(this.asking)}
+            @click=${() => {
+              this.asking = !this.asking;
+              this.#suggestions.changed(this.asking);
+            }}
+          >
+            <span aria-hidden="true">?</span> ${s.ask}
+          </button>
+          ${this.#format.renderToggle(s)}
+          <span
+            id="count"
+            class="count ${over ? 'over' : near ? 'near' : ''}"
+            aria-label=${s.characters(length, this.maxLength)}
+            >${length} / ${this.maxLength}</span
+          >
+        </div>
+      </form>`
+    );
   }
 
   #input(event: InputEvent): void {
