@@ -81,7 +81,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
         data: { course_id: courseId, user_role: room.me.is_student_teacher ? 'student_teacher' : 'student' },
       });
       outbox.restore(room.me);
-      await Promise.all([stream.loadNewest(room), goodwill.loadGiven()]);
+      await Promise.all([stream.loadNewest(), goodwill.loadGiven()]);
     },
     async catchUp() {
       await stream.catchUp();

@@ -81,6 +81,14 @@ export function createStream(options: StreamOptions) {
     options.merged(messages);
   }
 
+  /** A page back from `before` (the newest without it): whether there are older ones is known then. */
+  async function loadPage(before?: number): Promise<void> {
+    const page = await api.history(courseId, { before, limit: pageSize() });
+    if (options.ended()) return;
+    merge(page.messages);
+    $hasOlder.set(page.has_more);
+  }
+
   /** The older page being fetched: every caller waits for the same one rather than none. */
   let olderPage: Promise<void> | null = null;
 
@@ -90,9 +98,7 @@ export function createStream(options: StreamOptions) {
     olderPage ??= (async () => {
       $loadingOlder.set(true);
       try {
-        const page = await api.history(courseId, { before: first, limit: pageSize() });
-        merge(page.messages);
-        $hasOlder.set(page.has_more);
+        await loadPage(first);
         $olderFailed.set(false);
       } catch {
         $olderFailed.set(true);
@@ -132,12 +138,7 @@ export function createStream(options: StreamOptions) {
     loadOlderUntil,
 
     /** The newest page, as the room opens. */
-    async loadNewest(room: RoomResponse): Promise<void> {
-      const page = await api.history(courseId, { limit: room.limits.history_page_size });
-      if (options.ended()) return;
-      merge(page.messages);
-      $hasOlder.set(page.has_more);
-    },
+    loadNewest: (): Promise<void> => loadPage(),
 
     /** Fetches everything after the newest message held, page by page, so no gap survives a reconnect. */
     catchUp: (): Promise<void> =>

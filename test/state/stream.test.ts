@@ -41,7 +41,7 @@ describe('stream and paging', () => {
   it('says an older page failed, keeps what it has, and loads the page when asked again', async () => {
     let failing = true;
     const { stream } = roomOfFour(() => failing);
-    await stream.loadNewest(room);
+    await stream.loadNewest();
     await stream.loadOlder();
     expect(stream.$olderFailed.get()).to.be.true;
     expect(stream.$hasOlder.get()).to.be.true;
@@ -56,14 +56,14 @@ describe('stream and paging', () => {
 
   it('asks for one older page however many callers want it at once', async () => {
     const { stream, asked } = roomOfFour(() => false);
-    await stream.loadNewest(room);
+    await stream.loadNewest();
     await Promise.all([stream.loadOlder(), stream.loadOlder(), stream.loadOlder()]);
     expect(asked.filter((query) => query.before !== undefined)).to.deep.equal([{ before: 3, limit: 2 }]);
   });
 
   it('gives up a jump to an older message when a page fails, rather than asking on and on', async () => {
     const { stream, asked } = roomOfFour(() => true);
-    await stream.loadNewest(room);
+    await stream.loadNewest();
     expect(await stream.loadUntil('m1')).to.be.false;
     expect(asked.filter((query) => query.before !== undefined)).to.have.length(1);
     expect(stream.$olderFailed.get()).to.be.true;
