@@ -130,7 +130,7 @@ export class CourseChat extends LitElement {
 
   /**
    * Tries the room again now: after a refused sign-in (see `course-chat-auth-required`), a failed
-   * load, or while reconnecting.
+   * load (the room's or that of what it loads after its first paint), or while reconnecting.
    */
   retry(): void {
     // What the room could not load comes first: the failure it shows is that one.
