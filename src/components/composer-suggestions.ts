@@ -135,7 +135,7 @@ export class ComposerSuggestions implements ReactiveController {
 
   #suggest(): void {
     const store = this.#options.store();
-    const typed = store ? mentionQueryAt(this.#options.text(), this.#options.caret()) : null;
+    const typed = mentionQueryAt(this.#options.text(), this.#options.caret());
     if (!typed || !store) {
       if (this.#people.length > 0) this.close();
       return;

@@ -206,11 +206,11 @@ export class CourseChatComposer extends RoomPart {
     const length = textLength(content);
     if (!this.store || length === 0 || length > this.maxLength) return;
     if (this.#moderation.save(content) || this.#cooldownLeft() > 0) return;
-    const mentions = this.#suggestions.takeMentions(content);
+    // The session leaves out of the body a reply to nothing and an empty list of mentions.
     this.store.send(content, {
       isQuestion: this.asking,
-      ...(this.replyTo ? { replyToId: this.replyTo.id } : {}),
-      ...(mentions.length > 0 ? { mentions } : {}),
+      replyToId: this.replyTo?.id,
+      mentions: this.#suggestions.takeMentions(content),
     });
     this.text = '';
     this.asking = false;
