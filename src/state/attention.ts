@@ -1,6 +1,7 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { ApiClient } from '../client/index.js';
 import type { ChatMessage, GoodwillAward, RoomResponse, RoomSettings, User } from '../protocol/index.js';
+import type { Notices } from './notices.js';
 import type { ChatNotification, StreamMessage, Unread } from './types.js';
 
 /** A reader at the bottom of a busy room reads constantly; the marker is saved this often at most. */
@@ -16,8 +17,8 @@ export interface AttentionOptions {
   /** Every open question, loaded or not: an answer to one of mine may reply to an old one. */
   $openQuestions: ReadableAtom<ReadonlyMap<string, ChatMessage>>;
   onNotification?: ((notification: ChatNotification) => void) | undefined;
-  /** The room settings could not be saved, and were put back: the person should know. */
-  onSettingsFailed: () => void;
+  /** Where the person hears that the room settings could not be saved, and were put back. */
+  notices: Notices;
 }
 
 /**
@@ -159,7 +160,7 @@ export function createAttention(options: AttentionOptions) {
         // Only what this change touched goes back: another change may have been saved meanwhile.
         const undone = Object.keys(change).map((key) => [key, before[key as keyof RoomSettings]]);
         $settings.set({ ...before, ...$settings.get(), ...Object.fromEntries(undone) });
-        options.onSettingsFailed();
+        options.notices.notify('settings_failed');
       }
     },
 

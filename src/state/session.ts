@@ -175,7 +175,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     $people,
     $openQuestions: questions.$openQuestions,
     onNotification: options.onNotification,
-    onSettingsFailed: () => notices.notify('settings_failed'),
+    notices,
   });
 
   /**
