@@ -9,7 +9,6 @@ import { avatar, profileLink } from './avatar.js';
 import { formatFullTime, formatMessageTime } from './format.js';
 import { defaultStrings } from './strings.js';
 import { mayBeRichText, richText } from './rich-text/load.js';
-import { lazyElements } from './lazy.js';
 import { press, rowActions } from './message-row-actions.js';
 
 /**
@@ -191,8 +190,7 @@ export class CourseChatMessage extends LitElement {
       (this.#gone(message) && !this.mine)
     )
       return;
-    // The menu takes it from here (its chunk loads on first use): the row need not render again.
-    void lazyElements.messageMenu.load();
+    // The menu takes it from here (defined with the row, lazy.ts): the row need not render again.
     this.renderRoot.append(Object.assign(document.createElement('course-chat-message-menu'), { row: this, opener }));
   }
 

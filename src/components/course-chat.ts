@@ -23,7 +23,7 @@ import { StoreController } from './store-controller.js';
 import { SwipeTabsController } from './swipe-tabs-controller.js';
 import { UnreadController } from './unread-controller.js';
 import { RoomHeader } from './room-header.js';
-import { adoptStyles, lazyElements, liveRoom, PartsOnConnect } from './lazy.js';
+import { adoptStyles, liveRoom, LoadOnConnect } from './lazy.js';
 
 /** After this long unanswered, one's own question offers 1-on-1 help prominently. */
 export const longWaitMs = 10 * 60_000;
@@ -140,16 +140,9 @@ export class CourseChat extends LitElement {
 
   readonly #unread = new UnreadController(this);
   readonly #attention = new AttentionController(this, { store: () => this.store, strings: () => this.#s });
-  // The live room, the settings, the help queue and search: shown at once or soon, but the room's
-  // first paint (loading) does without them.
-  readonly #later = new PartsOnConnect(
-    this,
-    liveRoom,
-    lazyElements.settings,
-    lazyElements.helpQueue,
-    lazyElements.search,
-    lazyElements.lowBalance,
-  );
+  // The live room, with the settings, the help queue and search: shown at once or soon, but the
+  // room's first paint (loading) does without them.
+  readonly #later = new LoadOnConnect(this, liveRoom);
 
   readonly #session = new SessionController(this, {
     session: () => ({
@@ -166,7 +159,7 @@ export class CourseChat extends LitElement {
     store: () => this.store,
     composer: () => this.composer,
     awardDialog: async () => {
-      await lazyElements.awardDialog.load();
+      await liveRoom.load();
       return this.awardDialog;
     },
     strings: () => this.#s,

@@ -56,56 +56,46 @@ export function defineOnce(tag: string, element: CustomElementConstructor): void
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
-const afterFirstPaint = async () => import('./after-first-paint.js');
-type AfterFirstPaint = Awaited<ReturnType<typeof afterFirstPaint>>;
-type ElementOf<Module> = {
-  [Name in keyof Module]: Module[Name] extends CustomElementConstructor ? Name : never;
-}[keyof Module];
-
-/** An element of the after-first-paint chunk, defined under `tag` when the chunk arrives. */
-const laterElement = (tag: string, name: ElementOf<AfterFirstPaint>) =>
-  lazyElement(tag, async () => (await afterFirstPaint())[name]);
+/** The room's elements that come after its first paint, by tag, as after-first-paint.ts names them. */
+const laterElements = {
+  'course-chat-stream': 'CourseChatStream',
+  'course-chat-message': 'CourseChatMessage',
+  'course-chat-composer': 'CourseChatComposer',
+  'course-chat-settings': 'CourseChatSettings',
+  'course-chat-help-queue': 'CourseChatHelpQueue',
+  'course-chat-search': 'CourseChatSearch',
+  'course-chat-low-balance': 'CourseChatLowBalance',
+  'course-chat-award-dialog': 'CourseChatAwardDialog',
+  'course-chat-message-menu': 'CourseChatMessageMenu',
+} as const;
 
 /**
- * The live room's elements: the stream, its message rows and the composer, defined together, and
- * the styles of what the room shows around them (`roomStateStyles`), which it resolves to. The room
- * shows once they have arrived; its first paint (loading) does without them, and nobody reads or
- * types before the room has answered.
+ * The live room: every element of the room that its first paint (loading) does without, defined
+ * together as their one chunk arrives, and the styles of what the room shows around them
+ * (`roomStateStyles`), which it resolves to. The room shows once it has arrived, so the first
+ * thing read or typed works, and whatever the room then opens (the award dialog, a message's menu)
+ * is defined already.
  */
-const liveRoomElements = [
-  laterElement('course-chat-stream', 'CourseChatStream'),
-  laterElement('course-chat-message', 'CourseChatMessage'),
-  laterElement('course-chat-composer', 'CourseChatComposer'),
-];
 export const liveRoom = lazyPart(async () => {
-  await Promise.all(liveRoomElements.map(async (element) => element.load()));
-  return (await afterFirstPaint()).roomStateStyles;
+  const chunk = await import('./after-first-paint.js');
+  for (const [tag, name] of Object.entries(laterElements)) defineOnce(tag, chunk[name]);
+  return chunk.roomStateStyles;
 });
 
-/** The room's elements that are not part of its first paint. */
-export const lazyElements = {
-  awardDialog: laterElement('course-chat-award-dialog', 'CourseChatAwardDialog'),
-  settings: laterElement('course-chat-settings', 'CourseChatSettings'),
-  helpQueue: laterElement('course-chat-help-queue', 'CourseChatHelpQueue'),
-  messageMenu: laterElement('course-chat-message-menu', 'CourseChatMessageMenu'),
-  lowBalance: laterElement('course-chat-low-balance', 'CourseChatLowBalance'),
-  search: laterElement('course-chat-search', 'CourseChatSearch'),
-};
-
 /**
- * Loads `parts` as `host` connects: parts it shows at once, but that its first paint does without.
- * The host renders again as each arrives, or when one could not come (`failed`: a CDN hiccup,
+ * Loads `part` as `host` connects: what the host shows at once, but its first paint does without.
+ * The host renders again as it arrives, or when it could not come (`failed`: a CDN hiccup,
  * offline, a deploy that removed the chunk). `load()` asks again: Chromium fetches a module whose
  * fetch failed anew rather than remembering the failure (course-chat-load-failure.test.ts).
  */
-export class PartsOnConnect implements ReactiveController {
+export class LoadOnConnect implements ReactiveController {
   failed = false;
   readonly #host: ReactiveControllerHost;
-  readonly #parts: ReadonlyArray<LazyPart<unknown>>;
+  readonly #part: LazyPart<unknown>;
 
-  constructor(host: ReactiveControllerHost, ...parts: ReadonlyArray<LazyPart<unknown>>) {
+  constructor(host: ReactiveControllerHost, part: LazyPart<unknown>) {
     this.#host = host;
-    this.#parts = parts;
+    this.#part = part;
     host.addController(this);
   }
 
@@ -116,7 +106,7 @@ export class PartsOnConnect implements ReactiveController {
   load(): void {
     this.failed = false;
     this.#host.requestUpdate();
-    Promise.all(this.#parts.map(async (part) => part.load(this.#host))).catch(() => {
+    this.#part.load(this.#host).catch(() => {
       this.failed = true;
       this.#host.requestUpdate();
     });
