@@ -52,13 +52,16 @@ export function locate(threads: readonly Thread[], id: string): { index: number;
   return { index: -1, above: 0 };
 }
 
-/**
- * The first index whose value is above `value` in an ascending list, or its length. A scan: the
- * list is built afresh for each slice anyway.
- */
+/** The first index whose value is above `value` in an ascending list, or its length. */
 function firstAbove(sorted: readonly number[], value: number): number {
-  const index = sorted.findIndex((offset) => offset > value);
-  return index < 0 ? sorted.length : index;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? Infinity) > value) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /**
