@@ -5,7 +5,7 @@
  * (which never overwrite a row D1 holds) cannot undo them.
  */
 import type { DecisionAudit } from '../../src/backend/index.js';
-import type { ChatMessage, MessageReport, ModqReport, ReportReason } from '../../src/protocol/index.js';
+import type { ChatMessage, MessageReport, ReportReason } from '../../src/protocol/index.js';
 import { messageView, toMessage, type MessageRow } from './message-view.js';
 
 interface ReportRow {
@@ -46,24 +46,19 @@ export class ModerationDatabase {
   }
 
   /**
-   * A report whose hand-off to MODQ a crash interrupted (modq-outbox.ts), as MODQ gets it. It is
-   * stored first unless it already is, so a report whose insert the crash cut short is kept as its
-   * reporter asked; all in one transaction. Null when no report has this id: its message is gone,
-   * or the reporter's other report of the message holds its place.
+   * A report whose room died before it finished the report rule (modq-outbox.ts): stored first
+   * unless it already is, so a report whose insert the crash cut short is kept as its reporter
+   * asked, then counted as `addReport` counts, in one transaction. Null when no report has this
+   * id: its message is gone, or the reporter's other report of the message holds its place.
    */
-  async reportForModq(messageId: string, reportId: string, report: MessageReport): Promise<ModqReport | null> {
-    const [, stored, counted, messages] = await this.#db.batch([
+  async restoreReport(messageId: string, reportId: string, report: MessageReport): Promise<number | null> {
+    const [, stored, counted] = await this.#db.batch([
       this.#insertReport(messageId, reportId, report),
       this.#db.prepare('SELECT 1 AS yes FROM chat_reports WHERE id = ?').bind(reportId),
       this.#openReporters(messageId),
-      this.#db.prepare(`${messageView} WHERE m.id = ? AND m.course_id = ?`).bind(messageId, this.#courseId),
     ]);
-    const row = messages?.results[0] as MessageRow | undefined;
     const count = (counted?.results[0] as { count: number } | undefined)?.count;
-    if (!stored?.results.length || !row || !count) return null;
-    const message = toMessage(row);
-    const hidden = message.hidden === true;
-    return { report_id: reportId, course_id: this.#courseId, message, report, report_count: count, hidden };
+    return stored?.results.length && count !== undefined ? count : null;
   }
 
   /** Nothing when the person already reported the message, or the message is not in this course. */

@@ -3,11 +3,14 @@
  * object can cut. Before a report is stored in D1 it is noted in the room's own SQLite storage
  * (`modq_due`, made durable first) and the alarm is set; once the report rule has it ready for
  * MODQ it moves, in one step, to `modq_outbox`, which keeps it until the queue has taken it. The
- * alarm sends again what the queue refused, and finishes each hand-off a crash interrupted: a
+ * alarm sends again what the queue refused, and finishes each report a crash interrupted: a
  * note older than any report takes (`interruptedAfterMs`) is stored in D1 again (which changes
- * nothing when it is there) and handed off as D1 holds it. With the queue's retries and its dead
- * letters, MODQ gets every stored report at least once (and keeps each `report_id` once).
+ * nothing when it is there), then the rest of the report rule runs as it would have
+ * (`actOnReport`: the message hidden at the threshold, moderators told, the hand-off). With the
+ * queue's retries and its dead letters, MODQ gets every stored report at least once (and keeps
+ * each `report_id` once).
  */
+import { actOnReport, wait, type RoomContext, type Rule } from '../../src/backend/index.js';
 import type { MessageReport, ModqReport } from '../../src/protocol/index.js';
 import type { AlarmClock } from './alarm-clock.js';
 import { modqFaults, type ModqQueue } from './dev-faults.js';
@@ -29,6 +32,9 @@ export interface DueReport {
   message_id: string;
   report: MessageReport;
 }
+
+/** Runs a rule in the room of a course, in the order of the room's writes (ChatRoom). */
+export type InRoom = <T>(courseId: string, rule: (room: RoomContext) => Rule<T>) => Promise<T>;
 
 type DueRow = {
   report_id: string;
@@ -87,14 +93,17 @@ export class ModqOutbox {
     await this.#send(report);
   }
 
-  /** The alarm rang: finishes the hand-offs a crash interrupted, and sends again whatever a failed send left. */
-  async resend(): Promise<void> {
-    await this.#finishInterrupted();
+  /**
+   * The alarm rang: sends again whatever a failed send left, and finishes the report rule a crash
+   * interrupted (`inRoom` runs it in the room's order of writes, as a report is).
+   */
+  async resend(inRoom: InRoom): Promise<void> {
     const rows = this.#storage.sql.exec<{ report: string }>('SELECT report FROM modq_outbox').toArray();
     for (const row of rows) await this.#send(JSON.parse(row.report) as ModqReport);
+    await this.#finishInterrupted(inRoom);
   }
 
-  async #finishInterrupted(): Promise<void> {
+  async #finishInterrupted(inRoom: InRoom): Promise<void> {
     const notes = this.#storage.sql.exec<DueRow>('SELECT * FROM modq_due').toArray();
     for (const note of notes) {
       const due = note.noted_at + interruptedAfterMs;
@@ -103,16 +112,18 @@ export class ModqOutbox {
         continue;
       }
       const moderation = new ModerationDatabase(this.#db, note.course_id);
+      const report = JSON.parse(note.report) as MessageReport;
       try {
-        const report = await moderation.reportForModq(
-          note.message_id,
-          note.report_id,
-          JSON.parse(note.report) as MessageReport,
-        );
-        if (report) this.#keep(report);
-        else this.#storage.sql.exec('DELETE FROM modq_due WHERE report_id = ?', note.report_id);
+        // Its hand-off (`handOff`) takes the note out of `modq_due`.
+        const kept = await inRoom(note.course_id, function* (room) {
+          const count = yield* wait(moderation.restoreReport(note.message_id, note.report_id, report));
+          if (count !== null)
+            yield* actOnReport(room, { report_id: note.report_id, message_id: note.message_id, report, count });
+          return count !== null;
+        });
+        if (!kept) this.#storage.sql.exec('DELETE FROM modq_due WHERE report_id = ?', note.report_id);
       } catch (error) {
-        console.error(`course-chat: report ${note.report_id} could not be read from D1; the alarm tries again`, error);
+        console.error(`course-chat: report ${note.report_id} could not be finished; the alarm tries again`, error);
         await this.#clock.wake(Date.now() + resendMs);
       }
     }

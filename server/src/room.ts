@@ -285,7 +285,7 @@ export class ChatRoom extends DurableObject<Env> {
       console.error('course-chat: a batch of messages to D1 failed; the alarm tries again', error);
       await this.#clock.wake(Date.now() + flushRetryMs);
     }
-    await this.#outbox.resend();
+    await this.#outbox.resend((courseId, rule) => this.#inD1(courseId, rule));
     await this.#access.onAlarm();
   }
 

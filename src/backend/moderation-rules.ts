@@ -10,6 +10,7 @@ import {
   type ChatMessage,
   type DecisionResponse,
   type EditBody,
+  type MessageReport,
   type ModerationDecision,
   type ReportBody,
   type ReportedResponse,
@@ -54,8 +55,7 @@ export function* muteRefusal(room: RoomContext, userId: string): Rule<Outcome<ne
 
 /**
  * One report per person per message (201, then 200 changing nothing). The message leaves the
- * reporter's own view at once; at `limits.report_hide_threshold` distinct open reports it is
- * hidden for everyone. Moderators hear of every new report; MODQ gets each one. A muted user may
+ * reporter's own view at once; what a new report then sets off is `actOnReport`. A muted user may
  * still report: it only protects the others.
  */
 export function* report(
@@ -64,7 +64,7 @@ export function* report(
   messageId: string,
   body: ReportBody,
 ): Rule<Outcome<ReportResponse>> {
-  const { records, live, limits, now } = room;
+  const { records, now } = room;
   const note = body.note?.trim() ? body.note.trim() : null;
   if (body.reason === 'other' && note === null) return refusals.noteRequired();
   const message = yield* visibleMessage(room, reporterId, messageId);
@@ -74,10 +74,31 @@ export function* report(
   const reportId = records.newId('report');
   const filed = { reporter_id: reporterId, reason: body.reason, note, created_at: iso(now) };
   const count = yield* wait(records.addReport(messageId, reportId, filed));
-  const stored = yield* wait(records.message(messageId));
-  if (!stored) throw new Error(`message ${messageId} vanished while being reported`);
-  if (count === null) return done({ reported: true as const, hidden: stored.hidden === true });
-  let hidden = stored.hidden === true;
+  if (count === null)
+    return done({ reported: true as const, hidden: (yield* messageBeingReported(room, messageId)).hidden === true });
+  const hidden = yield* actOnReport(room, { report_id: reportId, message_id: messageId, report: filed, count });
+  return done({ reported: true as const, hidden }, 201);
+}
+
+/** A new report as stored, with `count`, the distinct people with an open report on its message now. */
+export interface StoredReport {
+  report_id: string;
+  message_id: string;
+  report: MessageReport;
+  count: number;
+}
+
+/**
+ * What a new report sets off once stored: at `limits.report_hide_threshold` distinct open reports
+ * its message is hidden for everyone, moderators hear of it, and MODQ gets it; answers whether the
+ * message is hidden now. The Worker runs it again for a report whose room died after storing it
+ * (server/src/modq-outbox.ts): a message already hidden is not announced again.
+ */
+export function* actOnReport(room: RoomContext, stored: StoredReport): Rule<boolean> {
+  const { records, live, limits } = room;
+  const { message_id: messageId, count } = stored;
+  const message = yield* messageBeingReported(room, messageId);
+  let hidden = message.hidden === true;
   if (!hidden && count >= limits.report_hide_threshold && (yield* wait(records.setHidden(messageId, true)))) {
     hidden = true;
     live.broadcast({ type: 'message_hidden', message_id: messageId });
@@ -85,15 +106,21 @@ export function* report(
   yield* toModerators(room, { type: 'reported', message_id: messageId, report_count: count, hidden });
   yield* wait(
     records.queueForModq({
-      report_id: reportId,
+      report_id: stored.report_id,
       course_id: records.courseId,
-      message: hidden ? { ...stored, hidden: true } : stored,
-      report: filed,
+      message: hidden ? { ...message, hidden: true } : message,
+      report: stored.report,
       report_count: count,
       hidden,
     }),
   );
-  return done({ reported: true as const, hidden }, 201);
+  return hidden;
+}
+
+function* messageBeingReported(room: RoomContext, messageId: string): Rule<ChatMessage> {
+  const message = yield* wait(room.records.message(messageId));
+  if (!message) throw new Error(`message ${messageId} vanished while being reported`);
+  return message;
 }
 
 /**
