@@ -1,9 +1,16 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { ApiClient } from '../client/index.js';
-import type { ChatMessage, ReportedResponse, RoomDecisionBody, RoomResponse, ServerFrame } from '../protocol/index.js';
+import type {
+  ChatMessage,
+  ReportBody,
+  ReportedResponse,
+  RoomDecisionBody,
+  RoomResponse,
+  ServerFrame,
+} from '../protocol/index.js';
 import type { Lifetime } from './lifetime.js';
 import type { Notices } from './notices.js';
-import type { NoticeKind } from './types.js';
+import type { AnalyticsEvent, NoticeKind } from './types.js';
 
 type ModerationFrame = Extract<ServerFrame, { type: 'message_hidden' | 'message_restored' | 'muted' | 'reported' }>;
 
@@ -17,11 +24,13 @@ export interface ModerationOptions {
   find(messageId: string): ChatMessage | undefined;
   /** The backend's new copy of a message: the stream and the help queue take it. */
   changed(message: ChatMessage): void;
+  track(event: AnalyticsEvent): void;
 }
 
 /**
- * Moderation as one user sees it: editing and deleting their own messages, messages hidden and
- * restored by moderators, their own mute, and, for a moderator, the Reported queue and decisions.
+ * Moderation as one user sees it: editing and deleting their own messages, reporting others' (hidden
+ * then for the reporter only), messages hidden and restored by moderators, their own mute, and, for
+ * a moderator, the Reported queue and decisions.
  */
 export function createModeration(options: ModerationOptions) {
   const { api, courseId, $room, notices } = options;
@@ -30,6 +39,8 @@ export function createModeration(options: ModerationOptions) {
   const $reported = atom<ReportedResponse['reported']>([]);
   /** Hidden by moderation and neither this user's nor theirs to review: left out, until restored. */
   const $removed = atom<ReadonlySet<string>>(new Set());
+  /** Reported by this user, who sees them no more. */
+  const $reportedByMe = atom<ReadonlySet<string>>(new Set());
   const $moderator = computed($room, (room) => room?.moderator === true);
   const me = () => $room.get()?.me.id;
 
@@ -94,7 +105,8 @@ export function createModeration(options: ModerationOptions) {
     $editing: $editing as ReadableAtom<ChatMessage | null>,
     $mutedUntil: $mutedUntil as ReadableAtom<string | null>,
     $reported: $reported as ReadableAtom<ReportedResponse['reported']>,
-    $removed: $removed as ReadableAtom<ReadonlySet<string>>,
+    /** Left out of the stream and the help queue: reported by this user, or hidden by moderation. */
+    $hidden: computed([$reportedByMe, $removed], (reported, removed) => new Set([...reported, ...removed])),
     $moderator,
 
     roomLoaded(room: RoomResponse): void {
@@ -128,6 +140,16 @@ export function createModeration(options: ModerationOptions) {
           return undefined;
       }
     },
+
+    report: (messageId: string, body: ReportBody) =>
+      attempt(async () => {
+        await api.report(courseId, messageId, body);
+        $reportedByMe.set(new Set([...$reportedByMe.get(), messageId]));
+        options.track({
+          name: 'message_reported',
+          data: { course_id: courseId, message_id: messageId, reason: body.reason },
+        });
+      }, 'report_failed'),
 
     beginEdit(messageId: string): void {
       const message = options.find(messageId);

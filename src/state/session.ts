@@ -11,7 +11,6 @@ import { createNotices } from './notices.js';
 import { createOutbox } from './outbox.js';
 import { createPresence } from './presence.js';
 import { createQuestions } from './questions.js';
-import { createReports } from './reports.js';
 import { createSignIn } from './sign-in.js';
 import { createStream } from './stream.js';
 import type { AnalyticsEvent, AuthRefusal, ChatNotification, ChatStore, NoticeKind } from './types.js';
@@ -57,7 +56,6 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     accepted: signIn.accepted,
   });
   const notices = createNotices();
-  const reports = createReports({ api, courseId, notices, track });
 
   /** What the last frame the backend may refuse was for: an `error` frame answers it. */
   let refusable: NoticeKind | undefined;
@@ -109,12 +107,9 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     find: (messageId) =>
       stream.$stored.get().find((m) => m.id === messageId) ?? questions.$openQuestions.get().get(messageId),
     changed: (message) => (inStream(message, []) ? stream.merge([message]) : questions.track([message])),
+    track,
   });
-  /** Left out of the stream and the help queue: reported by this user, or hidden by moderation. */
-  const $hidden = computed(
-    [reports.$hidden, moderation.$removed],
-    (reported, removed) => new Set([...reported, ...removed]),
-  );
+  const { $hidden } = moderation;
 
   const outbox = createOutbox({
     api,
@@ -251,7 +246,6 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     ...presence,
     ...attention,
     ...moderation,
-    ...reports,
     $people,
     $notice: notices.$notice,
     dismissNotice: notices.dismiss,

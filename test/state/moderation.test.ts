@@ -6,7 +6,6 @@ import type { AnalyticsEvent, ChatStore } from '../../src/state/index.js';
 import { createLifetime } from '../../src/state/lifetime.js';
 import { createModeration } from '../../src/state/moderation.js';
 import { createNotices } from '../../src/state/notices.js';
-import { createReports } from '../../src/state/reports.js';
 import { fakeClient, roomOf, storedMessage } from './fake-client.js';
 import { postAs, useLiveStores } from './helpers.js';
 
@@ -31,6 +30,7 @@ describe('moderation', () => {
   function moderationOn(api: ApiClient, room: RoomResponse = roomOf()) {
     const notices = createNotices();
     const changed: ChatMessage[] = [];
+    const tracked: AnalyticsEvent[] = [];
     const lifetime = createLifetime();
     lifetimes.push(lifetime);
     const moderation = createModeration({
@@ -41,9 +41,10 @@ describe('moderation', () => {
       notices,
       find: (id) => [mine, bens].find((m) => m.id === id),
       changed: (message) => void changed.push(message),
+      track: (event) => void tracked.push(event),
     });
     moderation.roomLoaded(room);
-    return { moderation, notices, changed };
+    return { moderation, notices, changed, tracked };
   }
 
   it('knows a moderator and a muted user from the room, and lifts the mute at its end', async () => {
@@ -95,7 +96,7 @@ describe('moderation', () => {
   it('leaves out a hidden message for everyone but its author, who keeps it removed, until it is restored', () => {
     const { moderation } = moderationOn(fakeClient({}));
     expect(moderation.apply({ type: 'message_hidden', message_id: 'm2' })).to.be.undefined;
-    expect([...moderation.$removed.get()]).to.deep.equal(['m2']);
+    expect([...moderation.$hidden.get()]).to.deep.equal(['m2']);
 
     const ownCopy = moderation.apply({ type: 'message_hidden', message_id: 'm1' });
     expect(ownCopy, 'the author sees it removed, without its text').to.deep.include({
@@ -104,16 +105,16 @@ describe('moderation', () => {
       content: '',
       mentions: [],
     });
-    expect(moderation.$removed.get().has('m1')).to.be.false;
+    expect(moderation.$hidden.get().has('m1')).to.be.false;
 
     expect(moderation.apply({ type: 'message_restored', data: bens })).to.equal(bens);
-    expect(moderation.$removed.get().size).to.equal(0);
+    expect(moderation.$hidden.get().size).to.equal(0);
   });
 
   it('leaves a hidden message it does not hold to history, which gives its author the removed copy', () => {
     const { moderation } = moderationOn(fakeClient({}));
     expect(moderation.apply({ type: 'message_hidden', message_id: 'older-than-the-pages' })).to.be.undefined;
-    expect(moderation.$removed.get().size).to.equal(0);
+    expect(moderation.$hidden.get().size).to.equal(0);
   });
 
   it('keeps a hidden message, with its text, for a moderator to review', () => {
@@ -126,7 +127,7 @@ describe('moderation', () => {
       hidden: true,
       content: 'spam spam',
     });
-    expect(moderation.$removed.get().size).to.equal(0);
+    expect(moderation.$hidden.get().size).to.equal(0);
   });
 
   it('reads the Reported queue for a moderator on each reported frame, one request at a time', async () => {
@@ -238,19 +239,19 @@ describe('moderation', () => {
     });
   });
 
-  it('tracks a report as message_reported, with its reason', async () => {
-    const tracked: AnalyticsEvent[] = [];
-    const reports = createReports({
-      api: fakeClient({ report: async () => ({ reported: true, hidden: false }) }),
-      courseId: 'c',
-      notices: createNotices(),
-      track: (event) => tracked.push(event),
-    });
-    await reports.report('m2', { reason: 'spam' });
+  it('tracks a report as message_reported, with its reason, and hides the message for the reporter', async () => {
+    const { moderation, tracked } = moderationOn(
+      fakeClient({ report: async () => ({ reported: true, hidden: false }) }),
+    );
+    await moderation.report('m2', { reason: 'spam' });
     expect(tracked).to.deep.equal([
       { name: 'message_reported', data: { course_id: 'c', message_id: 'm2', reason: 'spam' } },
     ]);
-    expect([...reports.$hidden.get()]).to.deep.equal(['m2']);
+    expect([...moderation.$hidden.get()]).to.deep.equal(['m2']);
+    moderation.apply({ type: 'message_restored', data: bens });
+    expect([...moderation.$hidden.get()], 'restored by moderators, still reported by this user').to.deep.equal([
+      'm2',
+    ]);
   });
 });
 
