@@ -9,9 +9,11 @@
  * before, and a busy room's frames, queued while it works through its backlog, leave together.
  * After a flush the next may wait `msPerSocket` for each socket the flush sent to, at most
  * 250 ms (FANOUT_MS_PER_SOCKET, 0 unless set): 1 ms makes a busy room send about once per
- * millisecond whatever its size, for a fifth of the sends at 20 msg/s among 200 sockets, but the
- * runtime's timers then hold frames back far longer than asked under load (README, Performance). A
- * queue that would outgrow the largest frame a client accepts is flushed first.
+ * millisecond whatever its size, for a fifth of the sends at 20 msg/s among 200 sockets, but a
+ * room behind on its messages runs its timers late (under wrangler dev each message's SQLite
+ * commit fsyncs on the room's thread, and timers wait until its event loop is idle; see
+ * server/README.md, Fan-out). A queue that would outgrow the largest frame a client accepts is
+ * flushed first.
  */
 import { maxFrameLength } from '../../src/protocol/index.js';
 import type { Env } from './env.js';
