@@ -87,8 +87,6 @@ export const messageStyles = css`
   }
   .question-label {
     display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
     font-size: 0.72rem;
     font-weight: 700;
     text-transform: uppercase;

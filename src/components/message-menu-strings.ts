@@ -1,7 +1,8 @@
 /**
  * The texts of a message's menu (course-chat-message-menu.ts). They travel with the menu's chunk,
  * loaded on its first opening, rather than in the first download; a host words them through
- * `<course-chat>`'s `strings` like every other text.
+ * `<course-chat>`'s `strings` like every other text. Its Cancel is the room's `cancel`, which every
+ * dialog shares.
  */
 export interface MessageMenuStrings {
   /** "Ana's message": the menu's name. */
@@ -19,8 +20,6 @@ export interface MessageMenuStrings {
   reportNote: string;
   /** "Send report" */
   sendReport: string;
-  /** "Cancel" */
-  cancel: string;
 }
 
 export const messageMenuStrings: MessageMenuStrings = {
@@ -32,5 +31,4 @@ export const messageMenuStrings: MessageMenuStrings = {
   reportWhy: 'Why are you reporting this message?',
   reportNote: 'A note for the moderators (required for Other)',
   sendReport: 'Send report',
-  cancel: 'Cancel',
 };
