@@ -35,7 +35,7 @@ export function createNotices() {
       };
       notify(kind, reason, reason === undefined && retry ? again : undefined);
     },
-    dismiss: (): void => $notice.set(null),
+    dismissNotice: (): void => $notice.set(null),
   };
 }
 

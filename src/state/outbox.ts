@@ -74,13 +74,11 @@ export function createOutbox(options: OutboxOptions) {
 
   function outgoing(body: SendMessageBody, author: User, createdAt: string): Outgoing {
     return {
+      ...body,
       id: `pending:${body.client_id}`,
       seq: 0,
       course_id: courseId,
-      client_id: body.client_id,
       author,
-      content: body.content,
-      is_question: body.is_question,
       question_status: body.is_question ? 'open' : null,
       reply_to_id: body.reply_to_id ?? null,
       mentions: body.mentions ?? [],

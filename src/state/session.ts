@@ -246,10 +246,9 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     ...presence,
     ...attention,
     ...moderation,
+    ...notices,
+    ...signIn,
     $people,
-    $notice: notices.$notice,
-    dismissNotice: notices.dismiss,
-    $awaitingSignIn: signIn.$waiting,
     search: (q, before) => api.search(courseId, before === undefined ? { q } : { q, before }),
 
     stop() {
@@ -266,7 +265,7 @@ export function createChatSession(options: ChatSessionOptions, client?: ApiClien
     },
 
     reconnectNow() {
-      if (signIn.$waiting.get()) signIn.retryNow();
+      if (signIn.$awaitingSignIn.get()) signIn.retryNow();
       else connection.reconnectNow();
     },
   };

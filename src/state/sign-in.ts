@@ -52,7 +52,7 @@ export interface SignInOptions {
  */
 export function createSignIn(options: SignInOptions) {
   const timers: Timers = options.timers ?? globalThis;
-  const $waiting = atom(false);
+  const $awaitingSignIn = atom(false);
   let refusals = 0;
   let timer: unknown;
   let letIn: (() => void) | undefined;
@@ -64,14 +64,14 @@ export function createSignIn(options: SignInOptions) {
   }
 
   function admit(): void {
-    $waiting.set(false);
+    $awaitingSignIn.set(false);
     letIn?.();
     letIn = undefined;
   }
 
   return {
     /** A refusal has not yet been followed by a request that was let in. */
-    $waiting: $waiting as ReadableAtom<boolean>,
+    $awaitingSignIn: $awaitingSignIn as ReadableAtom<boolean>,
 
     /** Resolves once a request is let in after the last refusal (at once if none is pending). */
     admitted: (): Promise<void> => admitted,
@@ -80,8 +80,8 @@ export function createSignIn(options: SignInOptions) {
     refused(error: ApiError): void {
       cancel();
       refusals += 1;
-      if (!$waiting.get()) {
-        $waiting.set(true);
+      if (!$awaitingSignIn.get()) {
+        $awaitingSignIn.set(true);
         admitted = new Promise((resolve) => (letIn = resolve));
       }
       const retryInMs = signInRetryDelay(refusals);

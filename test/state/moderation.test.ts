@@ -249,9 +249,7 @@ describe('moderation', () => {
     ]);
     expect([...moderation.$hidden.get()]).to.deep.equal(['m2']);
     moderation.apply({ type: 'message_restored', data: bens });
-    expect([...moderation.$hidden.get()], 'restored by moderators, still reported by this user').to.deep.equal([
-      'm2',
-    ]);
+    expect([...moderation.$hidden.get()], 'restored by moderators, still reported by this user').to.deep.equal(['m2']);
   });
 });
 

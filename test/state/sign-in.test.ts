@@ -75,9 +75,9 @@ describe('sign-in refusals', () => {
     const waiting = signIn.admitted().then(() => (through = true));
     await Promise.resolve();
     expect(through).to.be.false;
-    expect(signIn.$waiting.get()).to.be.true;
+    expect(signIn.$awaitingSignIn.get()).to.be.true;
     signIn.accepted();
     await waiting;
-    expect(signIn.$waiting.get()).to.be.false;
+    expect(signIn.$awaitingSignIn.get()).to.be.false;
   });
 });
