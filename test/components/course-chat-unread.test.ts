@@ -43,8 +43,11 @@ describe('<course-chat> unread count for the host', () => {
     return { el, unread };
   }
 
-  function mute(el: CourseChat): void {
+  /** Mutes the room from its settings, once they have arrived (after the first paint, as the room connects). */
+  async function mute(el: CourseChat): Promise<void> {
+    await customElements.whenDefined('course-chat-settings');
     const settings = shadow(el).querySelector('course-chat-settings')!;
+    await settings.updateComplete;
     [...shadow(settings).querySelectorAll('label')]
       .find((label) => label.textContent?.includes('Mute this room'))!
       .querySelector('input')!
@@ -55,7 +58,7 @@ describe('<course-chat> unread count for the host', () => {
     const { el, unread } = await opened();
     await expect(el).to.be.accessible();
     // The next change is the only thing that may follow the first count.
-    mute(el);
+    await mute(el);
     await waitUntil(() => unread.some((event) => event.muted), 'the mute was not told');
     const courseId = mock.scenario!.courseId;
     expect(said(unread)).to.deep.equal([
