@@ -90,8 +90,7 @@ export function createAttention(options: AttentionOptions) {
       savedReadSeq = Math.max(savedReadSeq, room.read_seq);
       $readSeq.set(Math.max($readSeq.get(), room.read_seq));
       // A first visit has no "since": everything is new, and the stream opens at the newest.
-      if ($readSeqAtOpen.get() === null)
-        $readSeqAtOpen.set(room.read_seq === 0 ? Number.MAX_SAFE_INTEGER : room.read_seq);
+      if ($readSeqAtOpen.get() === null) $readSeqAtOpen.set(room.read_seq === 0 ? Infinity : room.read_seq);
     },
 
     /** Messages that arrived live, in order: a mention of me, or an answer to my question. */
@@ -147,7 +146,7 @@ export function createAttention(options: AttentionOptions) {
 
     /** The user wrote: the divider has done its job. */
     wrote(): void {
-      $readSeqAtOpen.set(Number.MAX_SAFE_INTEGER);
+      $readSeqAtOpen.set(Infinity);
     },
 
     async updateSettings(change: Partial<RoomSettings>): Promise<void> {

@@ -52,7 +52,7 @@ export function createConnection(options: ConnectionOptions) {
   const $failure = atom<ChatFailure | null>(null);
   const $room = atom<RoomResponse | null>(null);
   let socket: RoomSocket | undefined;
-  const socketMaker = options.openSocket ? Promise.resolve(options.openSocket) : loadRoomSocket();
+  const socketMaker = Promise.resolve(options.openSocket ?? loadRoomSocket());
   let tokenStale = false;
   let catchingUp = false;
   let buffered: ServerFrame[] = [];
