@@ -35,8 +35,6 @@ export function createAttention(options: AttentionOptions) {
   const $unread = computed([$messages, $readSeq, $room, $hasOlder], (messages, readSeq, room, hasOlder): Unread => {
     const me = room?.me.id;
     const loaded = messages.filter((m) => m.delivery === 'sent');
-    const unread = loaded.filter((m) => m.seq > readSeq && m.author.id !== me);
-    const mentionsMe = (m: ChatMessage) => me !== undefined && m.mentions.includes(me);
     // Every message after the marker is loaded: count them here. Otherwise (history not loaded
     // yet, or not back that far) the backend counted those up to the room's last_seq when it was
     // opened, and the newer ones are all loaded.
@@ -44,11 +42,13 @@ export function createAttention(options: AttentionOptions) {
       (loaded[0]?.seq ?? Infinity) <= readSeq + 1 ||
       (!hasOlder && loaded.length > 0) ||
       readSeq >= (room?.last_seq ?? 0);
-    if (!room || covered) return { count: unread.length, mentions: unread.filter(mentionsMe).length };
-    const newer = unread.filter((m) => m.seq > room.last_seq);
+    /** The room whose counts stand for the messages up to its last_seq, when those are not all loaded. */
+    const counted = covered ? null : room;
+    const unread = loaded.filter((m) => m.seq > (counted?.last_seq ?? readSeq) && m.author.id !== me);
     return {
-      count: room.unread.count + newer.length,
-      mentions: room.unread.mentions + newer.filter(mentionsMe).length,
+      count: (counted?.unread.count ?? 0) + unread.length,
+      mentions:
+        (counted?.unread.mentions ?? 0) + unread.filter((m) => me !== undefined && m.mentions.includes(me)).length,
     };
   });
 
