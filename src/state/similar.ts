@@ -19,18 +19,22 @@ function terms(text: string): Set<string> {
   );
 }
 
+/** How many earlier questions the composer offers at most, and how alike they must be (0 to 1). */
+const maxSimilar = 3;
+const similarEnough = 0.3;
+
 /**
- * What to ask the room's search for questions like `draft`: its `count` longest content words,
+ * What to ask the room's search for questions like `draft`: its two longest content words,
  * cut to their stems (a stem begins the word it came from, and the search matches word prefixes).
  * Empty while the draft says too little to compare.
  */
-export function similarSearchQuery(draft: string, count = 2): string {
+export function similarSearchQuery(draft: string): string {
   const wanted = [...terms(draft)];
   if (wanted.length < 2) return '';
   return (
     wanted
       .sort((a, b) => b.length - a.length)
-      .slice(0, count)
+      .slice(0, 2)
       // Cut further than the stemmer, so "diagonalized" also finds "diagonalize" and "diagonalization".
       .map((term) => term.replace(/(?:ations?|ing|ed|e)$/, ''))
       .join(' ')
@@ -42,11 +46,7 @@ export function similarSearchQuery(draft: string, count = 2): string {
  * content words (Dice coefficient) over the loaded history. Runs in the client, so it costs the
  * backend nothing and works on what the student can already see.
  */
-export function similarQuestions(
-  draft: string,
-  messages: readonly ChatMessage[],
-  { limit = 3, threshold = 0.3 } = {},
-): ChatMessage[] {
+export function similarQuestions(draft: string, messages: readonly ChatMessage[]): ChatMessage[] {
   const wanted = terms(draft);
   if (wanted.size < 2) return [];
   return messages
@@ -57,8 +57,8 @@ export function similarQuestions(
       for (const term of have) if (wanted.has(term)) shared += 1;
       return { message, score: (2 * shared) / (wanted.size + have.size) };
     })
-    .filter(({ score }) => score >= threshold)
+    .filter(({ score }) => score >= similarEnough)
     .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
+    .slice(0, maxSimilar)
     .map(({ message }) => message);
 }
