@@ -28,8 +28,8 @@ export interface Env extends LimitVariables {
   LOG_FLUSH_MS?: string;
   /**
    * How long a busy room holds frames after a send, in milliseconds for each socket it sent to (up
-   * to 250 ms), to send each socket all of them at once (fan-out.ts); unset, 0: the frames of one
-   * turn go together.
+   * to 250 ms), to send each socket all of them at once (fan-out.ts); 0.5 in wrangler.jsonc; unset,
+   * 0: the frames of one turn go together.
    */
   FANOUT_MS_PER_SOCKET?: string;
   /** `on` enables `/dev/token`, `/dev/fixtures` and `/dev/access`; never in production. */

@@ -5,15 +5,14 @@
  * order (a lone frame goes as itself, so a quiet room's wire is unchanged). Sockets that get the
  * same frames share one serialised batch.
  *
- * A room flushes at the end of the turn that queued a frame, so a quiet room's latency is as
- * before, and a busy room's frames, queued while it works through its backlog, leave together.
- * After a flush the next may wait `msPerSocket` for each socket the flush sent to, at most
- * 250 ms (FANOUT_MS_PER_SOCKET, 0 unless set): 1 ms makes a busy room send about once per
- * millisecond whatever its size, for a fifth of the sends at 20 msg/s among 200 sockets, but a
- * room behind on its messages runs its timers late (under wrangler dev each message's SQLite
- * commit fsyncs on the room's thread, and timers wait until its event loop is idle; see
- * server/README.md, Fan-out). A queue that would outgrow the largest frame a client accepts is
- * flushed first.
+ * A room flushes at the end of the turn that queued a frame, and a busy room's frames, queued
+ * while it works through its backlog, leave together. After a flush the next may wait
+ * `msPerSocket` for each socket the flush sent to, at most 250 ms (FANOUT_MS_PER_SOCKET, 0.5 in
+ * wrangler.jsonc, 0 unless set): so a room sends about as often as its size allows whatever its
+ * rate, half as often at 20 msg/s among 200 sockets, for 100 ms more at most. A frame that comes
+ * when the wait is over flushes the queue itself, since a room behind on its messages runs its
+ * timers late (server/README.md, Fan-out). A queue that would outgrow the largest frame a client
+ * accepts is flushed first.
  */
 import { maxFrameLength } from '../../src/protocol/index.js';
 import type { Env } from './env.js';

@@ -1,7 +1,8 @@
 // The room's coalesced fan-out (server/src/fan-out.ts), tested from Node against a real `wrangler
 // dev`: a burst of messages from several senders reaches every socket complete and in seq order,
 // with many frames to one WebSocket message (`batch`); a quiet room still sends a lone frame as
-// itself; and no frame is compressed once per socket (permessage-deflate is declined).
+// itself; no frame is compressed once per socket (permessage-deflate is declined); and, as
+// deployed, a busy room holds its frames a little to send them together.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -81,5 +82,44 @@ describe("the room's fan-out", { timeout: 180_000 }, () => {
     sender.socket.send(JSON.stringify({ type: 'message', client_id: clientId, content: 'alone', is_question: false }));
     await reader.next((frame) => frame.type === 'message' && frame.data.client_id === clientId);
     assert.equal(reader.batches, batches);
+  });
+});
+
+describe("the room's fan-out as deployed (wrangler.jsonc)", { timeout: 180_000 }, () => {
+  let worker;
+  before(async () => {
+    worker = await startWorker({ limits: { min_send_interval_ms: 0 } });
+  });
+  after(() => worker?.stop());
+
+  it("holds a busy room's frames 0.5 ms per socket, so a stream reaches each socket in fewer socket messages", async () => {
+    const course = await freshCourse(worker.apiBase, 20);
+    const sockets = [];
+    for (const student of course.students)
+      sockets.push(
+        await joinRoom(worker.apiBase, course.id, signToken({ sub: student.id, exp: inAnHour() }, worker.secret)),
+      );
+    const [sender, reader] = sockets;
+    const before = reader.received;
+    // A message every 4 ms, in turns of their own; the room of 20 waits 10 ms after each send.
+    const sent = [];
+    for (let i = 0; i < 30; i++) {
+      const clientId = randomUUID();
+      sent.push(clientId);
+      sender.socket.send(
+        JSON.stringify({ type: 'message', client_id: clientId, content: `stream ${i}`, is_question: false }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 4));
+    }
+    await Promise.all(
+      sent.map((clientId) => reader.next((frame) => frame.type === 'message' && frame.data.client_id === clientId)),
+    );
+    const seqs = reader.frames.filter((frame) => frame.type === 'message').map((frame) => frame.data.seq);
+    assert.deepEqual(
+      seqs,
+      [...seqs].sort((a, b) => a - b),
+      'in seq order',
+    );
+    assert.ok(reader.received - before < sent.length, `${reader.received - before} socket messages for ${sent.length}`);
   });
 });

@@ -81,11 +81,12 @@ export async function joinRoom(apiBase, courseId, token) {
   const url = `${apiBase.replace(/^http/, 'ws')}/chat/connect?room=${encodeURIComponent(courseId)}&token=${encodeURIComponent(room.json.user_token)}`;
   const socket = new WebSocket(url);
   const frames = [];
-  const counts = { batches: 0 };
+  const counts = { batches: 0, received: 0 };
   const waiters = new Set();
   const closed = new Promise((resolve) => socket.addEventListener('close', (event) => resolve(event.code)));
   socket.addEventListener('message', (event) => {
     const frame = JSON.parse(String(event.data));
+    counts.received += 1;
     if (frame.type === 'batch') counts.batches += 1;
     frames.push(...(frame.type === 'batch' ? frame.frames : [frame]));
     for (const waiter of waiters) waiter();
@@ -109,6 +110,10 @@ export async function joinRoom(apiBase, courseId, token) {
     frames,
     get batches() {
       return counts.batches;
+    },
+    /** Socket messages so far: a frame alone or a batch of them. */
+    get received() {
+      return counts.received;
     },
     closed,
     next,
