@@ -27,7 +27,6 @@ export const messageStyles = css`
     /* On the person's own dark hue (avatar.ts), whichever the theme. */
     color: #fff;
     object-fit: cover;
-    grid-row: span 2;
   }
   .meta {
     display: flex;
@@ -38,7 +37,6 @@ export const messageStyles = css`
   }
   .name {
     font-weight: 600;
-    color: var(--course-chat-text);
   }
   /* The avatar stays the row's grid item when it is a link. */
   .row > .profile {
@@ -53,19 +51,21 @@ export const messageStyles = css`
     background: var(--course-chat-badge-bg);
     color: var(--course-chat-badge-text);
   }
-  time {
+  time,
+  .edited,
+  .hidden-label,
+  .delivery {
     font-size: 0.75rem;
     color: var(--course-chat-muted);
   }
+  /* The text's column is 1fr, whose minimum is the text's longest word: it may shrink below it. */
   .body {
-    grid-column: 2;
     min-inline-size: 0;
   }
   .content {
     margin: 0.1rem 0 0;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    color: var(--course-chat-text);
     line-height: 1.45;
   }
   .mention {
@@ -96,14 +96,12 @@ export const messageStyles = css`
   .question-label.answered {
     color: var(--course-chat-answered-text);
   }
-  .points {
+  .points,
+  .awarded,
+  .action.award {
     font-size: 0.75rem;
     font-weight: 600;
     color: var(--course-chat-points-text);
-  }
-  .delivery {
-    font-size: 0.75rem;
-    color: var(--course-chat-muted);
   }
   .delivery.failed {
     color: var(--course-chat-danger);
@@ -118,7 +116,7 @@ export const messageStyles = css`
     font: inherit;
     font-size: 0.75rem;
     font-weight: 600;
-    border: 1px solid currentColor;
+    border: 1px solid;
     background: transparent;
     color: inherit;
     border-radius: 999px;
@@ -178,11 +176,6 @@ export const messageStyles = css`
       min-block-size: 44px;
     }
   }
-  .edited,
-  .hidden-label {
-    font-size: 0.75rem;
-    color: var(--course-chat-muted);
-  }
   .hidden-label {
     font-weight: 700;
     color: var(--course-chat-danger);
@@ -190,14 +183,6 @@ export const messageStyles = css`
   .gone {
     font-style: italic;
     color: var(--course-chat-muted);
-  }
-  .action.award {
-    color: var(--course-chat-points-text);
-  }
-  .awarded {
-    font-size: 0.75rem;
-    font-weight: 600;
-    color: var(--course-chat-points-text);
   }
   /* Forced colours drop the backgrounds that mark a mention and the ST badge. */
   @media (forced-colors: active) {

@@ -80,7 +80,7 @@ export const courseChatStreamStyles = css`
   .unread-divider::after {
     content: '';
     flex: 1;
-    border-block-start: 1px solid currentColor;
+    border-block-start: 1px solid;
   }
   /*
    * Forced colours draw every line in one colour and drop shadows: Highlight marks a question, and

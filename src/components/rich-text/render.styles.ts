@@ -49,7 +49,6 @@ export const richTextStyles = css`
     padding: 0.5rem 0.75rem;
     padding-inline-end: 4.5rem;
     overflow-x: auto;
-    white-space: pre;
     overflow-wrap: normal;
     border: 1px solid var(--course-chat-border);
     border-radius: 0.4rem;
