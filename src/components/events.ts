@@ -1,6 +1,12 @@
 import type { ReportBody, User } from '../protocol/index.js';
 import type { AnalyticsEvent, AuthRefusal, ChatNotification, Unread } from '../state/index.js';
 
+// Each event's fields are assigned from one object literal, so a field is named once per event.
+const bubbling: EventInit = { bubbles: true };
+/** Events for the host cross the element's shadow root. */
+const outOfShadow: EventInit = { bubbles: true, composed: true };
+const cancelableOutOfShadow: EventInit = { ...outOfShadow, cancelable: true };
+
 /**
  * Where a navigation from the chat wants to go; the host may route it itself. `profile` and
  * `st-profile` are a person's profile page, `st-profile` when they are a student-teacher.
@@ -14,16 +20,14 @@ export type NavigationTarget = 'course' | 'help' | 'profile' | 'st-profile';
  */
 export class CourseChatNavigateEvent extends Event {
   static readonly eventName = 'course-chat-navigate';
-  readonly destination: NavigationTarget;
-  readonly href: string;
+  declare readonly destination: NavigationTarget;
+  declare readonly href: string;
   /** Whose profile, for `profile` and `st-profile`; empty otherwise. */
-  readonly userId: string;
+  declare readonly userId: string;
 
   constructor(destination: NavigationTarget, href: string, userId = '') {
-    super(CourseChatNavigateEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.destination = destination;
-    this.href = href;
-    this.userId = userId;
+    super(CourseChatNavigateEvent.eventName, cancelableOutOfShadow);
+    Object.assign(this, { destination, href, userId });
   }
 }
 
@@ -52,26 +56,24 @@ export interface MessageActionDetails {
 /** A message row's action was chosen (its button, or its menu); the room carries it out. */
 export class CourseChatMessageActionEvent extends Event {
   static readonly eventName = 'course-chat-message-action';
-  readonly action: MessageAction;
-  readonly messageId: string;
-  readonly details: MessageActionDetails;
+  declare readonly action: MessageAction;
+  declare readonly messageId: string;
+  declare readonly details: MessageActionDetails;
 
   constructor(action: MessageAction, messageId: string, details: MessageActionDetails = {}) {
-    super(CourseChatMessageActionEvent.eventName, { bubbles: true });
-    this.action = action;
-    this.messageId = messageId;
-    this.details = details;
+    super(CourseChatMessageActionEvent.eventName, bubbling);
+    Object.assign(this, { action, messageId, details });
   }
 }
 
 /** Show this message in the stream: scroll to it and highlight it (from the help queue). */
 export class CourseChatJumpEvent extends Event {
   static readonly eventName = 'course-chat-jump';
-  readonly messageId: string;
+  declare readonly messageId: string;
 
   constructor(messageId: string) {
-    super(CourseChatJumpEvent.eventName, { bubbles: true });
-    this.messageId = messageId;
+    super(CourseChatJumpEvent.eventName, bubbling);
+    Object.assign(this, { messageId });
   }
 }
 
@@ -93,13 +95,12 @@ interface CourseChatAnalyticsEventConstructor {
 // union's name, its constructor typed to return the very member it was given.
 class AnalyticsEventClass extends Event {
   static readonly eventName = 'course-chat-analytics';
-  readonly name: AnalyticsEvent['name'];
-  readonly data: AnalyticsEvent['data'];
+  declare readonly name: AnalyticsEvent['name'];
+  declare readonly data: AnalyticsEvent['data'];
 
-  constructor(event: AnalyticsEvent) {
-    super(AnalyticsEventClass.eventName, { bubbles: true, composed: true });
-    this.name = event.name;
-    this.data = event.data;
+  constructor({ name, data }: AnalyticsEvent) {
+    super(AnalyticsEventClass.eventName, outOfShadow);
+    Object.assign(this, { name, data });
   }
 }
 
@@ -111,11 +112,11 @@ export const CourseChatAnalyticsEvent = AnalyticsEventClass as unknown as Course
  */
 export class CourseChatErrorEvent extends Event {
   static readonly eventName = 'course-chat-error';
-  readonly error: Error;
+  declare readonly error: Error;
 
   constructor(error: Error) {
-    super(CourseChatErrorEvent.eventName, { bubbles: true, composed: true });
-    this.error = error;
+    super(CourseChatErrorEvent.eventName, outOfShadow);
+    Object.assign(this, { error });
   }
 }
 
@@ -126,23 +127,18 @@ export class CourseChatErrorEvent extends Event {
  */
 export class CourseChatNotificationEvent extends Event {
   static readonly eventName = 'course-chat-notification';
-  readonly kind: ChatNotification['kind'];
-  readonly courseId: string;
-  readonly messageId: string;
+  declare readonly kind: ChatNotification['kind'];
+  declare readonly courseId: string;
+  declare readonly messageId: string;
   /** Who wrote the message, or gave the points. */
-  readonly from: User;
-  readonly text: string;
+  declare readonly from: User;
+  declare readonly text: string;
   /** Points received, for `points`; 0 otherwise. */
-  readonly points: number;
+  declare readonly points: number;
 
-  constructor(notification: ChatNotification) {
-    super(CourseChatNotificationEvent.eventName, { bubbles: true, composed: true });
-    this.kind = notification.kind;
-    this.courseId = notification.courseId;
-    this.messageId = notification.messageId;
-    this.from = notification.from;
-    this.text = notification.text;
-    this.points = notification.points;
+  constructor({ kind, courseId, messageId, from, text, points }: ChatNotification) {
+    super(CourseChatNotificationEvent.eventName, outOfShadow);
+    Object.assign(this, { kind, courseId, messageId, from, text, points });
   }
 }
 
@@ -152,17 +148,14 @@ export class CourseChatNotificationEvent extends Event {
  */
 export class CourseChatUnreadEvent extends Event {
   static readonly eventName = 'course-chat-unread';
-  readonly courseId: string;
-  readonly count: number;
-  readonly mentions: number;
-  readonly muted: boolean;
+  declare readonly courseId: string;
+  declare readonly count: number;
+  declare readonly mentions: number;
+  declare readonly muted: boolean;
 
-  constructor(courseId: string, unread: Unread, muted: boolean) {
-    super(CourseChatUnreadEvent.eventName, { bubbles: true, composed: true });
-    this.courseId = courseId;
-    this.count = unread.count;
-    this.mentions = unread.mentions;
-    this.muted = muted;
+  constructor(courseId: string, { count, mentions }: Unread, muted: boolean) {
+    super(CourseChatUnreadEvent.eventName, outOfShadow);
+    Object.assign(this, { courseId, count, mentions, muted });
   }
 }
 
@@ -176,18 +169,15 @@ export class CourseChatUnreadEvent extends Event {
  */
 export class CourseChatAuthRequiredEvent extends Event {
   static readonly eventName = 'course-chat-auth-required';
-  readonly courseId: string;
-  readonly reason: AuthRefusal['reason'];
+  declare readonly courseId: string;
+  declare readonly reason: AuthRefusal['reason'];
   /** Refusals in a row, from 1. */
-  readonly attempt: number;
-  readonly retryInMs: number | null;
+  declare readonly attempt: number;
+  declare readonly retryInMs: number | null;
 
-  constructor(courseId: string, refusal: AuthRefusal) {
-    super(CourseChatAuthRequiredEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.courseId = courseId;
-    this.reason = refusal.reason;
-    this.attempt = refusal.attempt;
-    this.retryInMs = refusal.retryInMs;
+  constructor(courseId: string, { reason, attempt, retryInMs }: AuthRefusal) {
+    super(CourseChatAuthRequiredEvent.eventName, cancelableOutOfShadow);
+    Object.assign(this, { courseId, reason, attempt, retryInMs });
   }
 }
 
