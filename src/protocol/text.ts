@@ -21,15 +21,6 @@ export function normaliseContent(content: string): string {
 
 /** Length in code points: what `limits.max_message_length` counts. */
 export function textLength(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
+  // A string iterates by code point: a surrogate pair is one step, a lone surrogate one too.
+  return [...text].length;
 }
