@@ -1,10 +1,7 @@
 import { css } from 'lit';
 
 export const messageMenuStyles = css`
-  /* A modal dialog in the top layer: the element itself takes no room in the row. */
-  :host {
-    position: absolute;
-  }
+  /* A modal dialog, in the top layer: the element's own box is empty and takes no room in the row. */
   dialog {
     padding: 0;
     inline-size: min(20rem, calc(100vw - 1.5rem));
@@ -23,7 +20,8 @@ export const messageMenuStyles = css`
   }
   .sheet,
   form,
-  fieldset {
+  fieldset,
+  .note {
     display: grid;
     gap: 0.25rem;
   }
@@ -40,6 +38,13 @@ export const messageMenuStyles = css`
     margin: 0.5rem 1rem;
     font-weight: 600;
   }
+  .item,
+  textarea {
+    border-radius: calc(var(--course-chat-radius) / 2);
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
   /* Every item is a target at least 44 pixels tall, for a thumb. */
   .item {
     display: flex;
@@ -49,10 +54,6 @@ export const messageMenuStyles = css`
     min-block-size: 44px;
     padding: 0.5rem 1rem;
     border: none;
-    border-radius: calc(var(--course-chat-radius) / 2);
-    background: transparent;
-    color: inherit;
-    font: inherit;
     text-align: start;
     cursor: pointer;
   }
@@ -68,17 +69,11 @@ export const messageMenuStyles = css`
     color: var(--course-chat-muted);
   }
   .note {
-    display: grid;
-    gap: 0.25rem;
     margin: 0.25rem 1rem;
     font-size: 0.9rem;
   }
   textarea {
-    font: inherit;
-    color: inherit;
-    background: transparent;
     border: 1px solid var(--course-chat-border);
-    border-radius: calc(var(--course-chat-radius) / 2);
     padding: 0.5rem;
   }
   .send-report {
