@@ -28,7 +28,6 @@ export const composerStyles = css`
     line-height: 1.4;
   }
   textarea:focus-visible {
-    outline: 2px solid var(--course-chat-focus);
     outline-offset: 0;
     border-color: transparent;
   }

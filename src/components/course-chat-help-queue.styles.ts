@@ -36,7 +36,6 @@ export const helpQueueStyles = css`
   :where(.question button) {
     all: unset;
     cursor: pointer;
-    color: var(--course-chat-text);
     font-weight: 600;
     overflow-wrap: anywhere;
   }

@@ -84,7 +84,6 @@ export const courseChatStyles = css`
   h2 {
     margin: 0;
     font-size: 1.05rem;
-    font-weight: 700;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -177,13 +176,6 @@ export const courseChatStyles = css`
       white-space: normal;
       text-align: end;
       max-inline-size: 5.5rem;
-    }
-  }
-  /* A phone: the conversation gets the room (the room's own lines: room-states.styles.ts). */
-  @container (max-width: 30rem) {
-    :host {
-      border-radius: 0;
-      border-inline: none;
     }
   }
   /* A phone, or a pane too narrow for the header's words: the title and who is online take what the

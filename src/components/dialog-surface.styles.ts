@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The room's dialogs (the award dialog, a message's menu): a card in the room's colours and type. */
+/** The room's dialogs (the award dialog, a message's menu): a card in the room's colours (its type inherited from the room). */
 export const dialogSurfaceStyles = css`
   dialog {
     border: none;
@@ -9,7 +9,6 @@ export const dialogSurfaceStyles = css`
     max-inline-size: none;
     color: var(--course-chat-text);
     background: var(--course-chat-bg);
-    font-family: var(--course-chat-font);
     box-shadow: 0 20px 45px var(--course-chat-shadow);
   }
 `;

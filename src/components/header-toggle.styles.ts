@@ -21,7 +21,6 @@ export const headerToggleStyles = css`
     gap: 0.5rem;
     padding: 0.75rem;
     background: var(--course-chat-bg);
-    color: var(--course-chat-text);
     border: 1px solid var(--course-chat-border);
     border-radius: var(--course-chat-radius);
     box-shadow: 0 4px 16px var(--course-chat-shadow);

@@ -22,7 +22,6 @@ export const roomStateStyles = css`
   }
   course-chat-help-queue {
     border-inline-start: 1px solid var(--course-chat-border);
-    min-block-size: 0;
   }
   .tabs {
     display: none;
@@ -61,7 +60,8 @@ export const roomStateStyles = css`
     gap: 0.75rem;
     padding: 0.4rem 1rem;
     font-size: 0.85rem;
-    background: var(--course-chat-warning-bg);
+  }
+  .banner {
     color: var(--course-chat-warning);
   }
   .question-pending {
@@ -83,6 +83,7 @@ export const roomStateStyles = css`
     color: var(--course-chat-accent);
     white-space: nowrap;
   }
+  .banner,
   .question-pending.long-wait {
     background: var(--course-chat-warning-bg);
   }
