@@ -38,7 +38,8 @@ export const courseChatStyles = css`
     --course-chat-danger: light-dark(#b91c1c, #fca5a5);
     --course-chat-unread: light-dark(#b91c1c, #fca5a5);
     --course-chat-radius: 0.75rem;
-    --course-chat-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    /* Every browser with light-dark() has system-ui: the older per-platform names would never be reached. */
+    --course-chat-font: system-ui, sans-serif;
 
     display: flex;
     block-size: 100%;
