@@ -47,7 +47,7 @@ export interface StringOptions {
 }
 
 export function string(options: StringOptions = {}): Schema<string> {
-  const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = options;
+  const { minLength = 0, maxLength = Infinity, pattern } = options;
   return schema((value, path) => {
     if (typeof value !== 'string') fail(path, 'string', value);
     if (value.length < minLength) fail(path, `string of at least ${minLength} characters`, value);
@@ -60,17 +60,16 @@ export function string(options: StringOptions = {}): Schema<string> {
 export interface NumberOptions {
   integer?: boolean;
   min?: number;
-  max?: number;
 }
 
 export function number(options: NumberOptions = {}): Schema<number> {
-  const { integer = false, min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = options;
+  const { integer = false, min = -Infinity } = options;
   const expected = integer ? 'integer' : 'number';
+  // An integer is finite too.
+  const valid = integer ? Number.isInteger : Number.isFinite;
   return schema((value, path) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, expected, value);
-    if (integer && !Number.isInteger(value)) fail(path, expected, value);
+    if (typeof value !== 'number' || !valid(value)) fail(path, expected, value);
     if (value < min) fail(path, `${expected} >= ${min}`, value);
-    if (value > max) fail(path, `${expected} <= ${max}`, value);
     return value;
   });
 }
@@ -83,8 +82,13 @@ export function literal<const T extends string | number | boolean>(expected: T):
   return schema((value, path) => (value === expected ? expected : fail(path, JSON.stringify(expected), value)));
 }
 
+/** `"a" | "b"`: what a choice among these texts expects. */
+function choiceOf(values: readonly string[]): string {
+  return values.map((v) => JSON.stringify(v)).join(' | ');
+}
+
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
-  const expected = values.map((v) => JSON.stringify(v)).join(' | ');
+  const expected = choiceOf(values);
   return schema((value, path) =>
     typeof value === 'string' && values.includes(value) ? (value as T[number]) : fail(path, expected, value),
   );
@@ -95,7 +99,7 @@ export function nullable<T>(inner: Schema<T>): Schema<T | null> {
 }
 
 export function array<T>(item: Schema<T>, options: { maxLength?: number } = {}): Schema<T[]> {
-  const { maxLength = Number.POSITIVE_INFINITY } = options;
+  const { maxLength = Infinity } = options;
   return schema((value, path) => {
     if (!Array.isArray(value)) fail(path, 'array', value);
     if (value.length > maxLength) fail(path, `array of at most ${maxLength} items`, value);
@@ -148,9 +152,7 @@ export function object<S extends Shape>(shape: S): ObjectSchema<S> {
 export function taggedUnion<const V extends Record<string, ObjectSchema<Shape>>>(
   variants: V,
 ): Schema<{ [K in keyof V]: Infer<V[K]> }[keyof V]> {
-  const expected = Object.keys(variants)
-    .map((k) => JSON.stringify(k))
-    .join(' | ');
+  const expected = choiceOf(Object.keys(variants));
   return schema((value, path) => {
     const tag = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
     const variant = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
