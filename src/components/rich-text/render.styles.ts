@@ -49,7 +49,6 @@ export const richTextStyles = css`
     padding: 0.5rem 0.75rem;
     padding-inline-end: 4.5rem;
     overflow-x: auto;
-    overflow-wrap: normal;
     border: 1px solid var(--course-chat-border);
     border-radius: 0.4rem;
     background: var(--course-chat-surface);
@@ -57,9 +56,6 @@ export const richTextStyles = css`
   .code-block pre code {
     background: none;
     padding: 0;
-  }
-  .code-block pre:focus-visible {
-    outline: 2px solid var(--course-chat-focus);
   }
   .copy {
     position: absolute;

@@ -16,14 +16,17 @@ describe('<course-chat-message> renders Markdown and math', () => {
     return { el, row, root: row.shadowRoot! };
   }
 
-  it('keeps a code block exactly, indentation included, and copies it', async () => {
-    const code = 'def det2(m):\n    a, b = m[0]\n    c, d = m[1]\n    return a * d - b * c';
+  it('keeps a code block exactly, indentation and long lines included, and copies it', async () => {
+    const long = `    # ${'det2 '.repeat(40)}`;
+    const code = `def det2(m):\n    a, b = m[0]\n    c, d = m[1]\n${long}\n    return a * d - b * c`;
     const { el, root } = await rendered(`Like this:\n\`\`\`python\n${code}\n\`\`\``);
     await expect(el).to.be.accessible();
     const pre = root.querySelector('.code-block pre')!;
     expect(pre.textContent).to.equal(code);
     expect(getComputedStyle(pre).whiteSpace).to.equal('pre');
     expect(getComputedStyle(pre).overflowX).to.equal('auto');
+    // A long line scrolls sideways rather than wrapping (the message around it wraps anywhere).
+    expect(pre.scrollWidth).to.be.greaterThan(pre.clientWidth);
     const written: string[] = [];
     Object.defineProperty(navigator, 'clipboard', {
       configurable: true,
