@@ -1,4 +1,17 @@
-import { array, boolean, literal, nullable, number, object, oneOf, optional, string, type Infer } from './schema.js';
+import {
+  array,
+  boolean,
+  literal,
+  nonNegativeInteger,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  positiveInteger,
+  string,
+  type Infer,
+} from './schema.js';
 
 /** Identifiers are opaque strings chosen by the backend; bounded so a hostile frame stays small. */
 export const id = string({ minLength: 1, maxLength: 128 });
@@ -10,7 +23,7 @@ export const clientId = string({ pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-
 export const timestamp = string({ pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/ });
 
 /** Per-room message sequence: assigned by the backend, strictly increasing, gaps allowed. */
-export const seq = number({ integer: true, min: 1 });
+export const seq = positiveInteger;
 
 export const user = object({
   id,
@@ -46,7 +59,7 @@ export const chatMessage = object({
   /** User ids mentioned in the content, resolved by the sender and checked by the backend. */
   mentions: array(id, { maxLength: 50 }),
   /** Goodwill points this message has earned through "This Helped!" awards. */
-  helpful_points: number({ integer: true, min: 0 }),
+  helpful_points: nonNegativeInteger,
   created_at: timestamp,
   /** Set when the author last edited the content (within `limits.edit_window_ms` of `created_at`). */
   edited_at: optional(timestamp),
@@ -68,7 +81,7 @@ export const goodwillAward = object({
   id,
   from_user_id: id,
   to_user_id: id,
-  points: number({ integer: true, min: 1 }),
+  points: positiveInteger,
   reason: awardReason,
   reference_id: id,
   created_at: timestamp,
@@ -76,19 +89,19 @@ export const goodwillAward = object({
 export type GoodwillAward = Infer<typeof goodwillAward>;
 
 export const roomLimits = object({
-  max_message_length: number({ integer: true, min: 1 }),
+  max_message_length: positiveInteger,
   /** The backend refuses a user's sends closer together than this (anti-spam). */
-  min_send_interval_ms: number({ integer: true, min: 0 }),
-  default_award_points: number({ integer: true, min: 1 }),
-  max_award_points: number({ integer: true, min: 1 }),
+  min_send_interval_ms: nonNegativeInteger,
+  default_award_points: positiveInteger,
+  max_award_points: positiveInteger,
   /** Below this balance the widget shows the Low Balance prompt. */
-  low_balance_threshold: number({ integer: true, min: 0 }),
-  history_page_size: number({ integer: true, min: 1 }),
+  low_balance_threshold: nonNegativeInteger,
+  history_page_size: positiveInteger,
   /** The client sends `ping` at this interval and treats a silent socket as dead after two. */
   heartbeat_interval_ms: number({ integer: true, min: 1000 }),
   /** How long after sending the author may edit a message; deleting has no limit. */
-  edit_window_ms: number({ integer: true, min: 0 }),
+  edit_window_ms: nonNegativeInteger,
   /** This many distinct people reporting a message hide it for everyone pending review. */
-  report_hide_threshold: number({ integer: true, min: 1 }),
+  report_hide_threshold: positiveInteger,
 });
 export type RoomLimits = Infer<typeof roomLimits>;

@@ -1,4 +1,4 @@
-import { number, object, oneOf, optional, string, type Infer } from './schema.js';
+import { nonNegativeInteger, object, oneOf, optional, string, type Infer } from './schema.js';
 
 export const errorCodes = [
   /** No or invalid credentials. */
@@ -49,7 +49,7 @@ export const errorBody = object({
   error: object({
     code: errorCode,
     message: string({ maxLength: 2000 }),
-    retry_after_ms: optional(number({ integer: true, min: 0 })),
+    retry_after_ms: optional(nonNegativeInteger),
   }),
 });
 export type ErrorBody = Infer<typeof errorBody>;

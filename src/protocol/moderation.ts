@@ -4,7 +4,18 @@
  * ("Moderation"); the rules that apply them are in src/backend, shared by the mock and the Worker.
  */
 import { chatMessage, id, timestamp } from './entities.js';
-import { array, boolean, literal, nullable, number, object, oneOf, optional, string, type Infer } from './schema.js';
+import {
+  array,
+  boolean,
+  literal,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  positiveInteger,
+  string,
+  type Infer,
+} from './schema.js';
 
 export const reportReason = oneOf(['spam', 'harassment', 'off_topic', 'other'] as const);
 export type ReportReason = Infer<typeof reportReason>;
@@ -109,7 +120,7 @@ export const modqReport = object({
   message: chatMessage,
   report: messageReport,
   /** Distinct reporters of this message so far. */
-  report_count: number({ integer: true, min: 1 }),
+  report_count: positiveInteger,
   hidden: boolean(),
 });
 export type ModqReport = Infer<typeof modqReport>;

@@ -9,7 +9,19 @@ import {
   timestamp,
   user,
 } from './entities.js';
-import { array, boolean, literal, number, object, oneOf, optional, string, type Infer } from './schema.js';
+import {
+  array,
+  boolean,
+  literal,
+  nonNegativeInteger,
+  number,
+  object,
+  oneOf,
+  optional,
+  positiveInteger,
+  string,
+  type Infer,
+} from './schema.js';
 
 /** Paths below the `api-base`, exactly as the page spec names them. */
 export const paths = {
@@ -98,9 +110,9 @@ export type RoomSettings = Infer<typeof roomSettings>;
 
 /** Messages after the user's read marker, not their own and not ones they reported. */
 export const unreadCounts = object({
-  count: number({ integer: true, min: 0 }),
+  count: nonNegativeInteger,
   /** How many of them mention the user. */
-  mentions: number({ integer: true, min: 0 }),
+  mentions: nonNegativeInteger,
 });
 export type UnreadCounts = Infer<typeof unreadCounts>;
 
@@ -112,12 +124,12 @@ export const roomResponse = object({
   token_expires_at: timestamp,
   course: object({ id, title: string({ minLength: 1, maxLength: 500 }) }),
   me: user,
-  balance: number({ integer: true, min: 0 }),
+  balance: nonNegativeInteger,
   limits: roomLimits,
   /** Highest seq stored in the room, 0 when it is empty. */
-  last_seq: number({ integer: true, min: 0 }),
+  last_seq: nonNegativeInteger,
   /** Highest seq this user has read (`POST .../read`), 0 before they read anything. */
-  read_seq: number({ integer: true, min: 0 }),
+  read_seq: nonNegativeInteger,
   unread: unreadCounts,
   settings: roomSettings,
   /** Present when this user moderates the course: Hide, Restore, Mute and the Reported queue. */
@@ -184,17 +196,17 @@ export type AwardBody = Infer<typeof awardBody>;
  */
 export const awardResponse = object({
   award: goodwillAward,
-  balance: number({ integer: true, min: 0 }),
+  balance: nonNegativeInteger,
   /** Total points the referenced message has earned. */
-  message_points: number({ integer: true, min: 0 }),
+  message_points: nonNegativeInteger,
 });
 export type AwardResponse = Infer<typeof awardResponse>;
 
 /** `POST /courses/:id/chat/read`: the user has read up to `seq`; the marker never moves back. */
-export const readBody = object({ seq: number({ integer: true, min: 0 }) });
+export const readBody = object({ seq: nonNegativeInteger });
 export type ReadBody = Infer<typeof readBody>;
 
-export const readResponse = object({ read_seq: number({ integer: true, min: 0 }), unread: unreadCounts });
+export const readResponse = object({ read_seq: nonNegativeInteger, unread: unreadCounts });
 export type ReadResponse = Infer<typeof readResponse>;
 
 /** `POST /courses/:id/chat/settings`: changes the given settings, keeps the others. */
@@ -208,7 +220,7 @@ export type SettingsResponse = Infer<typeof settingsResponse>;
 export const myAwardsResponse = object({ awards: array(goodwillAward) });
 export type MyAwardsResponse = Infer<typeof myAwardsResponse>;
 
-export const devTokenBody = object({ user_id: id, ttl_seconds: optional(number({ integer: true, min: 1 })) });
+export const devTokenBody = object({ user_id: id, ttl_seconds: optional(positiveInteger) });
 export const devTokenResponse = object({ token: string({ minLength: 1 }) });
 export type DevTokenResponse = Infer<typeof devTokenResponse>;
 
@@ -226,7 +238,7 @@ export const fixturesBody = object({
       name: string({ minLength: 1, maxLength: 200 }),
       avatar_url: optional(string({ maxLength: 2048 })),
       role: fixtureRole,
-      balance: number({ integer: true, min: 0 }),
+      balance: nonNegativeInteger,
     }),
   ),
 });

@@ -74,6 +74,10 @@ export function number(options: NumberOptions = {}): Schema<number> {
   });
 }
 
+/** The protocol's counts, offsets and sequence numbers. */
+export const nonNegativeInteger = number({ integer: true, min: 0 });
+export const positiveInteger = number({ integer: true, min: 1 });
+
 export function boolean(): Schema<boolean> {
   return schema((value, path) => (typeof value === 'boolean' ? value : fail(path, 'boolean', value)));
 }

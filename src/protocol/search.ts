@@ -1,5 +1,5 @@
 import { chatMessage } from './entities.js';
-import { array, nullable, number, object, string, type Infer } from './schema.js';
+import { array, nonNegativeInteger, nullable, object, string, type Infer } from './schema.js';
 
 /**
  * Search in a room's history: `GET /courses/:id/chat/search?q=&before=&limit=`. Every word of `q`
@@ -19,8 +19,8 @@ export const defaultSearchLimit = 20;
 
 /** A range of the excerpt's text (code units, end excluded) that matched a word of the query. */
 export const searchHighlight = object({
-  start: number({ integer: true, min: 0 }),
-  end: number({ integer: true, min: 0 }),
+  start: nonNegativeInteger,
+  end: nonNegativeInteger,
 });
 
 export const searchResult = object({

@@ -5,8 +5,8 @@ import {
   array,
   boolean,
   literal,
+  nonNegativeInteger,
   nullable,
-  number,
   object,
   optional,
   string,
@@ -41,7 +41,7 @@ export const serverFrame = taggedUnion({
   hello: object({
     type: literal('hello'),
     user_id: id,
-    last_seq: number({ integer: true, min: 0 }),
+    last_seq: nonNegativeInteger,
   }),
   message: object({ type: literal('message'), data: chatMessage }),
   /** A stored message changed (became a question, was answered, earned points). */
@@ -53,17 +53,17 @@ export const serverFrame = taggedUnion({
   /** Broadcast to the room after an award commits. */
   award: object({
     type: literal('award'),
-    data: object({ award: goodwillAward, message_points: number({ integer: true, min: 0 }) }),
+    data: object({ award: goodwillAward, message_points: nonNegativeInteger }),
   }),
   /** Sent to one user's own sockets when their balance changes. */
-  balance: object({ type: literal('balance'), balance: number({ integer: true, min: 0 }) }),
+  balance: object({ type: literal('balance'), balance: nonNegativeInteger }),
   /** A frame from this socket was refused; the connection stays open. */
   error: object({
     type: literal('error'),
     code: errorCode,
     message: string({ maxLength: 2000 }),
     client_id: optional(clientId),
-    retry_after_ms: optional(number({ integer: true, min: 0 })),
+    retry_after_ms: optional(nonNegativeInteger),
   }),
   pong: object({ type: literal('pong') }),
   /**
@@ -79,7 +79,7 @@ export const serverFrame = taggedUnion({
   reported: object({
     type: literal('reported'),
     message_id: id,
-    report_count: number({ integer: true, min: 0 }),
+    report_count: nonNegativeInteger,
     hidden: boolean(),
   }),
 });
