@@ -152,16 +152,23 @@ export function object<S extends Shape>(shape: S): ObjectSchema<S> {
   };
 }
 
-/** A union of object schemas told apart by their `type` field. */
-export function taggedUnion<const V extends Record<string, ObjectSchema<Shape>>>(
-  variants: V,
-): Schema<{ [K in keyof V]: Infer<V[K]> }[keyof V]> {
-  const expected = choiceOf(Object.keys(variants));
+/** One object type per variant, each with its key as its `type`. */
+type Tagged<V extends Record<string, Shape>> = {
+  [K in keyof V & string]: Simplify<{ type: K } & ObjectOf<V[K]>>;
+}[keyof V & string];
+
+/**
+ * A union of objects told apart by their `type` field, each variant's named by its key:
+ * `taggedUnion({ ping: {} })` accepts `{ type: "ping" }`.
+ */
+export function taggedUnion<const V extends Record<string, Shape>>(variants: V): Schema<Tagged<V>> {
+  const objects = new Map(Object.entries(variants).map(([tag, shape]) => [tag, object(shape)]));
+  const expected = choiceOf([...objects.keys()]);
   return schema((value, path) => {
     const tag = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-    const variant = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
+    const variant = typeof tag === 'string' ? objects.get(tag) : undefined;
     if (!variant) fail(path ? `${path}.type` : 'type', expected, tag);
-    return variant.parse(value, path) as { [K in keyof V]: Infer<V[K]> }[keyof V];
+    return { type: tag, ...variant.parse(value, path) } as Tagged<V>;
   });
 }
 

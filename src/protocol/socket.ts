@@ -4,7 +4,6 @@ import { maxBodyLength } from './rest.js';
 import {
   array,
   boolean,
-  literal,
   nonNegativeInteger,
   nullable,
   object,
@@ -16,72 +15,67 @@ import {
 
 /** Frames the client sends over `WS /chat/connect`. */
 export const clientFrame = taggedUnion({
-  message: object({
-    type: literal('message'),
+  message: {
     client_id: clientId,
     content: string({ minLength: 1 }),
     is_question: boolean(),
     reply_to_id: optional(id),
     mentions: optional(array(id, { maxLength: 50 })),
-  }),
-  typing: object({ type: literal('typing') }),
+  },
+  typing: {},
   /** The asker (or an ST) marks an answer as the one that helped: the question becomes answered. */
-  mark_helpful: object({ type: literal('mark_helpful'), message_id: id }),
+  mark_helpful: { message_id: id },
   /** The author turns an earlier message of theirs into a question. */
-  mark_question: object({ type: literal('mark_question'), message_id: id }),
+  mark_question: { message_id: id },
   /** A student-teacher's "Available to Help" switch. */
-  set_available: object({ type: literal('set_available'), available: boolean() }),
-  ping: object({ type: literal('ping') }),
+  set_available: { available: boolean() },
+  ping: {},
 });
 export type ClientFrame = Infer<typeof clientFrame>;
 
 /** Frames the server sends. */
 export const serverFrame = taggedUnion({
   /** First frame after a successful connect. */
-  hello: object({
-    type: literal('hello'),
+  hello: {
     user_id: id,
     last_seq: nonNegativeInteger,
-  }),
-  message: object({ type: literal('message'), data: chatMessage }),
+  },
+  message: { data: chatMessage },
   /** A stored message changed (became a question, was answered, earned points). */
-  message_updated: object({ type: literal('message_updated'), data: chatMessage }),
-  user_joined: object({ type: literal('user_joined'), user: presentUser }),
-  user_left: object({ type: literal('user_left'), user_id: id }),
-  presence: object({ type: literal('presence'), users: array(presentUser) }),
-  typing: object({ type: literal('typing'), user_id: id }),
+  message_updated: { data: chatMessage },
+  user_joined: { user: presentUser },
+  user_left: { user_id: id },
+  presence: { users: array(presentUser) },
+  typing: { user_id: id },
   /** Broadcast to the room after an award commits. */
-  award: object({
-    type: literal('award'),
+  award: {
     data: object({ award: goodwillAward, message_points: nonNegativeInteger }),
-  }),
+  },
   /** Sent to one user's own sockets when their balance changes. */
-  balance: object({ type: literal('balance'), balance: nonNegativeInteger }),
+  balance: { balance: nonNegativeInteger },
   /** A frame from this socket was refused; the connection stays open. */
-  error: object({
-    type: literal('error'),
+  error: {
     code: errorCode,
     message: string({ maxLength: 2000 }),
     client_id: optional(clientId),
     retry_after_ms: optional(nonNegativeInteger),
-  }),
-  pong: object({ type: literal('pong') }),
+  },
+  pong: {},
   /**
    * Moderation hid a message. Everyone drops it but its author (who shows "Removed by a
    * moderator") and moderators (who keep it, marked hidden, to restore it).
    */
-  message_hidden: object({ type: literal('message_hidden'), message_id: id }),
+  message_hidden: { message_id: id },
   /** A moderator restored a hidden message: shown again to everyone, in its place by seq. */
-  message_restored: object({ type: literal('message_restored'), data: chatMessage }),
+  message_restored: { data: chatMessage },
   /** To the muted user's own sockets and to moderators: muted until `until`, or no longer (null). */
-  muted: object({ type: literal('muted'), user_id: id, until: nullable(timestamp) }),
+  muted: { user_id: id, until: nullable(timestamp) },
   /** To moderators only: a message's reports changed (a new one, or dismissed to 0). */
-  reported: object({
-    type: literal('reported'),
+  reported: {
     message_id: id,
     report_count: nonNegativeInteger,
     hidden: boolean(),
-  }),
+  },
 });
 export type ServerFrame = Infer<typeof serverFrame>;
 
