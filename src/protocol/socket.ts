@@ -1,5 +1,5 @@
 import { chatMessage, clientId, goodwillAward, id, presentUser, timestamp } from './entities.js';
-import { errorCode, type ErrorBody } from './errors.js';
+import { errorBody, type ErrorBody } from './errors.js';
 import { maxBodyLength } from './rest.js';
 import {
   array,
@@ -54,12 +54,7 @@ export const serverFrame = taggedUnion({
   /** Sent to one user's own sockets when their balance changes. */
   balance: { balance: nonNegativeInteger },
   /** A frame from this socket was refused; the connection stays open. */
-  error: {
-    code: errorCode,
-    message: string({ maxLength: 2000 }),
-    client_id: optional(clientId),
-    retry_after_ms: optional(nonNegativeInteger),
-  },
+  error: { ...errorBody.shape.error.shape, client_id: optional(clientId) },
   pong: {},
   /**
    * Moderation hid a message. Everyone drops it but its author (who shows "Removed by a
