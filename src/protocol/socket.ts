@@ -1,27 +1,12 @@
 import { chatMessage, clientId, goodwillAward, id, presentUser, timestamp } from './entities.js';
 import { errorBody, type ErrorBody } from './errors.js';
-import { maxBodyLength } from './rest.js';
-import {
-  array,
-  boolean,
-  nonNegativeInteger,
-  nullable,
-  object,
-  optional,
-  string,
-  taggedUnion,
-  type Infer,
-} from './schema.js';
+import { maxBodyLength, sendMessageBody } from './rest.js';
+import { array, boolean, nonNegativeInteger, nullable, object, optional, taggedUnion, type Infer } from './schema.js';
 
 /** Frames the client sends over `WS /chat/connect`. */
 export const clientFrame = taggedUnion({
-  message: {
-    client_id: clientId,
-    content: string({ minLength: 1 }),
-    is_question: boolean(),
-    reply_to_id: optional(id),
-    mentions: optional(array(id, { maxLength: 50 })),
-  },
+  /** The same fields as `POST …/messages`' body. */
+  message: sendMessageBody.shape,
   typing: {},
   /** The asker (or an ST) marks an answer as the one that helped: the question becomes answered. */
   mark_helpful: { message_id: id },
