@@ -1,6 +1,7 @@
 // custom-elements.json describes the published package: what hosts' tools (editors, JSX and docs
 // generators) read. The analyzer reads src/; these plugins make its output speak of dist/.
 import { resolveModuleOrPackageSpecifier } from '@custom-elements-manifest/analyzer/src/utils/index.js';
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 
 /**
@@ -64,6 +65,7 @@ function definitionsFromDefine() {
     },
     analyzePhase({ ts, node, moduleDoc, context }) {
       lazyDefinition(ts, node, moduleDoc);
+      laterDefinitions(ts, node, moduleDoc);
       if (moduleDoc.path !== 'src/define.ts' || !ts.isCallExpression(node)) return;
       if (!ts.isIdentifier(node.expression) || node.expression.text !== 'defineOnce') return;
       const [tag, element] = node.arguments;
@@ -94,6 +96,33 @@ function lazyDefinition(ts, node, moduleDoc) {
     ...(moduleDoc.exports ?? []),
     { kind: 'custom-element-definition', name: tag.text, declaration: { name, module } },
   ];
+}
+
+/**
+ * The elements of the after-first-paint chunk are defined from one table in src/components/lazy.ts,
+ * `laterElements = { 'tag': 'ClassName' }`, as the chunk arrives: each is a definition of the class
+ * in the module after-first-paint.ts re-exports it from.
+ */
+function laterDefinitions(ts, node, moduleDoc) {
+  if (!ts.isVariableDeclaration(node) || node.name.getText() !== 'laterElements') return;
+  const table =
+    node.initializer && ts.isAsExpression(node.initializer) ? node.initializer.expression : node.initializer;
+  if (!table || !ts.isObjectLiteralExpression(table)) throw new Error(`${moduleDoc.path}: laterElements is no table`);
+  const chunk = posix.join(posix.dirname(moduleDoc.path), 'after-first-paint.ts');
+  const reexports = new Map(
+    [...readFileSync(chunk, 'utf8').matchAll(/export \{ (\w+) \} from '([^']+)'/g)].map(([, name, specifier]) => [
+      name,
+      posix.join(posix.dirname(chunk), specifier),
+    ]),
+  );
+  const definitions = table.properties.map((property) => {
+    const [tag, name] = [property.name, property.initializer].map((part) => part?.text);
+    const module = reexports.get(name);
+    if (!tag || !module)
+      throw new Error(`${moduleDoc.path}: laterElements names ${name}, which ${chunk} does not export`);
+    return { kind: 'custom-element-definition', name: tag, declaration: { name, module } };
+  });
+  moduleDoc.exports = [...(moduleDoc.exports ?? []), ...definitions];
 }
 
 /** `export type` names no JavaScript, so it is no export of the module in the manifest. */
