@@ -92,20 +92,6 @@ function laterInOneChunk() {
   };
 }
 
-/** src/protocol/schema.ts's builders, called by name wherever a schema is declared. */
-const schemaBuilders = [
-  'string',
-  'number',
-  'boolean',
-  'literal',
-  'oneOf',
-  'nullable',
-  'array',
-  'optional',
-  'object',
-  'taggedUnion',
-];
-
 /**
  * What partysocket says that a browser never needs: its debug lines print only with its `debug`
  * option, which the room never sets, and its console.error advice is for Node without a global
@@ -121,11 +107,11 @@ const partysocketNotes = ['this._debug', 'console.error'];
  */
 const bundle = (input, file, extra = [], manualChunks = undefined, pureCalls = []) => ({
   input,
-  treeshake: {
-    // The protocol's schema builders make values and touch nothing else, so a schema no module of
-    // the build uses (the frames the client only sends, say) need not ship.
-    manualPureFunctions: schemaBuilders,
-  },
+  // A schema no module of the build uses (the frames the client only sends, say) need not ship: its
+  // builders are marked side-effect free where src/protocol/schema.ts declares them. Not by name
+  // (treeshake.manualPureFunctions): that matches every call through a variable of that name, and
+  // nanostores' own `object.events[…].push(…)` went, so computed stores never followed their inputs.
+
   // Chunks import what they share with the module from the module itself, rather than the module
   // being a facade over one more file that holds it all.
   preserveEntrySignatures: 'allow-extension',

@@ -46,6 +46,8 @@ export interface StringOptions {
   pattern?: RegExp;
 }
 
+// Each builder below is marked free of side effects, so that a bundle drops the schemas it never uses.
+/* @__NO_SIDE_EFFECTS__ */
 export function string(options: StringOptions = {}): Schema<string> {
   const { minLength = 0, maxLength = Infinity, pattern } = options;
   return schema((value, path) => {
@@ -62,6 +64,7 @@ export interface NumberOptions {
   min?: number;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function number(options: NumberOptions = {}): Schema<number> {
   const { integer = false, min = -Infinity } = options;
   const expected = integer ? 'integer' : 'number';
@@ -78,10 +81,12 @@ export function number(options: NumberOptions = {}): Schema<number> {
 export const nonNegativeInteger = number({ integer: true, min: 0 });
 export const positiveInteger = number({ integer: true, min: 1 });
 
+/* @__NO_SIDE_EFFECTS__ */
 export function boolean(): Schema<boolean> {
   return schema((value, path) => (typeof value === 'boolean' ? value : fail(path, 'boolean', value)));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function literal<const T extends string | number | boolean>(expected: T): Schema<T> {
   return schema((value, path) => (value === expected ? expected : fail(path, JSON.stringify(expected), value)));
 }
@@ -91,6 +96,7 @@ function choiceOf(values: readonly string[]): string {
   return values.map((v) => JSON.stringify(v)).join(' | ');
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
   const expected = choiceOf(values);
   return schema((value, path) =>
@@ -98,10 +104,12 @@ export function oneOf<const T extends readonly string[]>(values: T): Schema<T[nu
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
   return schema((value, path) => (value === null ? null : inner.parse(value, path)));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function array<T>(item: Schema<T>, options: { maxLength?: number } = {}): Schema<T[]> {
   const { maxLength = Infinity } = options;
   return schema((value, path) => {
@@ -116,6 +124,7 @@ export interface OptionalSchema<T> extends Schema<T | undefined> {
   readonly optional: true;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function optional<T>(inner: Schema<T>): OptionalSchema<T> {
   return {
     optional: true,
@@ -135,6 +144,7 @@ export interface ObjectSchema<S extends Shape> extends Schema<ObjectOf<S>> {
   readonly shape: S;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function object<S extends Shape>(shape: S): ObjectSchema<S> {
   const entries = Object.entries(shape);
   return {
@@ -161,6 +171,7 @@ type Tagged<V extends Record<string, Shape>> = {
  * A union of objects told apart by their `type` field, each variant's named by its key:
  * `taggedUnion({ ping: {} })` accepts `{ type: "ping" }`.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function taggedUnion<const V extends Record<string, Shape>>(variants: V): Schema<Tagged<V>> {
   const objects = new Map(Object.entries(variants).map(([tag, shape]) => [tag, object(shape)]));
   const expected = choiceOf([...objects.keys()]);
